@@ -1,0 +1,81 @@
+"""A day's log in plain words, for the command line and the history list."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from painlog.rules.records import DayLog, ExerciseDone, Place
+from painlog.rules.scale import pain_band
+from painlog.seeds import catalogue
+
+
+def day_heading(day: date) -> str:
+    """`Sat 21 Nov 2026`."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def place_text(place: Place) -> str:
+    """`Outer hip (left, sharp)`."""
+    location = catalogue().location(place.location)
+    name = location.name if location else place.location
+    details = [part for part in (place.side, place.character) if part]
+    return f"{name} ({', '.join(details)})" if details else name
+
+
+def exercise_text(done: ExerciseDone) -> str:
+    """`Glute bridge 3x10` or `Walking 30 min`."""
+    exercise = catalogue().exercise(done.slug)
+    text = exercise.name if exercise else done.slug
+    if done.sets is not None and done.reps is not None:
+        text += f" {done.sets}x{done.reps}"
+    elif done.reps is not None:
+        text += f" {done.reps} reps"
+    elif done.sets is not None:
+        text += f" {done.sets} sets"
+    if done.minutes is not None:
+        text += f" {done.minutes} min"
+    return text
+
+
+def flag_text(slug: str) -> str:
+    flag = catalogue().red_flag(slug)
+    return flag.name if flag else slug
+
+
+def pain_text(log: DayLog) -> str:
+    """`4/10 (moderate), worst 6`."""
+    text = f"{log.pain}/10 ({pain_band(log.pain)})"
+    if log.worst is not None:
+        text += f", worst {log.worst}"
+    return text
+
+
+def summary_text(log: DayLog) -> str:
+    """One line: `pain 4/10 (moderate); Lower back (left); Walking, Glute bridge`."""
+    parts = [f"pain {pain_text(log)}"]
+    if log.places:
+        parts.append(", ".join(place_text(p) for p in log.places))
+    if log.exercises:
+        parts.append(", ".join(exercise_text(e) for e in log.exercises))
+    if log.flags:
+        parts.append("signs: " + ", ".join(flag_text(f) for f in log.flags))
+    if log.bed_rest:
+        parts.append("bed rest")
+    return "; ".join(parts)
+
+
+def day_lines(log: DayLog) -> list[str]:
+    """The whole log, one field per line, for `painlog show`."""
+    lines = [
+        day_heading(log.day),
+        f"  Pain:      {pain_text(log)}",
+        "  Where:     " + (", ".join(place_text(p) for p in log.places) or "not given"),
+        "  Did:       " + (", ".join(exercise_text(e) for e in log.exercises) or "nothing logged"),
+        "  Signs:     " + (", ".join(flag_text(f) for f in log.flags) or "none"),
+        "  Bed rest:  " + ("yes, mostly in bed" if log.bed_rest else "no"),
+    ]
+    if log.note:
+        note_lines = log.note.splitlines() or [""]
+        lines.append("  Note:      " + note_lines[0])
+        lines += ["             " + line for line in note_lines[1:]]
+    return lines

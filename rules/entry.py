@@ -1,0 +1,148 @@
+"""What a valid day's log is, and the message a person sees when theirs is not.
+
+Every way into painlog (the Today form, `painlog log`, an import) checks a log here before
+anything is written, so a refusal always reads the same and nothing half-valid is stored.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from painlog.rules.records import PAIN_MAX, PAIN_MIN, DayLog, Profile
+from painlog.seeds import catalogue
+
+NOTE_MAX_CHARS = 100_000
+DOSE_MAX = 10_000
+EARLIEST_BIRTH_YEAR = 1900
+
+
+class InvalidInput(ValueError):
+    """A value refused before it reached the database.
+
+    Attributes:
+        field: The name the person knows the field by (as on the command line).
+        value: What was given, as text.
+        accepted: What would have been accepted, in plain words.
+    """
+
+    def __init__(self, field: str, value: str, accepted: str) -> None:
+        super().__init__(field, value, accepted)
+        self.field = field
+        self.value = value
+        self.accepted = accepted
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.value!r} is not accepted; expected {self.accepted}"
+
+
+def check_pain(field: str, value: object) -> int:
+    """Return a pain score as an int, or refuse anything but a whole number 0-10.
+
+    Text is accepted when it is exactly a whole number, since that is how both the
+    command line and the form hand values over.
+    """
+    accepted = f"a whole number from {PAIN_MIN} to {PAIN_MAX}"
+    if isinstance(value, bool):
+        raise InvalidInput(field, str(value), accepted)
+    if isinstance(value, str):
+        text = value.strip()
+        if not text.isascii() or not text.lstrip("-").isdigit():
+            raise InvalidInput(field, value, accepted)
+        value = int(text)
+    if not isinstance(value, int) or not PAIN_MIN <= value <= PAIN_MAX:
+        raise InvalidInput(field, str(value), accepted)
+    return value
+
+
+def check_day(log: DayLog, today: date) -> None:
+    """Refuse a log that could not have been meant, naming the first problem found.
+
+    Args:
+        log: The day's log as the person entered it.
+        today: The person's local date; logs for later days are refused.
+
+    Raises:
+        InvalidInput: naming the field, the value and what is accepted.
+    """
+    seeds = catalogue()
+    if log.day > today:
+        raise InvalidInput("date", log.day.isoformat(), f"today ({today.isoformat()}) or earlier")
+    check_pain("pain", log.pain)
+    if log.worst is not None:
+        worst = check_pain("worst", log.worst)
+        if worst < log.pain:
+            raise InvalidInput(
+                "worst", str(worst), f"at least the day's pain ({log.pain}), or nothing"
+            )
+    seen_places = set()
+    for place in log.places:
+        location = seeds.location(place.location)
+        if location is None:
+            raise InvalidInput(
+                "where", place.location, "one of " + ", ".join(x.slug for x in seeds.locations)
+            )
+        if place.side is not None:
+            if not location.has_side:
+                raise InvalidInput(
+                    "side", place.side, f"no side for {location.slug} (it is central)"
+                )
+            if place.side not in seeds.sides:
+                raise InvalidInput("side", place.side, "one of " + ", ".join(seeds.sides))
+        if place.character is not None and seeds.character(place.character) is None:
+            raise InvalidInput(
+                "character",
+                place.character,
+                "one of " + ", ".join(x.slug for x in seeds.characters),
+            )
+        key = (place.location, place.side)
+        if key in seen_places:
+            raise InvalidInput("where", _place_text(place), "each place at most once per day")
+        seen_places.add(key)
+    seen_exercises = set()
+    for done in log.exercises:
+        if seeds.exercise(done.slug) is None:
+            raise InvalidInput("did", done.slug, "an exercise slug from `painlog exercises`")
+        if done.slug in seen_exercises:
+            raise InvalidInput("did", done.slug, "each exercise at most once per day")
+        seen_exercises.add(done.slug)
+        for name in ("sets", "reps", "minutes"):
+            amount = getattr(done, name)
+            if amount is not None and (
+                isinstance(amount, bool)
+                or not isinstance(amount, int)
+                or not 0 < amount <= DOSE_MAX
+            ):
+                raise InvalidInput(name, str(amount), f"a whole number from 1 to {DOSE_MAX}")
+    for slug in log.flags:
+        if seeds.red_flag(slug) is None:
+            raise InvalidInput("flag", slug, "one of " + ", ".join(x.slug for x in seeds.red_flags))
+    if len(set(log.flags)) != len(log.flags):
+        raise InvalidInput("flag", ",".join(log.flags), "each warning sign at most once")
+    if not isinstance(log.note, str) or len(log.note) > NOTE_MAX_CHARS:
+        raise InvalidInput(
+            "note", f"{len(log.note)} characters", f"text of at most {NOTE_MAX_CHARS} characters"
+        )
+    if "\x00" in log.note:
+        # SQLite stores NUL happily but most tools that read the export stop at it.
+        raise InvalidInput("note", "text containing a NUL character", "text without NUL")
+
+
+def _place_text(place) -> str:
+    return ":".join(part for part in (place.location, place.side, place.character) if part)
+
+
+def check_profile(profile: Profile, today: date) -> None:
+    """Refuse a birth year outside 1900..this year or a pain onset after today."""
+    year = profile.birth_year
+    if year is not None and (
+        isinstance(year, bool)
+        or not isinstance(year, int)
+        or not EARLIEST_BIRTH_YEAR <= year <= today.year
+    ):
+        raise InvalidInput(
+            "birth-year", str(year), f"a year from {EARLIEST_BIRTH_YEAR} to {today.year}"
+        )
+    if profile.onset is not None and profile.onset > today:
+        raise InvalidInput(
+            "onset", profile.onset.isoformat(), f"today ({today.isoformat()}) or earlier"
+        )

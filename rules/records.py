@@ -1,0 +1,65 @@
+"""Plain records of what a person logged: the currency between every layer.
+
+The store turns database rows into these, the rules reason over them and the screens
+edit them. They are frozen so a rule can never change what was logged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+PAIN_MIN = 0
+PAIN_MAX = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where it hurt: a location slug, with side and character when the person gave them."""
+
+    location: str
+    side: str | None = None
+    character: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseDone:
+    """An exercise or activity done that day, with the dose when the person gave it."""
+
+    slug: str
+    sets: int | None = None
+    reps: int | None = None
+    minutes: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DayLog:
+    """One calendar day's log.
+
+    Attributes:
+        day: The local calendar date the log is for.
+        pain: Usual pain that day on the 0-10 numeric rating scale.
+        worst: Worst pain that day, 0-10, when given.
+        places: Where it hurt.
+        exercises: Exercises and activities done.
+        flags: Slugs of the warning signs noticed that day.
+        bed_rest: Whether the day was spent mostly resting in bed.
+        note: Free text, any length, any Unicode.
+    """
+
+    day: date
+    pain: int
+    worst: int | None = None
+    places: tuple[Place, ...] = ()
+    exercises: tuple[ExerciseDone, ...] = ()
+    flags: tuple[str, ...] = ()
+    bed_rest: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What the person told painlog about themselves; every field is optional."""
+
+    birth_year: int | None = None
+    onset: date | None = None

@@ -1,0 +1,324 @@
+"""Today: the one form where a day is logged, or a past day corrected.
+
+The form is usable from the first frame: the day's saved log arrives from a worker and
+fills it, and saving happens in a worker too, replying with a message either way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Header, Label, Static, TextArea
+
+from painlog.rules.describe import day_heading
+from painlog.rules.records import DayLog
+from painlog.screens.confirm import ConfirmScreen
+from painlog.screens.widgets.flag_checklist import FlagChecklist
+from painlog.screens.widgets.pain_scale import PainScale
+from painlog.screens.widgets.picker import ExercisePicker, PlacePicker
+from painlog.screens.widgets.tick_box import TickBox
+
+
+class TodayScreen(Screen):
+    """Log or edit one day: pain, places, exercises, warning signs, bed rest, note."""
+
+    BINDINGS = [
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            id="today.save",
+            priority=True,
+            tooltip="Save this day's log (replaces what was saved for the date)",
+        ),
+        Binding(
+            "left_square_bracket",
+            "shift_day(-1)",
+            "Prev day",
+            key_display="[",
+            id="today.previous",
+            tooltip="Go to the day before, to fill in a missed day",
+        ),
+        Binding(
+            "right_square_bracket",
+            "shift_day(1)",
+            "Next day",
+            key_display="]",
+            id="today.next",
+            tooltip="Go to the day after (not past today)",
+        ),
+        Binding(
+            "ctrl+t",
+            "go_today",
+            "Today",
+            id="today.today",
+            tooltip="Back to today's log",
+        ),
+    ]
+
+    @dataclass
+    class DayLoaded(Message):
+        """The saved log for a day (None when the day has none) and usage counts."""
+
+        day: date
+        log: DayLog | None
+        place_usage: dict[str, int]
+        exercise_usage: dict[str, int]
+
+    @dataclass
+    class DaySaved(Message):
+        """A log was written; `created` is False when it replaced an earlier one."""
+
+        log: DayLog
+        created: bool
+
+    @dataclass
+    class SaveRefused(Message):
+        """A save was refused; nothing was written."""
+
+        reason: str
+
+    def __init__(self, today: date, day: date | None = None) -> None:
+        super().__init__()
+        self.today = today
+        self.day = day or today
+        self.diary = None
+        self._saved: DayLog | None = None
+        self._loading = True
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="today-form"):
+            with Horizontal(classes="form-row"):
+                yield Label("Pain", classes="form-label")
+                yield PainScale(id="pain")
+            with Horizontal(classes="form-row"):
+                yield Label("Where", classes="form-label")
+                yield PlacePicker(id="places")
+            with Horizontal(classes="form-row"):
+                yield Label("Did", classes="form-label")
+                yield ExercisePicker(id="exercises")
+            with Horizontal(classes="form-row"):
+                yield Label("Signs", classes="form-label")
+                yield FlagChecklist(id="flags")
+            with Horizontal(classes="form-row"):
+                yield Label("Worst", classes="form-label")
+                yield PainScale(optional=True, id="worst")
+            with Horizontal(classes="form-row"):
+                yield Label("Bed", classes="form-label")
+                yield TickBox("Spent most of the day resting in bed", id="bed-rest", compact=True)
+            with Horizontal(classes="form-row"):
+                yield Label("Note", classes="form-label")
+                yield TextArea(id="note", soft_wrap=True, show_line_numbers=False)
+        yield Static("Opening your diary…", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_heading()
+        self.query_one("#pain", PainScale).focus()
+        if self.diary is not None:
+            self._load(self.day)
+
+    # -- the diary arrives ----------------------------------------------------------------
+
+    def attach(self, diary) -> None:
+        """Hand the screen its diary; loads the shown day."""
+        self.diary = diary
+        if self.is_mounted:
+            self._load(self.day)
+
+    @work(thread=True, exclusive=True, group="today-load")
+    def _load(self, day: date) -> None:
+        log = self.diary.load_day(day)
+        places = {}
+        for (location, _side), count in self.diary.place_counts().items():
+            places[location] = places.get(location, 0) + count
+        self.post_message(self.DayLoaded(day, log, places, self.diary.exercise_counts()))
+
+    @on(DayLoaded)
+    def _day_loaded(self, message: DayLoaded) -> None:
+        if message.day != self.day:
+            return  # The person has moved on to another day meanwhile.
+        self._saved = message.log
+        self._loading = False
+        self.query_one(PlacePicker).set_usage(message.place_usage)
+        self.query_one(ExercisePicker).set_usage(message.exercise_usage)
+        self._fill(message.log)
+        self._set_status(self._saved_status())
+
+    # -- the form -------------------------------------------------------------------------
+
+    def _fill(self, log: DayLog | None) -> None:
+        self.query_one("#pain", PainScale).set_value(log.pain if log else None)
+        self.query_one("#worst", PainScale).set_value(log.worst if log else None)
+        self.query_one(PlacePicker).set_chosen(log.places if log else ())
+        self.query_one(ExercisePicker).set_chosen(log.exercises if log else ())
+        self.query_one(FlagChecklist).set_ticked(log.flags if log else ())
+        bed_rest = self.query_one("#bed-rest", Checkbox)
+        with bed_rest.prevent(Checkbox.Changed):
+            bed_rest.value = bool(log and log.bed_rest)
+        note = self.query_one("#note", TextArea)
+        with note.prevent(TextArea.Changed):
+            note.load_text(log.note if log else "")
+
+    def form_log(self) -> DayLog | None:
+        """The day as the form shows it now, or None while no pain score is chosen."""
+        pain = self.query_one("#pain", PainScale).value
+        if pain is None:
+            return None
+        return DayLog(
+            day=self.day,
+            pain=pain,
+            worst=self.query_one("#worst", PainScale).value,
+            places=tuple(self.query_one(PlacePicker).chosen),
+            exercises=tuple(self.query_one(ExercisePicker).chosen),
+            flags=tuple(self.query_one(FlagChecklist).selected),
+            bed_rest=self.query_one("#bed-rest", Checkbox).value,
+            note=self.query_one("#note", TextArea).text,
+        )
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        """True when the form differs from what is saved for the day."""
+        if self._loading:
+            return False
+        current = self.form_log()
+        if current is None:
+            return self._saved is not None or self._form_touched()
+        if self._saved is None:
+            return True
+        return _normalised(current) != _normalised(self._saved)
+
+    def _form_touched(self) -> bool:
+        return bool(
+            self.query_one(PlacePicker).chosen
+            or self.query_one(ExercisePicker).chosen
+            or self.query_one(FlagChecklist).selected
+            or self.query_one("#note", TextArea).text
+            or self.query_one("#worst", PainScale).value is not None
+            or self.query_one("#bed-rest", Checkbox).value
+        )
+
+    @on(PainScale.Changed)
+    @on(PlacePicker.Changed)
+    @on(ExercisePicker.Changed)
+    @on(FlagChecklist.Changed)
+    @on(Checkbox.Changed)
+    @on(TextArea.Changed)
+    def _edited(self) -> None:
+        if not self._loading:
+            self._set_status(
+                "Unsaved changes: ctrl+s saves"
+                if self.has_unsaved_changes
+                else self._saved_status()
+            )
+
+    # -- actions --------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if self.diary is None or self._loading:
+            self.notify("Still opening your diary; try again in a moment.")
+            return
+        log = self.form_log()
+        if log is None:
+            self._set_status("Not saved: choose a pain score first (0-9, or 1 then 0 for 10)")
+            self.query_one("#pain", PainScale).focus()
+            return
+        self._save(log)
+
+    @work(thread=True, exclusive=True, group="today-save")
+    def _save(self, log: DayLog) -> None:
+        from painlog.rules.entry import InvalidInput
+        from painlog.store.errors import StoreError
+
+        try:
+            created = self.diary.save_day(log, self.today)
+        except (InvalidInput, StoreError) as error:
+            self.post_message(self.SaveRefused(str(error)))
+            return
+        self.post_message(self.DaySaved(log, created))
+
+    @on(DaySaved)
+    def _day_saved(self, message: DaySaved) -> None:
+        if message.log.day == self.day:
+            self._saved = message.log
+        self._set_status(self._saved_status(just_now=True))
+        # Not stopped: it bubbles on to the app, which re-runs what depends on the logs.
+
+    @on(SaveRefused)
+    def _save_refused(self, message: SaveRefused) -> None:
+        self._set_status(f"Not saved: {message.reason}")
+        self.notify(message.reason, title="Not saved", severity="error")
+
+    def action_shift_day(self, delta: int) -> None:
+        target = self.day + timedelta(days=delta)
+        if target > self.today:
+            self.notify("That day has not happened yet.")
+            return
+        self.go_to(target)
+
+    def action_go_today(self) -> None:
+        self.go_to(self.today)
+
+    def go_to(self, day: date) -> None:
+        """Show `day`, asking first when the form holds unsaved changes."""
+        if day == self.day:
+            return
+
+        def switch(confirmed: bool | None) -> None:
+            if confirmed:
+                self._show_day(day)
+
+        if self.has_unsaved_changes:
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"Discard the unsaved changes to {day_heading(self.day)}?",
+                    yes="Discard",
+                    no="Keep editing",
+                ),
+                switch,
+            )
+        else:
+            self._show_day(day)
+
+    def _show_day(self, day: date) -> None:
+        self.day = day
+        self._saved = None
+        self._loading = True
+        self._fill(None)
+        self._show_heading()
+        self._set_status("Loading…")
+        if self.diary is not None:
+            self._load(day)
+
+    # -- status ---------------------------------------------------------------------------
+
+    def _show_heading(self) -> None:
+        relative = {0: "today", 1: "yesterday"}.get((self.today - self.day).days)
+        heading = day_heading(self.day)
+        self.sub_title = f"{heading} ({relative})" if relative else heading
+        self.title = "painlog"
+
+    def _saved_status(self, just_now: bool = False) -> str:
+        if self._saved is None:
+            return "Not logged yet: type the pain score, then Tab through; ctrl+s saves"
+        if just_now:
+            return f"Saved at {datetime.now():%H:%M}"
+        return "Saved: edit anything and ctrl+s to update"
+
+    def _set_status(self, text: str) -> None:
+        self.query_one("#status", Static).update(text)
+
+
+def _normalised(log: DayLog) -> DayLog:
+    # The checklist reports ticks in the order they were ticked; the saved order may differ.
+    from dataclasses import replace
+
+    return replace(log, flags=tuple(sorted(log.flags)))

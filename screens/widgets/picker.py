@@ -1,0 +1,370 @@
+"""Type-to-filter pickers for places and exercises, with the chosen ones shown as chips.
+
+Typing filters the list and Enter adds the top match, so a usual choice costs a letter or
+two and Enter. Words that are not names (a side such as `left`, a character such as
+`sharp`, a dose such as `3x10` or `30min`) are read from the same line, so nothing needs a
+second step. Backspace on an empty filter removes the last chip.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from painlog.rules.describe import exercise_text, place_text
+from painlog.rules.records import ExerciseDone, Place
+from painlog.seeds import catalogue
+
+T = TypeVar("T")
+VISIBLE_MATCHES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Something that can be picked: a location or an exercise."""
+
+    slug: str
+    name: str
+    search: str
+
+
+def rank(query: str, candidates: Sequence[Candidate], usage: dict[str, int]) -> list[Candidate]:
+    """Candidates matching `query`, best first.
+
+    A name that starts with the query beats one with a word that starts with it, which
+    beats a substring, which beats letters in order. Ties go to what the person uses most,
+    then to catalogue order, so the list never reshuffles for no reason.
+    """
+    query = " ".join(query.lower().split())
+    if not query:
+        return sorted(candidates, key=lambda c: -usage.get(c.slug, 0))
+    scored = []
+    for position, candidate in enumerate(candidates):
+        score = _score(query, candidate.search)
+        if score:
+            scored.append((-score, -usage.get(candidate.slug, 0), position, candidate))
+    return [item[-1] for item in sorted(scored)]
+
+
+def _score(query: str, text: str) -> int:
+    if text.startswith(query):
+        return 4
+    if any(word.startswith(query) for word in re.split(r"[\s/()-]+", text)):
+        return 3
+    if query in text:
+        return 2
+    letters = iter(text)
+    return 1 if all(ch in letters for ch in query.replace(" ", "")) else 0
+
+
+class PickerInput(Input):
+    """The filter line; Backspace on an empty line asks to drop the last chip."""
+
+    @dataclass
+    class RemoveLast(Message):
+        picker_input: PickerInput
+
+    def action_delete_left(self) -> None:
+        if not self.value:
+            self.post_message(self.RemoveLast(self))
+            return
+        super().action_delete_left()
+
+
+class Picker(Widget, Generic[T]):
+    """A filter line, the best matches under it, and the chosen items as removable chips."""
+
+    DEFAULT_CSS = """
+    Picker {
+        height: auto;
+        width: 1fr;
+    }
+    Picker > PickerInput {
+        width: 1fr;
+    }
+    Picker > OptionList {
+        display: none;
+        height: auto;
+        max-height: 3;
+        border: none;
+        padding: 0 1;
+        background: transparent;
+    }
+    Picker.-active > OptionList {
+        display: block;
+    }
+    Picker > .picker--chips {
+        height: auto;
+        width: 1fr;
+    }
+    Picker .picker--chip {
+        min-width: 0;
+        height: 1;
+        border: none;
+        margin: 0 1 0 0;
+        padding: 0 1;
+    }
+    Picker .picker--empty {
+        color: $text-muted;
+        padding: 0 1;
+    }
+    """
+
+    BINDINGS = [
+        Binding("down", "move(1)", "Next match", show=False),
+        Binding("up", "move(-1)", "Previous match", show=False),
+    ]
+
+    @dataclass
+    class Changed(Message):
+        """The chosen items changed."""
+
+        picker: Picker
+
+        @property
+        def control(self) -> Picker:
+            return self.picker
+
+    def __init__(
+        self, candidates: Sequence[Candidate], placeholder: str, *, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.candidates = list(candidates)
+        self.usage: dict[str, int] = {}
+        self.chosen: list[T] = []
+        self._placeholder = placeholder
+        self._matches: list[Candidate] = []
+
+    def compose(self) -> ComposeResult:
+        yield PickerInput(placeholder=self._placeholder, compact=True)
+        matches = OptionList(compact=True)
+        matches.can_focus = False
+        yield matches
+        yield Horizontal(classes="picker--chips")
+
+    def on_mount(self) -> None:
+        self._refilter("")
+        self._show_chips()
+
+    def on_descendant_focus(self) -> None:
+        # The matches show only while the person is picking, to keep the form short.
+        self.add_class("-active")
+
+    def on_descendant_blur(self) -> None:
+        self.remove_class("-active")
+
+    # -- what subclasses define -----------------------------------------------------------
+
+    def split_query(self, query: str) -> tuple[str, list[str]]:
+        """Separate the words that filter from the words that qualify the choice."""
+        return query, []
+
+    def make(self, candidate: Candidate, extras: list[str]) -> T:
+        raise NotImplementedError  # pragma: no cover - every picker defines it
+
+    def identity(self, item: T) -> object:
+        """Two items with the same identity cannot both be chosen; the newer wins."""
+        return item
+
+    def describe(self, item: T) -> str:
+        return str(item)
+
+    # -- behaviour ------------------------------------------------------------------------
+
+    @property
+    def filter_input(self) -> PickerInput:
+        return self.query_one(PickerInput)
+
+    def set_chosen(self, items: Iterable[T]) -> None:
+        """Replace the chosen items (when another day is loaded)."""
+        self.chosen = list(items)
+        self.filter_input.value = ""
+        self._show_chips()
+
+    def set_usage(self, usage: dict[str, int]) -> None:
+        self.usage = usage
+        self._refilter(self.filter_input.value)
+
+    def _highlight_index(self) -> int:
+        highlighted = self.query_one(OptionList).highlighted
+        return highlighted if highlighted is not None else 0
+
+    def _refilter(self, query: str) -> None:
+        filter_text, _extras = self.split_query(query)
+        self._matches = rank(filter_text, self.candidates, self.usage)
+        if not self._matches and " " in filter_text.strip():
+            # The last word may be a side or dose still being typed: match without it.
+            self._matches = rank(filter_text.rsplit(" ", 1)[0], self.candidates, self.usage)
+        options = self.query_one(OptionList)
+        options.set_options(Option(c.name, id=c.slug) for c in self._matches)
+        if self._matches:
+            options.highlighted = 0
+        elif query.strip():
+            options.set_options([Option("no match: try fewer letters", disabled=True)])
+
+    @on(Input.Changed)
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._refilter(event.value)
+
+    @on(Input.Submitted)
+    def _add_highlighted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.strip() or not self._matches:
+            # An empty Enter moves on, as Tab would: the form reads top to bottom.
+            self.screen.focus_next()
+            return
+        _filter, extras = self.split_query(event.value)
+        self._add(self.make(self._matches[self._highlight_index()], extras))
+        self.filter_input.value = ""
+
+    @on(OptionList.OptionSelected)
+    def _add_clicked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_index < len(self._matches):
+            _filter, extras = self.split_query(self.filter_input.value)
+            self._add(self.make(self._matches[event.option_index], extras))
+            self.filter_input.value = ""
+            self.filter_input.focus()
+
+    @on(PickerInput.RemoveLast)
+    def _remove_last(self, event: PickerInput.RemoveLast) -> None:
+        event.stop()
+        if self.chosen:
+            self.chosen.pop()
+            self._chosen_changed()
+
+    @on(Button.Pressed, ".picker--chip")
+    def _remove_clicked(self, event: Button.Pressed) -> None:
+        event.stop()
+        index = int(event.button.name or "0")
+        if index < len(self.chosen):
+            del self.chosen[index]
+            self._chosen_changed()
+
+    def action_move(self, delta: int) -> None:
+        options = self.query_one(OptionList)
+        if self._matches:
+            index = (self._highlight_index() + delta) % len(self._matches)
+            options.highlighted = index
+
+    def _add(self, item: T) -> None:
+        key = self.identity(item)
+        self.chosen = [x for x in self.chosen if self.identity(x) != key] + [item]
+        self._chosen_changed()
+
+    def _chosen_changed(self) -> None:
+        self._show_chips()
+        self.post_message(self.Changed(self))
+
+    def _show_chips(self) -> None:
+        chips = self.query_one(".picker--chips", Horizontal)
+        chips.remove_children()
+        if not self.chosen:
+            chips.mount(Label("none yet", classes="picker--empty"))
+            return
+        chips.mount_all(
+            Button(
+                f"{self.describe(item)} ✕",
+                name=str(index),
+                classes="picker--chip",
+                compact=True,
+                tooltip="Remove (or Backspace in the empty filter for the last one)",
+            )
+            for index, item in enumerate(self.chosen)
+        )
+        for chip in chips.query(Button):
+            chip.can_focus = False
+
+
+class PlacePicker(Picker[Place]):
+    """Where it hurts: `hip left sharp` picks Outer hip, left side, sharp."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        seeds = catalogue()
+        candidates = [
+            Candidate(x.slug, x.name, f"{x.name} {x.slug}".lower()) for x in seeds.locations
+        ]
+        super().__init__(candidates, "where? e.g. low, hip left sharp", id=id)
+        self._sides = set(seeds.sides)
+        self._characters = {x.slug: x.slug for x in seeds.characters} | {
+            x.name.lower(): x.slug for x in seeds.characters
+        }
+
+    def split_query(self, query: str) -> tuple[str, list[str]]:
+        words, extras = [], []
+        for word in query.lower().replace(":", " ").split():
+            if word in self._sides or word in self._characters:
+                extras.append(word)
+            else:
+                words.append(word)
+        return " ".join(words), extras
+
+    def make(self, candidate: Candidate, extras: list[str]) -> Place:
+        location = catalogue().location(candidate.slug)
+        side = character = None
+        for word in extras:
+            if word in self._sides and location is not None and location.has_side:
+                side = word
+            elif word in self._characters:
+                character = self._characters[word]
+        return Place(candidate.slug, side, character)
+
+    def identity(self, item: Place) -> object:
+        return (item.location, item.side)
+
+    def describe(self, item: Place) -> str:
+        return place_text(item)
+
+
+_SETS_REPS = re.compile(r"^(\d{1,4})x(\d{1,4})$")
+_MINUTES = re.compile(r"^(\d{1,4})(?:m|min|mins)$")
+_REPS = re.compile(r"^(\d{1,4})(?:r|reps?)$")
+
+
+class ExercisePicker(Picker[ExerciseDone]):
+    """What was done: `bridge 3x10` picks Glute bridge, 3 sets of 10."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        candidates = [
+            Candidate(x.slug, x.name, f"{x.name} {x.slug} {x.category}".lower())
+            for x in catalogue().exercises
+        ]
+        super().__init__(candidates, "did? e.g. walk 30min, bridge 3x10", id=id)
+
+    def split_query(self, query: str) -> tuple[str, list[str]]:
+        words, extras = [], []
+        for word in query.lower().split():
+            if _SETS_REPS.match(word) or _MINUTES.match(word) or _REPS.match(word):
+                extras.append(word)
+            else:
+                words.append(word)
+        return " ".join(words), extras
+
+    def make(self, candidate: Candidate, extras: list[str]) -> ExerciseDone:
+        sets = reps = minutes = None
+        for word in extras:
+            if match := _SETS_REPS.match(word):
+                sets, reps = int(match.group(1)) or None, int(match.group(2)) or None
+            elif match := _MINUTES.match(word):
+                minutes = int(match.group(1)) or None
+            elif match := _REPS.match(word):
+                reps = int(match.group(1)) or None
+        return ExerciseDone(candidate.slug, sets, reps, minutes)
+
+    def identity(self, item: ExerciseDone) -> object:
+        return item.slug
+
+    def describe(self, item: ExerciseDone) -> str:
+        return exercise_text(item)

@@ -1,0 +1,322 @@
+"""The one object every screen and command uses to read and write the person's logs.
+
+Reads and writes go through SQLAlchemy Core on the SQLModel tables: each call is one
+short transaction, and a range of days is loaded with one query per table rather than
+one per day.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+
+from painlog.rules.entry import check_day, check_profile
+from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
+from painlog.store.engine import open_engine, writer
+from painlog.store.location import DatabaseLocation, resolve_location
+from painlog.store.models import (
+    AlertAckRow,
+    DayLogRow,
+    ExerciseDoneRow,
+    FlagReportRow,
+    PainPlaceRow,
+    ProfileRow,
+    utc_now,
+)
+
+LOGS = DayLogRow.__table__
+PLACES = PainPlaceRow.__table__
+EXERCISES = ExerciseDoneRow.__table__
+FLAGS = FlagReportRow.__table__
+PROFILE = ProfileRow.__table__
+ACKS = AlertAckRow.__table__
+
+
+class Diary:
+    """A person's pain diary in one database.
+
+    Args:
+        engine: An engine opened by `open_engine` (pragmas set, schema current).
+        location: Where the engine points, for display.
+    """
+
+    def __init__(self, engine: Engine, location: DatabaseLocation) -> None:
+        self.engine = engine
+        self.location = location
+        self._writer = writer(engine)
+
+    @classmethod
+    def open(cls, where: str | DatabaseLocation | None = None) -> Diary:
+        """Open (creating when absent) the diary at a path, URL or location.
+
+        Raises:
+            StoreError: when the database cannot be used; nothing is changed.
+        """
+        location = where if isinstance(where, DatabaseLocation) else resolve_location(where)
+        return cls(open_engine(location), location)
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Diary:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- days ---------------------------------------------------------------------------
+
+    def save_day(self, log: DayLog, today: date) -> bool:
+        """Record a day, replacing what was logged for that date before.
+
+        Args:
+            log: The whole day as it should now read.
+            today: The person's local date; later days are refused.
+
+        Returns:
+            True when the date was new, False when an earlier log was replaced.
+
+        Raises:
+            InvalidInput: when the log is refused; nothing is written.
+        """
+        check_day(log, today)
+        now = utc_now()
+        with self._writer.begin() as connection:
+            log_id = connection.execute(select(LOGS.c.id).where(LOGS.c.day == log.day)).scalar()
+            values = {
+                "pain": log.pain,
+                "worst": log.worst,
+                "bed_rest": log.bed_rest,
+                "note": log.note,
+                "updated_at": now,
+            }
+            created = log_id is None
+            if created:
+                log_id = connection.execute(
+                    insert(LOGS).values(day=log.day, created_at=now, **values)
+                ).inserted_primary_key[0]
+            else:
+                connection.execute(update(LOGS).where(LOGS.c.id == log_id).values(**values))
+                for table in (PLACES, EXERCISES, FLAGS):
+                    connection.execute(delete(table).where(table.c.log_id == log_id))
+            _insert_children(connection, {log_id: log})
+        return created
+
+    def load_day(self, day: date) -> DayLog | None:
+        """The log for `day`, or None when nothing was logged."""
+        logs = self.days(day, day)
+        return logs[0] if logs else None
+
+    def days(self, start: date | None = None, end: date | None = None) -> list[DayLog]:
+        """Every logged day from `start` to `end` inclusive (either may be open), oldest first."""
+        conditions = []
+        if start is not None:
+            conditions.append(LOGS.c.day >= start)
+        if end is not None:
+            conditions.append(LOGS.c.day <= end)
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(
+                    LOGS.c.id,
+                    LOGS.c.day,
+                    LOGS.c.pain,
+                    LOGS.c.worst,
+                    LOGS.c.bed_rest,
+                    LOGS.c.note,
+                )
+                .where(*conditions)
+                .order_by(LOGS.c.day)
+            ).all()
+            if not rows:
+                return []
+            in_range = select(LOGS.c.id).where(*conditions).scalar_subquery()
+            places = defaultdict(list)
+            for row in connection.execute(
+                select(PLACES.c.log_id, PLACES.c.location, PLACES.c.side, PLACES.c.character)
+                .where(PLACES.c.log_id.in_(in_range))
+                .order_by(PLACES.c.log_id, PLACES.c.position)
+            ):
+                places[row.log_id].append(Place(row.location, row.side, row.character))
+            exercises = defaultdict(list)
+            for row in connection.execute(
+                select(
+                    EXERCISES.c.log_id,
+                    EXERCISES.c.slug,
+                    EXERCISES.c.sets,
+                    EXERCISES.c.reps,
+                    EXERCISES.c.minutes,
+                )
+                .where(EXERCISES.c.log_id.in_(in_range))
+                .order_by(EXERCISES.c.log_id, EXERCISES.c.position)
+            ):
+                exercises[row.log_id].append(
+                    ExerciseDone(row.slug, row.sets, row.reps, row.minutes)
+                )
+            flags = defaultdict(list)
+            for row in connection.execute(
+                select(FLAGS.c.log_id, FLAGS.c.slug)
+                .where(FLAGS.c.log_id.in_(in_range))
+                .order_by(FLAGS.c.log_id, FLAGS.c.id)
+            ):
+                flags[row.log_id].append(row.slug)
+        return [
+            DayLog(
+                day=row.day,
+                pain=row.pain,
+                worst=row.worst,
+                places=tuple(places[row.id]),
+                exercises=tuple(exercises[row.id]),
+                flags=tuple(flags[row.id]),
+                bed_rest=bool(row.bed_rest),
+                note=row.note,
+            )
+            for row in rows
+        ]
+
+    def delete_day(self, day: date) -> bool:
+        """Forget the log for `day` (its places, exercises and flags go with it).
+
+        Returns:
+            True when there was a log to delete.
+        """
+        with self._writer.begin() as connection:
+            result = connection.execute(delete(LOGS).where(LOGS.c.day == day))
+        return result.rowcount > 0
+
+    def count_days(self) -> int:
+        """How many days have a log."""
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.count()).select_from(LOGS)).scalar_one()
+
+    def exercise_counts(self) -> dict[str, int]:
+        """How often each exercise was logged, so pickers can put the usual ones first."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(EXERCISES.c.slug, func.count()).group_by(EXERCISES.c.slug)
+            )
+            return {slug: count for slug, count in rows}
+
+    def place_counts(self) -> dict[tuple[str, str | None], int]:
+        """How often each (location, side) was logged, for the same reason."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(PLACES.c.location, PLACES.c.side, func.count()).group_by(
+                    PLACES.c.location, PLACES.c.side
+                )
+            )
+            return {(location, side): count for location, side, count in rows}
+
+    # -- profile ------------------------------------------------------------------------
+
+    def profile(self) -> Profile:
+        """What the person told painlog about themselves (empty until they do)."""
+        with self.engine.connect() as connection:
+            row = connection.execute(select(PROFILE.c.birth_year, PROFILE.c.onset)).first()
+        return Profile() if row is None else Profile(row.birth_year, row.onset)
+
+    def save_profile(self, profile: Profile, today: date) -> None:
+        """Replace the profile.
+
+        Raises:
+            InvalidInput: for a birth year outside 1900..this year or an onset after today.
+        """
+        check_profile(profile, today)
+        values = {"birth_year": profile.birth_year, "onset": profile.onset, "updated_at": utc_now()}
+        with self._writer.begin() as connection:
+            changed = connection.execute(update(PROFILE).values(**values)).rowcount
+            if not changed:
+                connection.execute(insert(PROFILE).values(id=1, **values))
+
+    # -- alert acknowledgements ---------------------------------------------------------
+
+    def acknowledge(self, kind: str, since: date) -> None:
+        """Remember that the person has seen the alert `(kind, since)`."""
+        with self._writer.begin() as connection:
+            exists = connection.execute(
+                select(ACKS.c.id).where(ACKS.c.kind == kind, ACKS.c.since == since)
+            ).first()
+            if exists is None:
+                connection.execute(insert(ACKS).values(kind=kind, since=since))
+
+    def acknowledged(self) -> set[tuple[str, date]]:
+        """Every `(kind, since)` the person has acknowledged."""
+        with self.engine.connect() as connection:
+            return {(row.kind, row.since) for row in connection.execute(select(ACKS))}
+
+    # -- bulk -----------------------------------------------------------------------------
+
+    def insert_days(self, logs: Sequence[DayLog]) -> None:
+        """Add many new days in one transaction, with Core bulk inserts.
+
+        The logs must already be checked and their dates must not be logged yet; the
+        database's unique date refuses the whole batch otherwise.
+        """
+        if not logs:
+            return
+        now = utc_now()
+        with self._writer.begin() as connection:
+            connection.execute(
+                insert(LOGS),
+                [
+                    {
+                        "day": log.day,
+                        "pain": log.pain,
+                        "worst": log.worst,
+                        "bed_rest": log.bed_rest,
+                        "note": log.note,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                    for log in logs
+                ],
+            )
+            ids = dict(
+                connection.execute(
+                    select(LOGS.c.day, LOGS.c.id).where(
+                        LOGS.c.day.between(min(x.day for x in logs), max(x.day for x in logs))
+                    )
+                ).all()
+            )
+            _insert_children(connection, {ids[log.day]: log for log in logs})
+
+
+def _insert_children(connection: Connection, logs: dict[int, DayLog]) -> None:
+    places, exercises, flags = _child_rows(logs.items())
+    if places:
+        connection.execute(insert(PLACES), places)
+    if exercises:
+        connection.execute(insert(EXERCISES), exercises)
+    if flags:
+        connection.execute(insert(FLAGS), flags)
+
+
+def _child_rows(items: Iterable[tuple[int, DayLog]]) -> tuple[list, list, list]:
+    places, exercises, flags = [], [], []
+    for log_id, log in items:
+        places += [
+            {
+                "log_id": log_id,
+                "position": position,
+                "location": place.location,
+                "side": place.side,
+                "character": place.character,
+            }
+            for position, place in enumerate(log.places)
+        ]
+        exercises += [
+            {
+                "log_id": log_id,
+                "position": position,
+                "slug": done.slug,
+                "sets": done.sets,
+                "reps": done.reps,
+                "minutes": done.minutes,
+            }
+            for position, done in enumerate(log.exercises)
+        ]
+        flags += [{"log_id": log_id, "slug": slug} for slug in log.flags]
+    return places, exercises, flags

@@ -1,0 +1,104 @@
+"""The tables painlog keeps, one row per thing a person logged.
+
+Constraints live in the database as well as in `rules.entry`, so a row that breaks them
+cannot exist whatever code path (or future bug) tries to write it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class DayLogRow(SQLModel, table=True):
+    """One calendar day's log; the parent of its places, exercises and flags."""
+
+    __tablename__ = "day_log"
+    __table_args__ = (
+        CheckConstraint("pain BETWEEN 0 AND 10", name="pain_0_10"),
+        CheckConstraint("worst IS NULL OR worst BETWEEN 0 AND 10", name="worst_0_10"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(unique=True, index=True)
+    pain: int
+    worst: int | None = None
+    bed_rest: bool = False
+    note: str = ""
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+def _parent_id() -> Column:
+    # A fresh Column per table: SQLAlchemy binds a Column object to one table only.
+    return Column(Integer, ForeignKey("day_log.id", ondelete="CASCADE"), nullable=False, index=True)
+
+
+class PainPlaceRow(SQLModel, table=True):
+    """Where it hurt on a day."""
+
+    __tablename__ = "pain_place"
+    __table_args__ = (UniqueConstraint("log_id", "location", "side", name="one_place_a_day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    log_id: int = Field(sa_column=_parent_id())
+    position: int = 0
+    location: str
+    side: str | None = None
+    character: str | None = None
+
+
+class ExerciseDoneRow(SQLModel, table=True):
+    """An exercise done on a day, with its dose when given."""
+
+    __tablename__ = "exercise_done"
+    __table_args__ = (UniqueConstraint("log_id", "slug", name="one_exercise_a_day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    log_id: int = Field(sa_column=_parent_id())
+    position: int = 0
+    slug: str = Field(index=True)
+    sets: int | None = None
+    reps: int | None = None
+    minutes: int | None = None
+
+
+class FlagReportRow(SQLModel, table=True):
+    """A warning sign noticed on a day."""
+
+    __tablename__ = "flag_report"
+    __table_args__ = (UniqueConstraint("log_id", "slug", name="one_flag_a_day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    log_id: int = Field(sa_column=_parent_id())
+    slug: str = Field(index=True)
+
+
+class ProfileRow(SQLModel, table=True):
+    """The single row of what the person told painlog about themselves."""
+
+    __tablename__ = "profile"
+    __table_args__ = (CheckConstraint("id = 1", name="single_profile"),)
+
+    id: int = Field(default=1, primary_key=True)
+    birth_year: int | None = None
+    onset: date | None = None
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+class AlertAckRow(SQLModel, table=True):
+    """A person's acknowledgement of an alert; the alert itself is always recomputed."""
+
+    __tablename__ = "alert_ack"
+    __table_args__ = (UniqueConstraint("kind", "since", name="one_ack_an_alert"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    since: date
+    acknowledged_at: datetime = Field(default_factory=utc_now)

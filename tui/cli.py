@@ -1,0 +1,246 @@
+"""The `painlog` command: the TUI with no arguments, or one subcommand per shell task.
+
+Only argparse is imported at module level; each command imports what it needs, so
+`painlog log` never pays for Textual and `painlog --help` pays for nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+TODAY_ENV = "PAINLOG_TODAY"
+
+EPILOG = """\
+examples:
+  painlog                                   open today's log in the terminal app
+  painlog log 4 --where lower-back:left --did walking,glute-bridge
+  painlog log 6 --date yesterday --worst 8 --bed-rest --note "bad night"
+  painlog show --date "3 days ago"
+  painlog profile --birth-year 1968 --onset 2026-10-01
+
+The database is in your user data folder unless --db PATH or PAINLOG_DB says otherwise.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage mistake in one line, with exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def local_today() -> date:
+    """The person's local date; `PAINLOG_TODAY` pins it for demos and tests."""
+    pinned = os.environ.get(TODAY_ENV)
+    return date.fromisoformat(pinned) if pinned else date.today()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, with every subcommand and its help."""
+    parser = _Parser(
+        prog="painlog",
+        description="A private pain diary for low back and hip pain.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--db", metavar="PATH", help="database file or SQLAlchemy URL")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str, epilog: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=epilog,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        # SUPPRESS keeps a --db given before the command from being reset to None.
+        sub.add_argument(
+            "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file or URL"
+        )
+        return sub
+
+    log = command(
+        "log",
+        "record or update a day's log",
+        "examples:\n"
+        "  painlog log 4\n"
+        "  painlog log 5 --where lower-back:left:ache,hip-side:right --did walking:30min\n"
+        "  painlog log 3 --date 2026-11-02 --did glute-bridge:3x10 --flag fever\n"
+        "\nPAIN is 0 (none) to 10 (worst imaginable): 1-3 mild, 4-6 moderate, 7-10 severe.\n"
+        "Run `painlog exercises` for exercise slugs; locations, sides, characters and\n"
+        "warning signs are listed when a value is refused.",
+    )
+    log.add_argument("pain", metavar="PAIN", help="usual pain today, 0-10")
+    log.add_argument("--date", default="today", help="today, yesterday, 'N days ago', ISO date")
+    log.add_argument(
+        "--where", default="", metavar="LOC[:SIDE][:CHARACTER],...", help="where it hurt"
+    )
+    log.add_argument("--did", default="", metavar="SLUG[:DOSE],...", help="exercises done")
+    log.add_argument("--flag", default="", metavar="SLUG,...", help="warning signs noticed")
+    log.add_argument("--worst", default=None, metavar="N", help="worst pain of the day, 0-10")
+    log.add_argument("--bed-rest", action="store_true", help="the day was mostly spent in bed")
+    log.add_argument("--note", default="", help="free text")
+    log.set_defaults(handler=_cmd_log)
+
+    show = command(
+        "show",
+        "print a day's log",
+        "examples:\n  painlog show\n  painlog show --date yesterday",
+    )
+    show.add_argument("--date", default="today", help="which day (default today)")
+    show.set_defaults(handler=_cmd_show)
+
+    exercises = command(
+        "exercises",
+        "list the exercise catalogue with doses",
+        "example:\n  painlog exercises",
+    )
+    exercises.set_defaults(handler=_cmd_exercises)
+
+    profile = command(
+        "profile",
+        "show or set your birth year and the date the pain started",
+        "examples:\n  painlog profile\n  painlog profile --birth-year 1968 --onset '6 weeks ago'"
+        "\n  painlog profile --onset none",
+    )
+    profile.add_argument("--birth-year", metavar="YEAR", help="used for the age warning sign")
+    profile.add_argument("--onset", metavar="DATE", help="when this episode of pain started")
+    profile.set_defaults(handler=_cmd_profile)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    from painlog.rules.entry import InvalidInput
+    from painlog.store.errors import StoreError
+
+    try:
+        if handler is None:
+            return _run_app(args)
+        return handler(args)
+    except InvalidInput as error:
+        print(f"painlog: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except StoreError as error:
+        print(f"painlog: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from painlog.tui.app import PainlogApp
+
+    PainlogApp(db=args.db, today=local_today()).run()
+    return EXIT_OK
+
+
+def _cmd_log(args: argparse.Namespace) -> int:
+    from painlog.rules.describe import day_heading, summary_text
+    from painlog.rules.entry import check_day, check_pain
+    from painlog.rules.parsing import parse_date, parse_exercises, parse_flags, parse_places
+    from painlog.rules.records import DayLog
+
+    today = local_today()
+    log = DayLog(
+        day=parse_date(args.date, today),
+        pain=check_pain("pain", args.pain),
+        worst=None if args.worst is None else check_pain("worst", args.worst),
+        places=parse_places(args.where),
+        exercises=parse_exercises(args.did),
+        flags=parse_flags(args.flag),
+        bed_rest=args.bed_rest,
+        note=args.note,
+    )
+    # Refuse before opening the database so bad input never creates or touches a file.
+    check_day(log, today)
+    diary = _open(args)
+    with diary:
+        created = diary.save_day(log, today)
+    verb = "Logged" if created else "Updated"
+    print(f"{verb} {day_heading(log.day)}: {summary_text(log)}.")
+    return EXIT_OK
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from painlog.rules.describe import day_heading, day_lines
+    from painlog.rules.parsing import parse_date
+
+    today = local_today()
+    day = parse_date(args.date, today)
+    with _open(args) as diary:
+        log = diary.load_day(day)
+    if log is None:
+        print(f"{day_heading(day)}: nothing logged.")
+    else:
+        print("\n".join(day_lines(log)))
+    return EXIT_OK
+
+
+def _cmd_exercises(args: argparse.Namespace) -> int:
+    from painlog.seeds import catalogue
+
+    seeds = catalogue()
+    width = max(len(x.slug) for x in seeds.exercises)
+    for category in ("strength", "stretch", "aerobic"):
+        print(category.capitalize())
+        for exercise in seeds.exercises:
+            if exercise.category == category:
+                print(f"  {exercise.slug:<{width}}  {exercise.name}: {exercise.dose}")
+                if exercise.caution:
+                    print(f"  {'':<{width}}  caution: {exercise.caution}")
+        print()
+    return EXIT_OK
+
+
+def _cmd_profile(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from painlog.rules.entry import InvalidInput, check_profile
+    from painlog.rules.parsing import parse_date
+    from painlog.rules.records import Profile
+
+    today = local_today()
+    changes: dict[str, object] = {}
+    if args.birth_year is not None:
+        text = args.birth_year.strip().lower()
+        if text == "none":
+            changes["birth_year"] = None
+        elif text.isascii() and text.isdigit():
+            changes["birth_year"] = int(text)
+        else:
+            raise InvalidInput("birth-year", args.birth_year, "a four-digit year, or none")
+    if args.onset is not None:
+        text = args.onset.strip().lower()
+        changes["onset"] = None if text == "none" else parse_date(args.onset, today)
+    if changes:
+        # Check what can be checked alone before the database is opened (or created).
+        check_profile(Profile(changes.get("birth_year"), changes.get("onset")), today)
+    with _open(args) as diary:
+        profile = diary.profile()
+        if changes:
+            profile = replace(profile, **changes)
+            diary.save_profile(profile, today)
+    print(f"Birth year:   {profile.birth_year or 'not given'}")
+    print(f"Pain started: {profile.onset.isoformat() if profile.onset else 'not given'}")
+    print(f"Database:     {diary.location.display}")
+    return EXIT_OK
+
+
+def _open(args: argparse.Namespace):
+    from painlog.store.diary import Diary
+
+    return Diary.open(args.db)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
