@@ -15,12 +15,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Label, Static, TextArea
+from textual.widgets import Checkbox, Footer, Header, Label, OptionList, Static, TextArea
 
 from painlog.rules.describe import day_heading
 from painlog.rules.records import DayLog
 from painlog.screens.confirm import ConfirmScreen
 from painlog.screens.widgets.flag_checklist import FlagChecklist
+from painlog.screens.widgets.focus_group import FocusGroup
 from painlog.screens.widgets.pain_scale import PainScale
 from painlog.screens.widgets.picker import ExercisePicker, PlacePicker
 from painlog.screens.widgets.tick_box import TickBox
@@ -107,7 +108,9 @@ class TodayScreen(Screen):
                 yield ExercisePicker(id="exercises")
             with Horizontal(classes="form-row"):
                 yield Label("Signs", classes="form-label")
-                yield FlagChecklist(id="flags")
+                with FocusGroup(classes="form-field"):
+                    yield FlagChecklist(id="flags")
+                    yield Static("", id="flag-help")
             with Horizontal(classes="form-row"):
                 yield Label("Worst", classes="form-label")
                 yield PainScale(optional=True, id="worst")
@@ -219,6 +222,11 @@ class TodayScreen(Screen):
                 if self.has_unsaved_changes
                 else self._saved_status()
             )
+
+    @on(OptionList.OptionHighlighted, "#flags")
+    def _explain_flag(self, event: OptionList.OptionHighlighted) -> None:
+        flag = self.query_one(FlagChecklist).flags[event.option_index]
+        self.query_one("#flag-help", Static).update(flag.description)
 
     # -- actions --------------------------------------------------------------------------
 

@@ -22,8 +22,16 @@ class FlagChecklist(OptionList):
         height: auto;
         max-height: 6;
     }
+    FlagChecklist > .option-list--option-highlighted {
+        background: transparent;
+        color: $foreground;
+    }
     FlagChecklist:focus {
         max-height: 12;
+        & > .option-list--option-highlighted {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+        }
     }
     """
 
@@ -82,5 +90,4 @@ class FlagChecklist(OptionList):
             text.append(flag.name, style="bold")
         else:
             text.append(flag.name)
-        text.append(f"  {flag.description}", style="dim")
         return text

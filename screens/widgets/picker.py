@@ -18,16 +18,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from painlog.rules.describe import exercise_text, place_text
 from painlog.rules.records import ExerciseDone, Place
+from painlog.screens.widgets.focus_group import FocusGroup
 from painlog.seeds import catalogue
 
 T = TypeVar("T")
-VISIBLE_MATCHES = 3
+CATEGORY_ORDER = {"aerobic": 0, "stretch": 1, "strength": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +82,12 @@ class PickerInput(Input):
         super().action_delete_left()
 
 
-class Picker(Widget, Generic[T]):
-    """A filter line, the best matches under it, and the chosen items as removable chips."""
+class Picker(FocusGroup, Generic[T]):
+    """A filter line, the best matches under it, and the chosen items as removable chips.
+
+    The matches and the preview show only while focus is inside (FocusGroup's `-active`),
+    to keep the form short.
+    """
 
     DEFAULT_CSS = """
     Picker {
@@ -102,6 +106,14 @@ class Picker(Widget, Generic[T]):
         background: transparent;
     }
     Picker.-active > OptionList {
+        display: block;
+    }
+    Picker > .picker--preview {
+        display: none;
+        padding: 0 1;
+        color: $text-accent;
+    }
+    Picker.-active.-typed > .picker--preview {
         display: block;
     }
     Picker > .picker--chips {
@@ -148,6 +160,7 @@ class Picker(Widget, Generic[T]):
 
     def compose(self) -> ComposeResult:
         yield PickerInput(placeholder=self._placeholder, compact=True)
+        yield Label("", classes="picker--preview")
         matches = OptionList(compact=True)
         matches.can_focus = False
         yield matches
@@ -156,13 +169,6 @@ class Picker(Widget, Generic[T]):
     def on_mount(self) -> None:
         self._refilter("")
         self._show_chips()
-
-    def on_descendant_focus(self) -> None:
-        # The matches show only while the person is picking, to keep the form short.
-        self.add_class("-active")
-
-    def on_descendant_blur(self) -> None:
-        self.remove_class("-active")
 
     # -- what subclasses define -----------------------------------------------------------
 
@@ -196,6 +202,18 @@ class Picker(Widget, Generic[T]):
         self.usage = usage
         self._refilter(self.filter_input.value)
 
+    def _show_preview(self) -> None:
+        # Says in words what Enter will add, so the highlight never rests on colour alone.
+        query = self.filter_input.value
+        self.set_class(bool(query.strip()), "-typed")
+        preview = self.query_one(".picker--preview", Label)
+        if not self._matches:
+            preview.update("no match: try fewer letters")
+            return
+        _filter, extras = self.split_query(query)
+        chosen = self.make(self._matches[self._highlight_index()], extras)
+        preview.update(f"Enter adds: {self.describe(chosen)}")
+
     def _highlight_index(self) -> int:
         highlighted = self.query_one(OptionList).highlighted
         return highlighted if highlighted is not None else 0
@@ -210,8 +228,7 @@ class Picker(Widget, Generic[T]):
         options.set_options(Option(c.name, id=c.slug) for c in self._matches)
         if self._matches:
             options.highlighted = 0
-        elif query.strip():
-            options.set_options([Option("no match: try fewer letters", disabled=True)])
+        self._show_preview()
 
     @on(Input.Changed)
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -258,6 +275,7 @@ class Picker(Widget, Generic[T]):
         if self._matches:
             index = (self._highlight_index() + delta) % len(self._matches)
             options.highlighted = index
+            self._show_preview()
 
     def _add(self, item: T) -> None:
         key = self.identity(item)
@@ -334,14 +352,16 @@ _REPS = re.compile(r"^(\d{1,4})(?:r|reps?)$")
 
 
 class ExercisePicker(Picker[ExerciseDone]):
-    """What was done: `bridge 3x10` picks Glute bridge, 3 sets of 10."""
+    """What was done: `glute 3x10` picks Glute bridge, 3 sets of 10."""
 
     def __init__(self, *, id: str | None = None) -> None:
+        # Walking and the other everyday activities lead: the sources back them for
+        # everyone, so on a new diary `w` finds Walking before Wide squat.
+        exercises = sorted(catalogue().exercises, key=lambda x: CATEGORY_ORDER[x.category])
         candidates = [
-            Candidate(x.slug, x.name, f"{x.name} {x.slug} {x.category}".lower())
-            for x in catalogue().exercises
+            Candidate(x.slug, x.name, f"{x.name} {x.slug} {x.category}".lower()) for x in exercises
         ]
-        super().__init__(candidates, "did? e.g. walk 30min, bridge 3x10", id=id)
+        super().__init__(candidates, "did? e.g. walk 30min, glute 3x10", id=id)
 
     def split_query(self, query: str) -> tuple[str, list[str]]:
         words, extras = [], []

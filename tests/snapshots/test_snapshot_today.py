@@ -1,0 +1,49 @@
+"""Snapshot of the Today screen at 80x24, the size every screen must work at."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from painlog.rules.records import DayLog, ExerciseDone, Place
+from painlog.store.diary import Diary
+from painlog.tui.app import PainlogApp
+
+TODAY = date(2026, 11, 21)
+
+
+async def _settled(pilot) -> None:
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def test_today_screen_with_a_saved_day(snap_compare, tmp_path):
+    db = tmp_path / "diary.db"
+    with Diary.open(str(db)) as diary:
+        diary.save_day(
+            DayLog(
+                TODAY,
+                5,
+                worst=7,
+                places=(Place("lower-back", "left", "ache"), Place("hip-side", "right")),
+                exercises=(
+                    ExerciseDone("walking", minutes=30),
+                    ExerciseDone("glute-bridge", 3, 10),
+                ),
+                note="Long drive; stiff after.",
+            ),
+            TODAY,
+        )
+    app = PainlogApp(db=str(db), today=TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_settled)
+
+
+def test_today_screen_while_picking_a_place(snap_compare, tmp_path):
+    app = PainlogApp(db=str(tmp_path / "diary.db"), today=TODAY)
+
+    async def pick(pilot) -> None:
+        await _settled(pilot)
+        await pilot.press("3", "tab", *"hip right sharp")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=pick)
