@@ -14,11 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Label, OptionList, Static, TextArea
 
 from painlog.rules.describe import day_heading
 from painlog.rules.records import DayLog
+from painlog.screens.base import DiaryScreen
 from painlog.screens.confirm import ConfirmScreen
 from painlog.screens.widgets.flag_checklist import FlagChecklist
 from painlog.screens.widgets.focus_group import FocusGroup
@@ -27,7 +27,7 @@ from painlog.screens.widgets.picker import ExercisePicker, PlacePicker
 from painlog.screens.widgets.tick_box import TickBox
 
 
-class TodayScreen(Screen):
+class TodayScreen(DiaryScreen):
     """Log or edit one day: pain, places, exercises, warning signs, bed rest, note."""
 
     BINDINGS = [
@@ -86,11 +86,9 @@ class TodayScreen(Screen):
 
         reason: str
 
-    def __init__(self, today: date, day: date | None = None) -> None:
-        super().__init__()
-        self.today = today
+    def __init__(self, today: date, diary=None, day: date | None = None) -> None:
+        super().__init__(today, diary)
         self.day = day or today
-        self.diary = None
         self._saved: DayLog | None = None
         self._loading = True
 
@@ -126,16 +124,17 @@ class TodayScreen(Screen):
     def on_mount(self) -> None:
         self._show_heading()
         self.query_one("#pain", PainScale).focus()
-        if self.diary is not None:
-            self._load(self.day)
+        super().on_mount()
 
     # -- the diary arrives ----------------------------------------------------------------
 
-    def attach(self, diary) -> None:
-        """Hand the screen its diary; loads the shown day."""
-        self.diary = diary
-        if self.is_mounted:
-            self._load(self.day)
+    def load(self) -> None:
+        self._load(self.day)
+
+    def logs_changed(self) -> None:
+        # Reloading would throw away what the person is typing; only refresh a clean form.
+        if not self.has_unsaved_changes:
+            super().logs_changed()
 
     @work(thread=True, exclusive=True, group="today-load")
     def _load(self, day: date) -> None:

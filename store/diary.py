@@ -24,6 +24,7 @@ from painlog.store.models import (
     FlagReportRow,
     PainPlaceRow,
     ProfileRow,
+    SettingRow,
     utc_now,
 )
 
@@ -33,6 +34,7 @@ EXERCISES = ExerciseDoneRow.__table__
 FLAGS = FlagReportRow.__table__
 PROFILE = ProfileRow.__table__
 ACKS = AlertAckRow.__table__
+SETTINGS = SettingRow.__table__
 
 
 class Diary:
@@ -246,6 +248,27 @@ class Diary:
         """Every `(kind, since)` the person has acknowledged."""
         with self.engine.connect() as connection:
             return {(row.kind, row.since) for row in connection.execute(select(ACKS))}
+
+    # -- settings -------------------------------------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        """A stored preference, or `default` when it was never set."""
+        with self.engine.connect() as connection:
+            value = connection.execute(
+                select(SETTINGS.c.value).where(SETTINGS.c.key == key)
+            ).scalar()
+        return default if value is None else value
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a preference (replacing the previous value)."""
+        with self._writer.begin() as connection:
+            changed = connection.execute(
+                update(SETTINGS)
+                .where(SETTINGS.c.key == key)
+                .values(value=value, updated_at=utc_now())
+            ).rowcount
+            if not changed:
+                connection.execute(insert(SETTINGS).values(key=key, value=value))
 
     # -- bulk -----------------------------------------------------------------------------
 

@@ -102,3 +102,13 @@ class AlertAckRow(SQLModel, table=True):
     kind: str
     since: date
     acknowledged_at: datetime = Field(default_factory=utc_now)
+
+
+class SettingRow(SQLModel, table=True):
+    """One preference (first day of the week, theme, ...) as text, keyed by name."""
+
+    __tablename__ = "setting"
+
+    key: str = Field(primary_key=True)
+    value: str
+    updated_at: datetime = Field(default_factory=utc_now)

@@ -1,8 +1,13 @@
-"""The painlog App: opens the diary in a worker and shows the Today screen at once."""
+"""The painlog App: opens the diary in a worker and shows the Today screen at once.
+
+Each main screen is a Textual mode with its own screen stack, reached by a function key or
+the command palette. The App hands every screen the one open `Diary`, and tells them all
+when a day changes so what they show is never stale.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -13,8 +18,25 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
+from painlog.screens.base import DiaryScreen
 from painlog.screens.confirm import ConfirmScreen
 from painlog.screens.today import TodayScreen
+
+
+@dataclass(frozen=True)
+class Section:
+    """One main screen: its mode name, key, title and how to build it."""
+
+    mode: str
+    key: str
+    title: str
+    help: str
+    build: Callable[[date, object], DiaryScreen]
+
+
+def sections() -> tuple[Section, ...]:
+    """The main screens, in the order their keys run along the footer."""
+    return (Section("today", "f2", "Today", "Log or edit a day", lambda t, d: TodayScreen(t, d)),)
 
 
 class PainlogApp(App[None]):
@@ -23,6 +45,16 @@ class PainlogApp(App[None]):
     CSS_PATH = Path(__file__).with_name("painlog.tcss")
     TITLE = "painlog"
     BINDINGS = [
+        *(
+            Binding(
+                section.key,
+                f"switch_mode('{section.mode}')",
+                section.title,
+                id=f"app.{section.mode}",
+                tooltip=section.help,
+            )
+            for section in sections()
+        ),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Quit painlog"),
     ]
 
@@ -39,9 +71,18 @@ class PainlogApp(App[None]):
         self.db = db
         self.today = today or date.today()
         self.diary = None
+        self._sections = {section.mode: section for section in sections()}
+        self._built: dict[str, DiaryScreen] = {}
+        for section in self._sections.values():
+            self.add_mode(section.mode, lambda section=section: self._build(section))
+
+    def _build(self, section: Section) -> DiaryScreen:
+        screen = section.build(self.today, self.diary)
+        self._built[section.mode] = screen
+        return screen
 
     def on_mount(self) -> None:
-        self.push_screen(TodayScreen(self.today))
+        self.switch_mode("today")
         self._open_diary()
 
     @work(thread=True, exclusive=True, group="open-diary")
@@ -61,16 +102,26 @@ class PainlogApp(App[None]):
     @on(DiaryOpened)
     def _diary_opened(self, message: DiaryOpened) -> None:
         self.diary = message.diary
-        for screen in self.screen_stack:
-            if hasattr(screen, "attach"):
-                screen.attach(self.diary)
+        for screen in self._built.values():
+            screen.attach(self.diary)
 
     @on(DiaryFailed)
     def _diary_failed(self, message: DiaryFailed) -> None:
         self.exit(return_code=2, message=f"painlog: {message.reason}")
 
+    @on(TodayScreen.DaySaved)
+    def _day_saved(self, message: TodayScreen.DaySaved) -> None:
+        for screen in self._built.values():
+            if not isinstance(screen, TodayScreen):  # the sender is already up to date
+                screen.logs_changed()
+
+    @property
+    def today_screen(self) -> TodayScreen | None:
+        screen = self._built.get("today")
+        return screen if isinstance(screen, TodayScreen) else None
+
     async def action_quit(self) -> None:
-        today = self._today_screen()
+        today = self.today_screen
         if today is not None and today.has_unsaved_changes:
 
             def answer(leave: bool | None) -> None:
@@ -88,15 +139,15 @@ class PainlogApp(App[None]):
             return
         self.exit()
 
-    def _today_screen(self) -> TodayScreen | None:
-        for screen in self.screen_stack:
-            if isinstance(screen, TodayScreen):
-                return screen
-        return None
-
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        today = self._today_screen()
+        for section in self._sections.values():
+            yield SystemCommand(
+                f"Go to {section.title}",
+                f"{section.help} ({section.key.upper()})",
+                lambda mode=section.mode: self.switch_mode(mode),
+            )
+        today = self.today_screen
         if today is None:
             return
         yield SystemCommand("Save this day", "Save the log shown (ctrl+s)", today.action_save)

@@ -52,20 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="PATH", help="database file or SQLAlchemy URL")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    def command(name: str, help_text: str, epilog: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(
-            name,
-            help=help_text,
-            description=help_text,
-            epilog=epilog,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        # SUPPRESS keeps a --db given before the command from being reset to None.
-        sub.add_argument(
-            "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file or URL"
-        )
-        return sub
-
+    command = _command_factory(commands)
     log = command(
         "log",
         "record or update a day's log",
@@ -113,7 +100,36 @@ def build_parser() -> argparse.ArgumentParser:
     profile.add_argument("--birth-year", metavar="YEAR", help="used for the age warning sign")
     profile.add_argument("--onset", metavar="DATE", help="when this episode of pain started")
     profile.set_defaults(handler=_cmd_profile)
+
+    # Each further group of commands lives in its own module and registers itself here.
+    from painlog.tui import cli_alerts
+
+    for module in (cli_alerts,):
+        module.register(command)
     return parser
+
+
+CommandFactory = Callable[[str, str, str], argparse.ArgumentParser]
+
+
+def _command_factory(commands) -> CommandFactory:
+    """A function that adds one subcommand with help, examples and its own `--db`."""
+
+    def command(name: str, help_text: str, epilog: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=epilog,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        # SUPPRESS keeps a --db given before the command from being reset to None.
+        sub.add_argument(
+            "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file or URL"
+        )
+        return sub
+
+    return command
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -163,11 +179,16 @@ def _cmd_log(args: argparse.Namespace) -> int:
     )
     # Refuse before opening the database so bad input never creates or touches a file.
     check_day(log, today)
-    diary = _open(args)
-    with diary:
+    from painlog.store.alerting import current_alerts
+    from painlog.tui.cli_alerts import print_new_alerts
+
+    with open_diary(args) as diary:
+        before = current_alerts(diary, today)
         created = diary.save_day(log, today)
+        after = current_alerts(diary, today)
     verb = "Logged" if created else "Updated"
     print(f"{verb} {day_heading(log.day)}: {summary_text(log)}.")
+    print_new_alerts(before, after)
     return EXIT_OK
 
 
@@ -177,7 +198,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
     today = local_today()
     day = parse_date(args.date, today)
-    with _open(args) as diary:
+    with open_diary(args) as diary:
         log = diary.load_day(day)
     if log is None:
         print(f"{day_heading(day)}: nothing logged.")
@@ -225,7 +246,7 @@ def _cmd_profile(args: argparse.Namespace) -> int:
     if changes:
         # Check what can be checked alone before the database is opened (or created).
         check_profile(Profile(changes.get("birth_year"), changes.get("onset")), today)
-    with _open(args) as diary:
+    with open_diary(args) as diary:
         profile = diary.profile()
         if changes:
             profile = replace(profile, **changes)
@@ -236,7 +257,8 @@ def _cmd_profile(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _open(args: argparse.Namespace):
+def open_diary(args: argparse.Namespace):
+    """The diary named by `--db` (or PAINLOG_DB, or the default), opened for one command."""
     from painlog.store.diary import Diary
 
     return Diary.open(args.db)

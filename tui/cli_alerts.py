@@ -1,0 +1,91 @@
+"""`painlog alerts`: what the source rules say about the logs, in words or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from collections.abc import Callable, Sequence
+
+LABELS = {
+    "emergency": "EMERGENCY",
+    "urgent": "SEE A CLINICIAN",
+    "warning": "WARNING",
+    "info": "NOTE",
+}
+
+
+def register(command: Callable[[str, str, str], argparse.ArgumentParser]) -> None:
+    """Add the `alerts` subcommand."""
+    alerts = command(
+        "alerts",
+        "list the alerts the source rules raise on your logs",
+        "examples:\n"
+        "  painlog alerts\n"
+        "  painlog alerts --as-of 2026-10-31\n"
+        "  painlog alerts --json | jq '.[].kind'\n"
+        "\nKinds, most serious first: emergency, see_clinician, red_flag, worsening,\n"
+        "duration, keep_moving. Acknowledged alerts are listed too, marked as such.",
+    )
+    alerts.add_argument(
+        "--as-of", metavar="DATE", default=None, help="evaluate as if DATE were today"
+    )
+    alerts.add_argument("--json", action="store_true", help="print a JSON list")
+    alerts.set_defaults(handler=run_alerts)
+
+
+def run_alerts(args: argparse.Namespace) -> int:
+    import json
+
+    from painlog.rules.entry import InvalidInput
+    from painlog.rules.parsing import parse_date
+    from painlog.store.alerting import current_alerts
+    from painlog.tui.cli import local_today, open_diary
+
+    today = local_today()
+    as_of = today if args.as_of is None else parse_date(args.as_of, today)
+    if as_of > today:
+        raise InvalidInput("as-of", args.as_of, f"today ({today.isoformat()}) or earlier")
+    with open_diary(args) as diary:
+        views = current_alerts(diary, as_of)
+    if args.json:
+        print(json.dumps([view.as_json() for view in views], ensure_ascii=False, indent=2))
+    elif not views:
+        print(f"No alerts as of {as_of.isoformat()}.")
+    else:
+        print("\n\n".join(alert_text(view) for view in views))
+    return 0
+
+
+def alert_text(view, width: int = 78) -> str:
+    """An alert as a few wrapped lines for the terminal."""
+    alert = view.alert
+    heading = f"{LABELS[alert.severity]} ({alert.kind}, since {alert.since.isoformat()})"
+    if view.acknowledged:
+        heading += " - acknowledged"
+    lines = [heading]
+    lines += _wrapped(alert.message, width)
+    lines += _wrapped(f"Why: {alert.reason}", width)
+    if alert.suggestions:
+        from painlog.seeds import catalogue
+
+        names = [catalogue().exercise(slug) for slug in alert.suggestions]
+        lines += _wrapped(
+            "Try: " + ", ".join(f"{x.name} ({x.dose})" for x in names if x is not None), width
+        )
+    if alert.advice:
+        lines += _wrapped(alert.advice, width)
+    lines += _wrapped(f"Source: {alert.source}", width)
+    return "\n".join(lines)
+
+
+def print_new_alerts(before: Sequence, after: Sequence) -> None:
+    """After `painlog log`: print the alerts the new log raised (not active before it)."""
+    known = {view.alert.key for view in before}
+    fresh = [view for view in after if view.alert.key not in known]
+    if fresh:
+        print()
+        print("\n\n".join(alert_text(view) for view in fresh))
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="  ") or [""]
