@@ -20,6 +20,8 @@ from painlog.rules.describe import day_heading
 from painlog.rules.records import DayLog
 from painlog.screens.base import DiaryScreen
 from painlog.screens.confirm import ConfirmScreen
+from painlog.screens.emergency import EmergencyScreen
+from painlog.screens.widgets.alert_banner import AlertBanner
 from painlog.screens.widgets.flag_checklist import FlagChecklist
 from painlog.screens.widgets.focus_group import FocusGroup
 from painlog.screens.widgets.pain_scale import PainScale
@@ -79,6 +81,13 @@ class TodayScreen(DiaryScreen):
 
         log: DayLog
         created: bool
+        alerts: list
+
+    @dataclass
+    class AlertsChanged(Message):
+        """The active alerts (AlertViews), recomputed from the logs."""
+
+        alerts: list
 
     @dataclass
     class SaveRefused(Message):
@@ -94,6 +103,7 @@ class TodayScreen(DiaryScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield AlertBanner(id="banner")
         with VerticalScroll(id="today-form"):
             with Horizontal(classes="form-row"):
                 yield Label("Pain", classes="form-label")
@@ -130,11 +140,16 @@ class TodayScreen(DiaryScreen):
 
     def load(self) -> None:
         self._load(self.day)
+        self._refresh_alerts()
 
     def logs_changed(self) -> None:
         # Reloading would throw away what the person is typing; only refresh a clean form.
-        if not self.has_unsaved_changes:
-            super().logs_changed()
+        if self.diary is None or not self.is_mounted:
+            return
+        if self.has_unsaved_changes:
+            self._refresh_alerts()
+        else:
+            self.load()
 
     @work(thread=True, exclusive=True, group="today-load")
     def _load(self, day: date) -> None:
@@ -143,6 +158,16 @@ class TodayScreen(DiaryScreen):
         for (location, _side), count in self.diary.place_counts().items():
             places[location] = places.get(location, 0) + count
         self.post_message(self.DayLoaded(day, log, places, self.diary.exercise_counts()))
+
+    @work(thread=True, exclusive=True, group="today-alerts")
+    def _refresh_alerts(self) -> None:
+        from painlog.store.alerting import current_alerts
+
+        self.post_message(self.AlertsChanged(current_alerts(self.diary, self.today)))
+
+    @on(AlertsChanged)
+    def _alerts_changed(self, message: AlertsChanged) -> None:
+        self._show_alerts(message.alerts)
 
     @on(DayLoaded)
     def _day_loaded(self, message: DayLoaded) -> None:
@@ -243,6 +268,7 @@ class TodayScreen(DiaryScreen):
     @work(thread=True, exclusive=True, group="today-save")
     def _save(self, log: DayLog) -> None:
         from painlog.rules.entry import InvalidInput
+        from painlog.store.alerting import current_alerts
         from painlog.store.errors import StoreError
 
         try:
@@ -250,14 +276,40 @@ class TodayScreen(DiaryScreen):
         except (InvalidInput, StoreError) as error:
             self.post_message(self.SaveRefused(str(error)))
             return
-        self.post_message(self.DaySaved(log, created))
+        self.post_message(self.DaySaved(log, created, current_alerts(self.diary, self.today)))
 
     @on(DaySaved)
     def _day_saved(self, message: DaySaved) -> None:
         if message.log.day == self.day:
             self._saved = message.log
         self._set_status(self._saved_status(just_now=True))
+        self._show_alerts(message.alerts)
+        emergency = next(
+            (
+                view
+                for view in message.alerts
+                if view.alert.kind == "emergency" and not view.acknowledged
+            ),
+            None,
+        )
+        if emergency is not None:
+            self.app.push_screen(
+                EmergencyScreen(emergency), lambda _ok: self._acknowledge(emergency.alert.key)
+            )
         # Not stopped: it bubbles on to the app, which re-runs what depends on the logs.
+
+    @work(thread=True, group="today-ack")
+    def _acknowledge(self, key: tuple[str, date]) -> None:
+        self.diary.acknowledge(*key)
+
+    def _show_alerts(self, alerts: list) -> None:
+        from painlog.store.alerting import banner_alert
+
+        shown = banner_alert(alerts)
+        waiting = sum(1 for view in alerts if not view.acknowledged) - (
+            1 if shown is not None and not shown.acknowledged else 0
+        )
+        self.query_one(AlertBanner).show_alert(shown, more=max(0, waiting))
 
     @on(SaveRefused)
     def _save_refused(self, message: SaveRefused) -> None:

@@ -111,8 +111,13 @@ class PainlogApp(App[None]):
 
     @on(TodayScreen.DaySaved)
     def _day_saved(self, message: TodayScreen.DaySaved) -> None:
+        # The Today screen that saved is already up to date.
+        self.notify_logs_changed(except_screen=self.today_screen)
+
+    def notify_logs_changed(self, except_screen: DiaryScreen | None = None) -> None:
+        """Tell every screen that logs or acknowledgements changed, so none shows stale data."""
         for screen in self._built.values():
-            if not isinstance(screen, TodayScreen):  # the sender is already up to date
+            if screen is not except_screen:
                 screen.logs_changed()
 
     @property

@@ -1,0 +1,127 @@
+"""Alerts: every active alert with its reason in numbers, the rule's source and what to do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Footer, Header, Static
+
+from painlog.screens.base import DiaryScreen
+from painlog.screens.widgets.alert_banner import LABELS
+
+
+class AlertCard(Static, can_focus=True):
+    """One alert, focusable so it can be acknowledged from the keyboard."""
+
+    def __init__(self, view) -> None:
+        super().__init__(classes=f"alert-card -{view.alert.severity}")
+        self.view = view
+
+    def on_mount(self) -> None:
+        self.update(self._body())
+        alert = self.view.alert
+        self.border_title = f"{LABELS[alert.severity]} · {alert.kind.replace('_', ' ')}"
+        state = "acknowledged" if self.view.acknowledged else "new"
+        self.border_subtitle = f"since {alert.since:%d %b %Y} · {state}"
+
+    def _body(self) -> Text:
+        from painlog.seeds import catalogue
+
+        alert = self.view.alert
+        text = Text()
+        text.append(alert.message + "\n", style="bold")
+        text.append("Why: ", style="bold")
+        text.append(alert.reason + "\n")
+        if alert.suggestions:
+            exercises = [catalogue().exercise(slug) for slug in alert.suggestions]
+            text.append("Try: ", style="bold")
+            text.append(
+                "; ".join(f"{x.name} ({x.dose})" for x in exercises if x is not None) + "\n"
+            )
+        if alert.advice:
+            text.append(alert.advice + "\n", style="italic")
+        text.append("Source: ", style="dim bold")
+        text.append(alert.source, style="dim")
+        return text
+
+
+class AlertsScreen(DiaryScreen):
+    """Every active alert, most serious first; `a` acknowledges the one in focus."""
+
+    BINDINGS = [
+        Binding(
+            "a",
+            "acknowledge",
+            "Acknowledge",
+            id="alerts.acknowledge",
+            tooltip="Mark the alert in focus as seen: it leaves the Today banner",
+        ),
+        Binding("down,j", "app.focus_next", "Next", show=False),
+        Binding("up,k", "app.focus_previous", "Previous", show=False),
+    ]
+
+    @dataclass
+    class AlertsLoaded(Message):
+        alerts: list
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Checking your logs…", id="alerts-summary")
+        yield VerticalScroll(id="alerts-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Alerts as of {self.today:%a %d %b %Y}"
+        super().on_mount()
+
+    def load(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="alerts-load")
+    def _load(self) -> None:
+        from painlog.store.alerting import current_alerts
+
+        self.post_message(self.AlertsLoaded(current_alerts(self.diary, self.today)))
+
+    @on(AlertsLoaded)
+    async def _show(self, message: AlertsLoaded) -> None:
+        listing = self.query_one("#alerts-list", VerticalScroll)
+        focused_key = getattr(self.focused, "view", None)
+        focused_key = focused_key.alert.key if focused_key is not None else None
+        await listing.remove_children()
+        summary = self.query_one("#alerts-summary", Static)
+        if not message.alerts:
+            summary.update(
+                "No alerts. Nothing in your logs matches the rules painlog checks "
+                "(F1 lists them). Keep logging and keep moving."
+            )
+            return
+        new = sum(1 for view in message.alerts if not view.acknowledged)
+        summary.update(
+            f"{len(message.alerts)} active alert(s), {new} not yet acknowledged. "
+            "They describe what to do, not what is wrong: only a clinician can say that."
+        )
+        cards = [AlertCard(view) for view in message.alerts]
+        await listing.mount_all(cards)
+        target = next((c for c in cards if c.view.alert.key == focused_key), cards[0])
+        target.focus()
+
+    def action_acknowledge(self) -> None:
+        card = self.focused
+        if not isinstance(card, AlertCard) or card.view.acknowledged:
+            return
+        self._acknowledge(card.view.alert.key)
+
+    @work(thread=True, group="alerts-ack")
+    def _acknowledge(self, key) -> None:
+        from painlog.store.alerting import current_alerts
+
+        self.diary.acknowledge(*key)
+        self.post_message(self.AlertsLoaded(current_alerts(self.diary, self.today)))
+        self.app.call_from_thread(self.app.notify_logs_changed)
