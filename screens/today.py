@@ -60,7 +60,8 @@ class TodayScreen(DiaryScreen):
         Binding(
             "ctrl+t",
             "go_today",
-            "Today",
+            "Back to today",
+            show=False,
             id="today.today",
             tooltip="Back to today's log",
         ),

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
+from painlog.screens.alerts import AlertsScreen
 from painlog.screens.base import DiaryScreen
 from painlog.screens.confirm import ConfirmScreen
 from painlog.screens.today import TodayScreen
@@ -36,7 +37,16 @@ class Section:
 
 def sections() -> tuple[Section, ...]:
     """The main screens, in the order their keys run along the footer."""
-    return (Section("today", "f2", "Today", "Log or edit a day", lambda t, d: TodayScreen(t, d)),)
+    return (
+        Section("today", "f2", "Today", "Log or edit a day", lambda t, d: TodayScreen(t, d)),
+        Section(
+            "alerts",
+            "f5",
+            "Alerts",
+            "What the source rules say about your logs",
+            lambda t, d: AlertsScreen(t, d),
+        ),
+    )
 
 
 class PainlogApp(App[None]):

@@ -251,7 +251,15 @@ def _cmd_profile(args: argparse.Namespace) -> int:
         if changes:
             profile = replace(profile, **changes)
             diary.save_profile(profile, today)
+    from painlog.rules.episodes import age_flag
+
     print(f"Birth year:   {profile.birth_year or 'not given'}")
+    if (age_reason := age_flag(profile, today)) is not None:
+        # Said here once rather than in every daily alert (the three-criteria rule).
+        print(
+            f"              {age_reason}: counts as one warning sign when painlog checks "
+            "whether your pain should be looked at"
+        )
     print(f"Pain started: {profile.onset.isoformat() if profile.onset else 'not given'}")
     print(f"Database:     {diary.location.display}")
     return EXIT_OK
