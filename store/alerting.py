@@ -6,10 +6,12 @@ an alert dismissed from the banner stays dismissed and still shows in lists and 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from painlog.rules.alerts import Alert, evaluate
+from painlog.rules.records import DayLog, Profile
 from painlog.store.diary import Diary
 
 
@@ -38,9 +40,17 @@ class AlertView:
 
 def current_alerts(diary: Diary, today: date) -> list[AlertView]:
     """Every alert active as of `today` (from logs up to `today`), most serious first."""
-    alerts = evaluate(diary.days(end=today), diary.profile(), today)
-    acknowledged = diary.acknowledged()
-    return [AlertView(alert, alert.key in acknowledged) for alert in alerts]
+    return alert_views(diary.days(end=today), diary.profile(), diary.acknowledged(), today)
+
+
+def alert_views(
+    logs: Sequence[DayLog],
+    profile: Profile,
+    acknowledged: set[tuple[str, date]],
+    today: date,
+) -> list[AlertView]:
+    """The alerts of already-loaded logs, marked with the acknowledgements given."""
+    return [AlertView(alert, alert.key in acknowledged) for alert in evaluate(logs, profile, today)]
 
 
 def banner_alert(views: list[AlertView]) -> AlertView | None:

@@ -91,9 +91,11 @@ class PainlogApp(App[None]):
         self._built[section.mode] = screen
         return screen
 
-    def on_mount(self) -> None:
-        self.switch_mode("today")
-        self._open_diary()
+    async def on_mount(self) -> None:
+        await self.switch_mode("today")
+        # After Today's first frame: the worker's imports would otherwise compete with
+        # that paint for the interpreter lock.
+        self.call_after_refresh(self._open_diary)
 
     @work(thread=True, exclusive=True, group="open-diary")
     def _open_diary(self) -> None:

@@ -1,0 +1,1 @@
+"""painlog's benchmark harness: ratios against baselines measured in the same run."""

@@ -1,0 +1,81 @@
+"""Small programs the harness times as whole processes (run with `python -m benchmarks.probes`).
+
+A probe is given the moment its parent spawned it (`time.time()`), and prints how many
+seconds after that its first frame (or its data) was on screen: the wait a person sees,
+including interpreter start and imports, but not the shutdown that follows.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+SPAWNED = float(sys.argv[-1])
+
+
+def report() -> None:
+    print(f"{time.time() - SPAWNED:.6f}")
+
+
+def report_first_frame(app, screen_type) -> None:
+    """Report the moment the first frame showing a `screen_type` screen goes to the terminal."""
+    display = app._display
+
+    def first(screen, *args, **kwargs):
+        if isinstance(screen, screen_type) and not getattr(app, "_reported", False):
+            app._reported = True
+            report()
+        return display(screen, *args, **kwargs)
+
+    app._display = first
+
+
+def bare_first_frame() -> None:
+    """A Textual app with one Static, exiting after its first frame."""
+    from textual.app import App
+    from textual.screen import Screen
+    from textual.widgets import Static
+
+    class Bare(App[None]):
+        def compose(self):
+            yield Static("hello")
+
+    async def leave(pilot) -> None:
+        await pilot.pause()
+        pilot.app.exit()
+
+    app = Bare()
+    report_first_frame(app, Screen)
+    app.run(headless=True, auto_pilot=leave)
+
+
+def painlog_first_frame(db: str, wait_for_data: bool) -> None:
+    """painlog exiting after Today is mounted (or after its log and alerts are shown)."""
+    from datetime import date
+
+    from painlog.screens.today import TodayScreen
+    from painlog.tui.app import PainlogApp
+
+    async def leave(pilot) -> None:
+        await pilot.pause()
+        if wait_for_data:
+            for _ in range(3):
+                await pilot.app.workers.wait_for_complete()
+                await pilot.pause()
+            report()
+        pilot.app.exit()
+
+    app = PainlogApp(db=db, today=date.fromisoformat(sys.argv[3]))
+    if not wait_for_data:
+        report_first_frame(app, TodayScreen)
+    app.run(headless=True, auto_pilot=leave)
+
+
+if __name__ == "__main__":
+    probe = sys.argv[1]
+    if probe == "bare":
+        bare_first_frame()
+    elif probe in ("painlog", "painlog-data"):
+        painlog_first_frame(sys.argv[2], wait_for_data=probe == "painlog-data")
+    else:
+        raise SystemExit(f"unknown probe {probe!r}")
