@@ -156,8 +156,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run_app(args: argparse.Namespace) -> int:
     from painlog.tui.app import PainlogApp
 
-    PainlogApp(db=args.db, today=local_today()).run()
-    return EXIT_OK
+    app = PainlogApp(db=args.db, today=local_today())
+    app.run()
+    return app.return_code or EXIT_OK
 
 
 def _cmd_log(args: argparse.Namespace) -> int:
