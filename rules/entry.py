@@ -46,7 +46,7 @@ def check_pain(field: str, value: object) -> int:
         raise InvalidInput(field, str(value), accepted)
     if isinstance(value, str):
         text = value.strip()
-        if not text.isascii() or not text.lstrip("-").isdigit():
+        if not text.isascii() or not text.removeprefix("-").isdigit():
             raise InvalidInput(field, value, accepted)
         value = int(text)
     if not isinstance(value, int) or not PAIN_MIN <= value <= PAIN_MAX:
@@ -118,10 +118,16 @@ def check_day(log: DayLog, today: date) -> None:
             raise InvalidInput("flag", slug, "one of " + ", ".join(x.slug for x in seeds.red_flags))
     if len(set(log.flags)) != len(log.flags):
         raise InvalidInput("flag", ",".join(log.flags), "each warning sign at most once")
-    if not isinstance(log.note, str) or len(log.note) > NOTE_MAX_CHARS:
+    if not isinstance(log.note, str):
+        raise InvalidInput("note", type(log.note).__name__, "text")
+    if len(log.note) > NOTE_MAX_CHARS:
         raise InvalidInput(
             "note", f"{len(log.note)} characters", f"text of at most {NOTE_MAX_CHARS} characters"
         )
+    if any("\ud800" <= ch <= "\udfff" for ch in log.note):
+        # Bytes the terminal could not decode arrive as lone surrogates; they cannot be
+        # stored as UTF-8, so say so rather than fail later.
+        raise InvalidInput("note", "text that is not valid UTF-8", "UTF-8 text")
     if "\x00" in log.note:
         # SQLite stores NUL happily but most tools that read the export stop at it.
         raise InvalidInput("note", "text containing a NUL character", "text without NUL")

@@ -22,13 +22,18 @@ _MINUTES = re.compile(r"^(\d{1,5})\s*(?:m|min|mins|minutes)$")
 _REPS = re.compile(r"^(\d{1,5})\s*(?:r|reps?)$")
 
 
-def parse_date(text: str, today: date) -> date:
+_ISO_LIKE = re.compile(r"^\d{1,4}-\d{1,2}-\d{1,2}$")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def parse_date(text: str, today: date, field: str = "date") -> date:
     """Read a date the way people write it, relative to `today`.
 
     Args:
         text: `2026-11-03`, `today`, `yesterday`, `tomorrow`, `3 days ago`, `2 weeks ago`,
             or anything python-dateutil understands (`3 Nov`, `Nov 3 2026`).
         today: The person's local date.
+        field: The name of the field in a refusal (`date`, `onset`, `as-of`).
 
     Returns:
         The calendar date meant. Future dates are returned; refusing them is the
@@ -49,13 +54,15 @@ def parse_date(text: str, today: date) -> date:
         try:
             return today - timedelta(days=int(match.group(1)) * unit)
         except OverflowError:
-            raise InvalidInput("date", text, DATE_ACCEPTED) from None
+            raise InvalidInput(field, text, DATE_ACCEPTED) from None
     try:
         return date.fromisoformat(cleaned)
     except ValueError:
-        pass
+        if _ISO_LIKE.match(cleaned):
+            # An ISO date with an impossible month or day is a typo, not a date to guess.
+            raise InvalidInput(field, text, DATE_ACCEPTED) from None
     if not cleaned or (not any(ch.isdigit() for ch in cleaned) and len(cleaned) < 3):
-        raise InvalidInput("date", text, DATE_ACCEPTED)
+        raise InvalidInput(field, text, DATE_ACCEPTED)
     # dateutil costs ~15 ms to import; most dates typed are ISO or relative and never get here.
     from dateutil import parser as dateutil_parser
 
@@ -64,7 +71,10 @@ def parse_date(text: str, today: date) -> date:
             cleaned, default=datetime(today.year, today.month, today.day), dayfirst=True
         )
     except (ValueError, OverflowError) as error:
-        raise InvalidInput("date", text, DATE_ACCEPTED) from error
+        raise InvalidInput(field, text, DATE_ACCEPTED) from error
+    if parsed.year != today.year and not _FOUR_DIGITS.search(cleaned):
+        # dateutil reads "80 Nov" as 1980: refuse a year nobody typed.
+        raise InvalidInput(field, text, DATE_ACCEPTED)
     return parsed.date()
 
 

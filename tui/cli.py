@@ -248,7 +248,7 @@ def _cmd_profile(args: argparse.Namespace) -> int:
             raise InvalidInput("birth-year", args.birth_year, "a four-digit year, or none")
     if args.onset is not None:
         text = args.onset.strip().lower()
-        changes["onset"] = None if text == "none" else parse_date(args.onset, today)
+        changes["onset"] = None if text == "none" else parse_date(args.onset, today, "onset")
     if changes:
         # Check what can be checked alone before the database is opened (or created).
         check_profile(Profile(changes.get("birth_year"), changes.get("onset")), today)

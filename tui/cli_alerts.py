@@ -42,7 +42,7 @@ def run_alerts(args: argparse.Namespace) -> int:
     from painlog.tui.cli import local_today, open_diary
 
     today = local_today()
-    as_of = today if args.as_of is None else parse_date(args.as_of, today)
+    as_of = today if args.as_of is None else parse_date(args.as_of, today, "as-of")
     if as_of > today:
         raise InvalidInput("as-of", args.as_of, f"today ({today.isoformat()}) or earlier")
     with open_diary(args) as diary:

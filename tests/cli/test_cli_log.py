@@ -1,0 +1,194 @@
+"""`painlog log`, `show`, `exercises` and `profile` as a person runs them, in a subprocess."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import platformdirs
+import pytest
+
+from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
+from painlog.seeds import catalogue
+from painlog.store.diary import Diary
+
+TODAY = date(2026, 11, 21)
+NOTE = 'Slept badly, "really" badly; it\'s 3/10 — ça va? 😖 ألم في الظهر\nsecond line, too'
+
+
+def stored(path: Path) -> list[DayLog]:
+    with Diary.open(str(path)) as diary:
+        return diary.days()
+
+
+def stored_day(path: Path, day: date) -> DayLog | None:
+    with Diary.open(str(path)) as diary:
+        return diary.load_day(day)
+
+
+def ok(result) -> str:
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+def test_log_records_every_field_and_show_prints_it(run_cli, db_path):
+    out = ok(
+        run_cli(
+            "--db",
+            db_path,
+            "log",
+            "4",
+            "--where",
+            "lower-back:left:sharp,hip-side:right",
+            "--did",
+            "walking:30min,glute-bridge:3x10",
+            "--flag",
+            "fever",
+            "--worst",
+            "7",
+            "--bed-rest",
+            "--note",
+            NOTE,
+        )
+    )
+    expected = DayLog(
+        TODAY,
+        4,
+        worst=7,
+        places=(Place("lower-back", "left", "sharp"), Place("hip-side", "right")),
+        exercises=(ExerciseDone("walking", minutes=30), ExerciseDone("glute-bridge", 3, 10)),
+        flags=("fever",),
+        bed_rest=True,
+        note=NOTE,
+    )
+    assert stored(db_path) == [expected]
+    first = out.splitlines()[0]
+    assert first.startswith("Logged Sat 21 Nov 2026: pain 4/10 (moderate), worst 7; ")
+    for part in ("Lower back (left, sharp)", "Walking 30 min", "Glute bridge 3x10", "bed rest"):
+        assert part in first
+
+    shown = ok(run_cli("show", "--db", db_path)).splitlines()
+    assert shown[0] == "Sat 21 Nov 2026"
+    body = "\n".join(shown)
+    for part in (
+        "Pain:      4/10 (moderate), worst 7",
+        "Lower back (left, sharp)",
+        "Glute bridge 3x10",
+        "Walking 30 min",
+        "Bed rest:  yes",
+        'Note:      Slept badly, "really" badly; it\'s 3/10 — ça va? 😖 ألم في الظهر',
+        "             second line, too",
+    ):
+        assert part in body
+    assert catalogue().red_flag("fever").name in body
+
+
+@pytest.mark.parametrize(
+    ("when", "day", "heading"),
+    [
+        ("yesterday", date(2026, 11, 20), "Fri 20 Nov 2026"),
+        ("3 days ago", date(2026, 11, 18), "Wed 18 Nov 2026"),
+        ("2026-11-03", date(2026, 11, 3), "Tue 3 Nov 2026"),
+    ],
+)
+def test_log_for_another_day(cli_main, db_path, when, day, heading):
+    out = ok(cli_main("--db", db_path, "log", "3", "--date", when))
+    assert out.startswith(f"Logged {heading}: pain 3/10")
+    assert stored(db_path) == [DayLog(day, 3)]
+
+
+def test_logging_a_day_again_says_updated_and_replaces_it(run_cli, diary_file):
+    before = stored_day(diary_file, TODAY)
+    assert before.places and before.exercises
+    out = ok(run_cli("--db", diary_file, "log", "6", "--did", "yoga:20min"))
+    assert out.startswith("Updated Sat 21 Nov 2026: pain 6/10")
+    assert stored_day(diary_file, TODAY) == DayLog(
+        TODAY, 6, exercises=(ExerciseDone("yoga", minutes=20),)
+    )
+    assert stored_day(diary_file, date(2026, 11, 18)) == DayLog(
+        date(2026, 11, 18), 2, places=(Place("knee", "right"),)
+    )
+
+
+def test_show_an_unlogged_day(cli_main, diary_file):
+    out = ok(cli_main("--db", diary_file, "show", "--date", "2026-11-01"))
+    assert out == "Sun 1 Nov 2026: nothing logged.\n"
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_db_is_accepted_before_and_after_the_command(cli_main, diary_file, where):
+    args = ["show", "--date", "3 days ago"]
+    args = ["--db", diary_file, *args] if where == "before" else [*args, "--db", diary_file]
+    out = ok(cli_main(*args))
+    assert out.splitlines()[:2] == ["Wed 18 Nov 2026", "  Pain:      2/10 (mild)"]
+
+
+def test_painlog_db_environment_variable_is_honoured(run_cli, db_path):
+    ok(run_cli("log", "5", "--date", "yesterday", env={"PAINLOG_DB": str(db_path)}))
+    assert stored(db_path) == [DayLog(date(2026, 11, 20), 5)]
+
+
+def test_db_option_wins_over_the_environment(run_cli, diary_file, tmp_path):
+    elsewhere = tmp_path / "elsewhere" / "other.db"
+    out = ok(run_cli("show", "--db", diary_file, env={"PAINLOG_DB": str(elsewhere)}))
+    assert "4/10" in out
+    assert not elsewhere.parent.exists()
+
+
+@pytest.mark.skipif(platformdirs.PlatformDirs.__name__ != "Unix", reason="XDG is Unix only")
+def test_without_db_the_platform_data_folder_is_used(run_cli, cli_env):
+    out = ok(run_cli("profile"))
+    expected = Path(cli_env["XDG_DATA_HOME"]) / "painlog" / "painlog.db"
+    assert f"Database:     {expected}" in out
+    assert expected.is_file()
+
+
+def test_exercises_lists_the_whole_catalogue(run_cli):
+    out = ok(run_cli("exercises"))
+    lines = out.splitlines()
+    listed = {line.split()[0] for line in lines if line.startswith("  ") and line[2] != " "}
+    assert listed == {x.slug for x in catalogue().exercises}
+    for heading in ("Strength", "Stretch", "Aerobic"):
+        assert heading in lines
+
+
+def test_the_installed_script_runs(cli_env, tmp_path):
+    script = Path(sys.executable).with_name("painlog")
+    if not script.exists():
+        script = shutil.which("painlog")
+        if script is None:
+            pytest.skip("no painlog script installed")
+    result = subprocess.run(
+        [str(script), "--db", str(tmp_path / "s.db"), "show"],
+        capture_output=True,
+        encoding="utf-8",
+        env=cli_env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Sat 21 Nov 2026: nothing logged.\n"
+
+
+def test_profile_shows_sets_and_clears(run_cli, cli_main, diary_file):
+    out = ok(
+        run_cli("--db", diary_file, "profile", "--birth-year", "1960", "--onset", "2026-10-01")
+    )
+    assert "Birth year:   1960" in out
+    assert "Pain started: 2026-10-01" in out
+    assert f"Database:     {diary_file}" in out
+
+    out = ok(cli_main("--db", diary_file, "profile", "--onset", "none"))
+    assert "Birth year:   1960" in out
+    assert "Pain started: not given" in out
+
+    out = ok(
+        cli_main("--db", diary_file, "profile", "--birth-year", "None", "--onset", "6 weeks ago")
+    )
+    assert "Birth year:   not given" in out
+    assert "Pain started: 2026-10-10" in out
+    with Diary.open(str(diary_file)) as diary:
+        assert diary.profile() == Profile(None, date(2026, 10, 10))

@@ -1,0 +1,156 @@
+"""Properties: any valid day saved is the day loaded; invalid pain never gets that far."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from painlog.rules.entry import InvalidInput, check_day, check_pain
+from painlog.rules.records import PAIN_MAX, PAIN_MIN, DayLog, ExerciseDone, Place
+from painlog.seeds import catalogue
+from painlog.store.diary import Diary
+
+TODAY = date(2026, 11, 21)
+SEEDS = catalogue()
+
+pains = st.integers(PAIN_MIN, PAIN_MAX)
+# Any text a person can type or paste: every Unicode character but NUL (refused by design)
+# and lone surrogates (not text; see test_a_note_that_is_not_unicode_text_is_refused).
+notes = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=500)
+short_notes = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=20)
+doses = st.none() | st.integers(1, 10_000)
+
+
+@st.composite
+def places(draw) -> Place:
+    location = draw(st.sampled_from(SEEDS.locations))
+    side = draw(st.none() | st.sampled_from(SEEDS.sides)) if location.has_side else None
+    character = draw(st.none() | st.sampled_from([x.slug for x in SEEDS.characters]))
+    return Place(location.slug, side, character)
+
+
+exercises = st.builds(
+    ExerciseDone,
+    slug=st.sampled_from([x.slug for x in SEEDS.exercises]),
+    sets=doses,
+    reps=doses,
+    minutes=doses,
+)
+
+
+@st.composite
+def day_logs(draw, notes=notes) -> DayLog:
+    pain = draw(pains)
+    return DayLog(
+        day=draw(st.dates(date(1990, 1, 1), TODAY)),
+        pain=pain,
+        worst=draw(st.none() | st.integers(pain, PAIN_MAX)),
+        places=tuple(
+            draw(st.lists(places(), max_size=6, unique_by=lambda p: (p.location, p.side)))
+        ),
+        exercises=tuple(draw(st.lists(exercises, max_size=6, unique_by=lambda e: e.slug))),
+        flags=tuple(
+            draw(st.lists(st.sampled_from([x.slug for x in SEEDS.red_flags]), unique=True))
+        ),
+        bed_rest=draw(st.booleans()),
+        note=draw(notes),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(log=day_logs(), second=day_logs())
+def test_any_valid_day_round_trips(log, second):
+    check_day(log, TODAY)
+    with Diary.open(":memory:") as diary:
+        assert diary.save_day(log, TODAY) is True
+        assert diary.load_day(log.day) == log
+        assert diary.days() == [log]
+        # Saving another valid day for the same date replaces it entirely.
+        replacement = DayLog(
+            log.day,
+            second.pain,
+            second.worst,
+            second.places,
+            second.exercises,
+            second.flags,
+            second.bed_rest,
+            second.note,
+        )
+        assert diary.save_day(replacement, TODAY) is False
+        assert diary.load_day(log.day) == replacement
+        assert diary.count_days() == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(logs=st.lists(day_logs(short_notes), max_size=5, unique_by=lambda log: log.day))
+def test_any_valid_days_bulk_insert_and_load_in_date_order(logs):
+    with Diary.open(":memory:") as diary:
+        diary.insert_days(logs)
+        assert diary.days() == sorted(logs, key=lambda log: log.day)
+
+
+invalid_pains = (
+    st.integers(max_value=PAIN_MIN - 1)
+    | st.integers(min_value=PAIN_MAX + 1)
+    | st.booleans()
+    | st.floats(allow_nan=True)
+    | st.sampled_from([[4], (4,), b"4", 4 + 0j])
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(pain=invalid_pains | st.none())
+def test_check_day_refuses_invalid_pain(pain):
+    with pytest.raises(InvalidInput) as raised:
+        check_day(DayLog(TODAY, pain), TODAY)
+    assert raised.value.field == "pain"
+    assert raised.value.value == str(pain)
+
+
+@settings(max_examples=60, deadline=None)
+@given(pain=pains, worst=invalid_pains)
+def test_check_day_refuses_invalid_worst(pain, worst):
+    with pytest.raises(InvalidInput) as raised:
+        check_day(DayLog(TODAY, pain, worst=worst), TODAY)
+    assert raised.value.field == "worst"
+
+
+@settings(max_examples=60, deadline=None)
+@given(pain=st.integers(1, PAIN_MAX), data=st.data())
+def test_check_day_refuses_worst_below_pain(pain, data):
+    worst = data.draw(st.integers(PAIN_MIN, pain - 1))
+    with pytest.raises(InvalidInput) as raised:
+        check_day(DayLog(TODAY, pain, worst=worst), TODAY)
+    assert (raised.value.field, raised.value.value) == ("worst", str(worst))
+
+
+@settings(max_examples=60, deadline=None)
+@given(pain=invalid_pains.filter(lambda x: not isinstance(x, bool)))
+def test_a_refused_pain_is_never_stored(pain):
+    with Diary.open(":memory:") as diary:
+        with pytest.raises(InvalidInput):
+            diary.save_day(DayLog(TODAY, pain), TODAY)
+        assert diary.count_days() == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(days_ahead=st.integers(1, 100_000))
+def test_check_day_refuses_any_future_date(days_ahead):
+    future = TODAY + timedelta(days=days_ahead)
+    with pytest.raises(InvalidInput) as raised:
+        check_day(DayLog(future, 3), TODAY)
+    assert (raised.value.field, raised.value.value) == ("date", future.isoformat())
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.from_regex(r"\A\s*-?[0-9]{1,4}(\.[0-9])?\s*\Z"))
+def test_check_pain_on_text_accepts_exactly_whole_numbers_0_to_10(text):
+    stripped = text.strip()
+    if "." not in stripped and PAIN_MIN <= int(stripped) <= PAIN_MAX:
+        assert check_pain("pain", text) == int(stripped)
+    else:
+        with pytest.raises(InvalidInput):
+            check_pain("pain", text)

@@ -1,0 +1,90 @@
+"""The layers only point down: seeds <- rules <- store, and none of them pulls in the TUI.
+
+Every module in seeds/, rules/ and store/ is found by listing its folder, so a module added
+later is covered without editing this file. The imports run in a fresh interpreter, since
+this test process may already have imported Textual for other tests.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import painlog.rules
+import painlog.seeds
+import painlog.store
+
+TUI = ("textual", "rich")
+DATABASE = ("sqlalchemy", "sqlmodel")
+
+
+def modules_of(package) -> list[str]:
+    folder = Path(package.__file__).parent
+    names = sorted(path.stem for path in folder.glob("*.py") if path.stem != "__init__")
+    return [package.__name__] + [f"{package.__name__}.{name}" for name in names]
+
+
+LAYERS = {
+    "seeds": modules_of(painlog.seeds),
+    "rules": modules_of(painlog.rules),
+    "store": modules_of(painlog.store),
+}
+
+PROBE = """
+import importlib, json, sys
+layers = json.loads(sys.argv[1])
+seen = {}
+for layer, modules in layers.items():
+    for module in modules:
+        importlib.import_module(module)
+    seen[layer] = sorted(sys.modules)
+print(json.dumps(seen))
+"""
+
+
+@pytest.fixture(scope="module")
+def loaded() -> dict[str, list[str]]:
+    """The modules loaded after importing seeds, then rules, then store, in one interpreter."""
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(LAYERS)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def offenders(modules: list[str], roots: tuple[str, ...]) -> list[str]:
+    return [name for name in modules if name.split(".")[0] in roots]
+
+
+def test_every_layer_module_is_probed():
+    assert "painlog.store.diary" in LAYERS["store"]
+    assert "painlog.rules.entry" in LAYERS["rules"]
+    assert "painlog.rules.parsing" in LAYERS["rules"]
+    assert "painlog.seeds.catalogue" in LAYERS["seeds"]
+
+
+@pytest.mark.parametrize("layer", ["seeds", "rules", "store"])
+def test_no_layer_below_the_screens_imports_textual_or_rich(loaded, layer):
+    assert offenders(loaded[layer], TUI) == []
+
+
+@pytest.mark.parametrize("layer", ["seeds", "rules"])
+def test_seeds_and_rules_import_no_database_library(loaded, layer):
+    assert offenders(loaded[layer], DATABASE) == []
+
+
+@pytest.mark.parametrize("layer", ["seeds", "rules", "store"])
+def test_no_layer_imports_a_layer_above_it(loaded, layer):
+    above = {
+        "seeds": ("painlog.rules", "painlog.store", "painlog.screens", "painlog.tui"),
+        "rules": ("painlog.store", "painlog.screens", "painlog.tui"),
+        "store": ("painlog.screens", "painlog.tui"),
+    }[layer]
+    assert [name for name in loaded[layer] if name.startswith(above)] == []
