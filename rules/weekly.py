@@ -2,21 +2,34 @@
 
 The Trends screen, `painlog chart` and the clinician's weekly CSV all read their numbers
 from `weekly_summaries`, so a week never says one thing on screen and another on paper.
-Unlogged days are left out of every figure (a gap is never read as zero pain).
+Unlogged days are left out of every figure (a gap is never read as zero pain): series for
+charts hold None for them, and `segments` splits a series at its gaps so a line is never
+drawn through a day or week that was not logged.
+
+The plain-words summaries (`week_sentence`, `trend_sentence`, `episode_sentence`) say what
+the numbers are and never judge them: "mean 4.1 (down 1.2 from last week)", not "better".
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
 
-from painlog.rules.records import DayLog
+from painlog.rules.episodes import Episode, duration_class, episode_week, split_episodes
+from painlog.rules.records import DayLog, Profile
+from painlog.rules.windows import day_logs, format_mean
+from painlog.seeds import catalogue
+from painlog.seeds.thresholds import thresholds
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DEFAULT_FIRST_WEEKDAY = 0  # Monday, as in ISO 8601
+WEEK_START_SETTING = "week_start"
+"""The diary setting holding the first day of the week: a name from `WEEKDAYS`."""
+OVERVIEW_WEEKS = 12
+"""How many weeks the trend overview shows (the Trends screen and `painlog chart`)."""
 
 
 def week_start(day: date, first_weekday: int = DEFAULT_FIRST_WEEKDAY) -> date:
@@ -151,3 +164,298 @@ def mean_change(current: WeekSummary, previous: WeekSummary) -> Fraction | None:
 
 def _day(log: DayLog) -> date:
     return log.day
+
+
+# -- the first day of the week ---------------------------------------------------------------
+
+
+def first_weekday_of(value: str | None) -> int:
+    """Read the week-start setting: a weekday name (any case) or 0-6; Monday otherwise."""
+    text = (value or "").strip().lower()
+    if text in WEEKDAYS:
+        return WEEKDAYS.index(text)
+    if text.isascii() and text.isdigit() and int(text) < 7:
+        return int(text)
+    return DEFAULT_FIRST_WEEKDAY
+
+
+def week_days(start: date) -> tuple[date, ...]:
+    """The seven dates of the week starting at `start`."""
+    return tuple(start + timedelta(days=offset) for offset in range(7))
+
+
+def weekday_labels(first_weekday: int = DEFAULT_FIRST_WEEKDAY) -> tuple[str, ...]:
+    """Three-letter day names in week order: `("Mon", ..., "Sun")` for a Monday start."""
+    return tuple(WEEKDAYS[(first_weekday + offset) % 7][:3].capitalize() for offset in range(7))
+
+
+def days_so_far(week: WeekSummary, today: date) -> int:
+    """How many of the week's days have happened by `today` (7 for a past week)."""
+    return max(0, min(7, (today - week.start).days + 1))
+
+
+# -- series for charts -------------------------------------------------------------------
+
+
+def daily_logs(week: WeekSummary) -> tuple[DayLog | None, ...]:
+    """The week's seven days in order, each its log or None when it was not logged."""
+    by_day = {log.day: log for log in week.daily}
+    return tuple(by_day.get(day) for day in week_days(week.start))
+
+
+def daily_pain(week: WeekSummary) -> tuple[int | None, ...]:
+    """Pain per day of the week; None for an unlogged day (a gap, never zero)."""
+    return tuple(None if log is None else log.pain for log in daily_logs(week))
+
+
+def daily_worst(week: WeekSummary) -> tuple[int | None, ...]:
+    """Worst pain per day; None where the day or its worst pain was not logged."""
+    return tuple(None if log is None else log.worst for log in daily_logs(week))
+
+
+def daily_exercises(week: WeekSummary) -> tuple[int | None, ...]:
+    """Exercise sessions per day (each exercise once a day); None for an unlogged day."""
+    return tuple(
+        None if log is None else len({done.slug for done in log.exercises})
+        for log in daily_logs(week)
+    )
+
+
+def segments(values: Sequence[float | Fraction | None]) -> list[list[tuple[int, float]]]:
+    """Split a series at its gaps: runs of `(index, value)` with no None inside.
+
+    A chart draws each run as its own line, so nothing is ever drawn across a gap.
+    """
+    runs: list[list[tuple[int, float]]] = []
+    current: list[tuple[int, float]] = []
+    for index, value in enumerate(values):
+        if value is None:
+            if current:
+                runs.append(current)
+            current = []
+        else:
+            current.append((index, float(value)))
+    if current:
+        runs.append(current)
+    return runs
+
+
+def combine_weeks(weeks: Sequence[WeekSummary]) -> WeekSummary:
+    """Several consecutive weeks added up as one span (from the first start to the last end).
+
+    Used to draw years of weeks on a chart narrower than their number: each point is then
+    the exact mean of every logged day it covers, not a mean of means.
+    """
+    if not weeks:
+        raise ValueError("combine_weeks needs at least one week")
+    logged = [week for week in weeks if week.days_logged]
+    if not logged:
+        return WeekSummary(weeks[0].start, weeks[-1].end)
+    exercises: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    flags: dict[str, None] = {}
+    for week in logged:
+        exercises.update(week.exercise_counts)
+        places.update(week.place_days)
+        flags.update(dict.fromkeys(week.flags))
+    worsts = [week.max_worst for week in logged if week.max_worst is not None]
+    return WeekSummary(
+        start=weeks[0].start,
+        end=weeks[-1].end,
+        days_logged=sum(week.days_logged for week in logged),
+        pain_total=sum(week.pain_total for week in logged),
+        min_pain=min(week.min_pain for week in logged if week.min_pain is not None),
+        max_pain=max(week.max_pain for week in logged if week.max_pain is not None),
+        max_worst=max(worsts) if worsts else None,
+        exercise_sessions=sum(week.exercise_sessions for week in logged),
+        exercise_counts=dict(exercises.most_common()),
+        place_days=dict(places.most_common()),
+        bed_rest_days=sum(week.bed_rest_days for week in logged),
+        flags=tuple(flags),
+        daily=tuple(log for week in logged for log in week.daily),
+    )
+
+
+def downsample(weeks: Sequence[WeekSummary], max_points: int) -> list[WeekSummary]:
+    """At most `max_points` spans covering `weeks`, each of the same number of whole weeks.
+
+    Spans are counted back from the newest week, so the latest point is always the
+    latest weeks; the oldest span may hold fewer weeks. With no more weeks than points,
+    the weeks come back as they are.
+    """
+    if max_points < 1:
+        raise ValueError("max_points must be at least 1")
+    if len(weeks) <= max_points:
+        return list(weeks)
+    size = -(-len(weeks) // max_points)  # ceiling division
+    spans = []
+    end = len(weeks)
+    while end > 0:
+        spans.append(combine_weeks(weeks[max(0, end - size) : end]))
+        end -= size
+    spans.reverse()
+    return spans
+
+
+# -- plain words ------------------------------------------------------------------------------
+
+
+def day_month(day: date, today: date | None = None) -> str:
+    """`3 Nov`, with the year when it is not the year of `today` (or always, without it)."""
+    if today is not None and day.year == today.year:
+        return f"{day.day} {day:%b}"
+    return f"{day.day} {day:%b %Y}"
+
+
+def direction(change: Fraction) -> str:
+    """`down 1.2`, `up 0.4`, or `no change` when it rounds to 0.0."""
+    shown = format_mean(abs(change))
+    if shown == "0.0":
+        return "no change"
+    return f"{'down' if change < 0 else 'up'} {shown}"
+
+
+def change_text(change: Fraction | None) -> str:
+    """`down 1.2 from last week`, `up 0.4 from last week`, `same as last week`."""
+    if change is None:
+        return "last week not logged"
+    moved = direction(change)
+    return "same as last week" if moved == "no change" else f"{moved} from last week"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def location_name(slug: str) -> str:
+    """A location's name as it reads inside a sentence: `lower back`, `outer hip`."""
+    location = catalogue().location(slug)
+    name = location.name if location else slug
+    return name[:1].lower() + name[1:]
+
+
+def week_sentence(week: WeekSummary, previous: WeekSummary | None, today: date) -> str:
+    """The week in one line of numbers.
+
+    `Week of 3 Nov: mean 4.1 (down 1.2 from last week), 6 of 7 days logged, 9 exercise
+    sessions, lower back on 6 days`. The current week counts only the days so far; bed-rest
+    days and warning signs are added when there were any.
+    """
+    heading = f"Week of {day_month(week.start, today)}"
+    possible = days_so_far(week, today)
+    so_far = " so far" if possible < 7 else ""
+    if week.mean is None:
+        return f"{heading}: nothing logged (0 of {possible} days{so_far})"
+    parts = [f"mean {format_mean(week.mean)}"]
+    if previous is not None:
+        parts[0] += f" ({change_text(mean_change(week, previous))})"
+    parts.append(f"{week.days_logged} of {possible} days logged{so_far}")
+    parts.append(_plural(week.exercise_sessions, "exercise session"))
+    if week.place_days:
+        slug, days = next(iter(week.place_days.items()))
+        parts.append(f"{location_name(slug)} on {_plural(days, 'day')}")
+    else:
+        parts.append("no places logged")
+    if week.bed_rest_days:
+        parts.append(f"{_plural(week.bed_rest_days, 'day')} mostly in bed")
+    if week.flags:
+        names = []
+        for flag in week.flags:
+            found = catalogue().red_flag(flag)
+            names.append(found.name.lower() if found else flag)
+        parts.append("warning sign: " + ", ".join(names))
+    return f"{heading}: " + ", ".join(parts)
+
+
+def trend_sentence(weeks: Sequence[WeekSummary]) -> str:
+    """The direction over several weeks: `12-week trend: weekly mean 5.8 -> 3.1 (down 2.7)`.
+
+    Compares the oldest and the newest week that have a log; unlogged weeks are counted.
+    """
+    label = f"{len(weeks)}-week trend"
+    logged = [week for week in weeks if week.mean is not None]
+    if not logged:
+        return f"{label}: nothing logged"
+    first, last = logged[0].mean, logged[-1].mean
+    if len(logged) == 1:
+        return f"{label}: weekly mean {format_mean(last)} (only 1 week logged)"
+    text = (
+        f"{label}: weekly mean {format_mean(first)} -> {format_mean(last)} "
+        f"({direction(last - first)})"
+    )
+    if len(logged) < len(weeks):
+        text += f", {len(logged)} of {len(weeks)} weeks logged"
+    return text
+
+
+def class_text(name: str) -> str:
+    """A duration class with its bounds: `chronic (12 weeks or more)`."""
+    t = thresholds()
+    bounds = {
+        "acute": f"under {t.subacute_weeks} weeks",
+        "subacute": f"{t.subacute_weeks} to {t.chronic_weeks} weeks",
+        "chronic": f"{t.chronic_weeks} weeks or more",
+    }
+    return f"{name} ({bounds[name]})"
+
+
+def episode_sentence(episode: Episode | None, as_of: date, today: date) -> str:
+    """`Episode week 16, chronic (12 weeks or more), since 2 Aug` (as of `as_of`)."""
+    when = "" if as_of == today else f" as of {day_month(as_of, today)}"
+    if episode is None:
+        return f"No open episode of pain{when}"
+    week = episode_week(episode, as_of)
+    kind = class_text(duration_class(episode, as_of))
+    return f"Episode week {week}{when}, {kind}, since {day_month(episode.start, today)}"
+
+
+# -- the episode a week belongs to ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeAnswer:
+    """What `episode_from_recent` could tell from the logs it was given.
+
+    Attributes:
+        known: False when older logs are needed to be sure.
+        episode: The episode open as of the date asked about (None when none is), when known.
+    """
+
+    known: bool
+    episode: Episode | None = None
+
+
+def episode_from_recent(
+    logs: Iterable[DayLog], since: date | None, profile: Profile, as_of: date
+) -> EpisodeAnswer:
+    """The episode open as of `as_of`, from only the most recent logs when they suffice.
+
+    Gives the same episode as `current_episode(all logs, profile, as_of)` without reading
+    the whole diary: an episode can only be open across a stretch of logs if no run of 14
+    logged pain-free days (which closes any episode) lies inside it, and logs before the
+    profile's onset are never looked at. So the answer is known when the logs reach back to
+    the onset, or contain such a run after it; otherwise the caller fetches older logs.
+
+    Args:
+        logs: Every log from `since` to `as_of` (later ones are ignored).
+        since: The first day the logs cover; None when they are the whole diary.
+        profile: The person's profile (its onset, when not after `as_of`, starts an episode).
+        as_of: The day the episode is wanted for.
+    """
+    onset = profile.onset if profile.onset is not None and profile.onset <= as_of else None
+    days = day_logs(logs, until=as_of)
+    if since is None or (onset is not None and since <= onset):
+        found = split_episodes(days, onset)
+        return EpisodeAnswer(True, found[-1] if found and found[-1].is_open else None)
+    gap = thresholds().episode_gap_days
+    run = 0
+    for index in range(len(days) - 1, -1, -1):
+        if days[index].pain == 0:
+            run += 1
+            if run >= gap:
+                # Whatever was open before this run closed inside it: start afresh here.
+                found = split_episodes(days[index:], None)
+                return EpisodeAnswer(True, found[-1] if found and found[-1].is_open else None)
+        else:
+            run = 0
+    return EpisodeAnswer(False)

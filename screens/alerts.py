@@ -78,7 +78,6 @@ class AlertsScreen(DiaryScreen):
 
     def on_mount(self) -> None:
         self.sub_title = f"Alerts as of {self.today:%a %d %b %Y}"
-        super().on_mount()
 
     def load(self) -> None:
         self._load()

@@ -135,7 +135,6 @@ class TodayScreen(DiaryScreen):
     def on_mount(self) -> None:
         self._show_heading()
         self.query_one("#pain", PainScale).focus()
-        super().on_mount()
 
     # -- the diary arrives ----------------------------------------------------------------
 

@@ -305,6 +305,60 @@ class Diary:
             )
             _insert_children(connection, {ids[log.day]: log for log in logs})
 
+    def replace_days(self, logs: Sequence[DayLog]) -> int:
+        """Write many days in one transaction, replacing whatever was logged on their dates.
+
+        The logs must already be checked. Old logs on the same dates are deleted (with their
+        places, exercises and flags) and the new ones inserted with Core bulk inserts, in the
+        same transaction: either every day is replaced or nothing changes.
+
+        Returns:
+            How many already logged days were replaced.
+        """
+        if not logs:
+            return 0
+        dates = [log.day for log in logs]
+        with self._writer.begin() as connection:
+            replaced = 0
+            for first in range(0, len(dates), _IN_CHUNK):
+                replaced += connection.execute(
+                    delete(LOGS).where(LOGS.c.day.in_(dates[first : first + _IN_CHUNK]))
+                ).rowcount
+            _insert_logs(connection, logs)
+        return replaced
+
+
+_IN_CHUNK = 500
+"""Dates per `IN (...)`: well under SQLite's oldest limit of 999 bound parameters."""
+
+
+def _insert_logs(connection: Connection, logs: Sequence[DayLog]) -> None:
+    """Bulk-insert new day logs and their children on an open transaction."""
+    now = utc_now()
+    connection.execute(
+        insert(LOGS),
+        [
+            {
+                "day": log.day,
+                "pain": log.pain,
+                "worst": log.worst,
+                "bed_rest": log.bed_rest,
+                "note": log.note,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for log in logs
+        ],
+    )
+    ids = dict(
+        connection.execute(
+            select(LOGS.c.day, LOGS.c.id).where(
+                LOGS.c.day.between(min(x.day for x in logs), max(x.day for x in logs))
+            )
+        ).all()
+    )
+    _insert_children(connection, {ids[log.day]: log for log in logs})
+
 
 def _insert_children(connection: Connection, logs: dict[int, DayLog]) -> None:
     places, exercises, flags = _child_rows(logs.items())

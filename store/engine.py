@@ -1,56 +1,95 @@
-"""Opening the database: private file modes, SQLite pragmas, and the schema brought up to date.
+"""Opening the database: private file modes, SQLite pragmas, backups, and the schema brought
+up to date.
 
-Nothing here ever creates a new file over one that exists: a file that fails to open is
-reported and left exactly as it was.
+Nothing here ever creates a new file over one that exists, and nothing writes to a file
+before it is known to be a painlog database: a file that fails to open is reported and
+left exactly as it was (same bytes, same mode).
+
+Durability: every write is one transaction; writers take the lock at BEGIN (`writer`),
+so a concurrent writer waits up to `BUSY_TIMEOUT_MS` instead of failing. Files run in WAL
+mode with `synchronous=FULL`: the WAL is synced at every commit, so a log whose command
+reported success survives a crash of the program, the OS or the power (NORMAL would keep
+the file consistent but could lose the last commits on power loss).
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.pool import StaticPool
 
-from painlog.store.errors import NotAPainlogDatabase, StoreError
+from painlog.store import schema
+from painlog.store.errors import (
+    BackupFailed,
+    DiskFull,
+    MigrationFailed,
+    NotAPainlogDatabase,
+    StoreError,
+    explain,
+)
 from painlog.store.location import DatabaseLocation
-from painlog.store.schema import SCHEMA_VERSION, migrate, stored_version
+from painlog.store.schema import migrate, stored_version
 
 BUSY_TIMEOUT_MS = 5_000
 WRITE_OPTION = "painlog_write"
+SIDECARS = ("-wal", "-shm", "-journal")
+LOW_SPACE_BYTES = 64 * 1024
+"""Less free space than this and a failed write is reported as a full disk."""
 
 
 def open_engine(location: DatabaseLocation) -> Engine:
     """Connect to the database at `location`, creating it privately when it does not exist.
 
+    In order: the schema version is read (a file that is not SQLite, or is damaged, fails
+    here, unchanged), and only then is anything written: file modes tightened to 0600, WAL
+    turned on, the day's backup copy made (`store.backup`), and an older schema migrated in
+    one transaction after a backup copy.
+
     Raises:
         StoreError: when the file cannot be created, is not a painlog database, is damaged,
-            or was written by a newer painlog. The message says which and what to do.
+            was written by a newer painlog, or cannot be written. The message says which
+            and what to do; the file is left as it was.
     """
-    if location.path is not None:
-        _prepare_file(location.path)
-    if location.url.startswith("sqlite"):
-        engine = _sqlite_engine(location)
-    else:
-        engine = create_engine(location.url, pool_pre_ping=True)
+    path = location.path
+    if path is not None:
+        _prepare_file(path)
+    try:
+        if location.url.startswith("sqlite"):
+            engine = _sqlite_engine(location)
+        else:
+            engine = create_engine(location.url, pool_pre_ping=True)
+    except (ArgumentError, ImportError) as error:
+        raise StoreError(
+            f"cannot use {location.display}: it is neither a file path nor a database URL "
+            f"painlog can open ({type(error).__name__})"
+        ) from error
     try:
         with engine.connect() as connection:
             version = stored_version(connection)
-        if version != SCHEMA_VERSION:
-            # migrate() also refuses a newer schema, before writing anything.
-            with writer(engine).begin() as connection:
-                migrate(connection)
+        schema.check_known(version)
+        if path is not None:
+            _make_private(path)
+            _use_wal(engine)
+            if version > 0:
+                _daily_backup(path)
+        if version != schema.SCHEMA_VERSION:
+            _migrate(engine, location, version)
     except StoreError as error:
         engine.dispose()
-        raise StoreError(f"cannot use {location.display}: {error}") from error
+        raise _named(error, location) from error
     except (DatabaseError, OperationalError) as error:
         engine.dispose()
         raise NotAPainlogDatabase(
             f"cannot use {location.display}: {_plain(error)}. The file was left untouched."
         ) from error
+    except BaseException:
+        engine.dispose()
+        raise
     return engine
 
 
@@ -70,9 +109,9 @@ def _sqlite_engine(location: DatabaseLocation) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        if location.path is not None:
-            cursor.execute("PRAGMA journal_mode = WAL")
-        # FULL: a log whose command reported success survives a power cut.
+        # FULL: a log whose command reported success survives a power cut. (WAL itself is
+        # turned on by open_engine once the file is known to be painlog's: it rewrites the
+        # file header.)
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
 
@@ -83,6 +122,26 @@ def _sqlite_engine(location: DatabaseLocation) -> Engine:
         immediate = connection.get_execution_options().get(WRITE_OPTION, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
+    where = location.display
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context) -> None:
+        # A full disk, a read-only folder, a damaged file or a lock held too long become a
+        # StoreError naming the file (the transaction is rolled back as usual); bugs such
+        # as a constraint violation pass through untouched.
+        original = context.original_exception
+        if isinstance(original, sqlite3.Error):
+            explained = explain(original, where)
+            text = str(original).lower()
+            if ("i/o error" in text or "unable to open" in text) and _out_of_space(location.path):
+                # SQLite reports a full disk as an I/O error when the -shm cannot grow.
+                explained = DiskFull(
+                    f"cannot write {where}: the disk is full. Nothing was changed; free some "
+                    "space and try again."
+                )
+            if explained is not None:
+                raise explained from original
+
     return engine
 
 
@@ -92,27 +151,124 @@ def writer(engine: Engine) -> Engine:
 
 
 def _prepare_file(path: Path) -> None:
+    """Create the folder (0700) and an empty file (0600) when missing. Never writes to, or
+    even opens, an existing file."""
     folder = path.parent
     if not folder.exists():
         try:
             folder.mkdir(parents=True, mode=0o700)
         except OSError as error:
-            raise StoreError(f"cannot create the folder {folder}: {error.strerror}") from error
+            raise StoreError(_cannot_create(folder, error)) from error
     if path.exists():
         if not path.is_file():
             raise StoreError(f"cannot use {path}: it is not a file")
-        if path.stat().st_mode & 0o077:
-            # Not ours to change on a read-only mount; opening still works then.
-            with contextlib.suppress(OSError):
-                path.chmod(0o600)
+        # Its content is checked by SQLite itself, by reading, in open_engine. Never open the
+        # database with a plain file descriptor: closing one drops every POSIX lock this
+        # process holds on the file, including those of open SQLite connections (say, the
+        # app's), and another program could then checkpoint and delete the WAL under them.
         return
     try:
         descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         return
     except OSError as error:
-        raise StoreError(f"cannot create {path}: {error.strerror}") from error
+        raise StoreError(_cannot_create(path, error)) from error
     os.close(descriptor)
+
+
+def _out_of_space(path: Path | None) -> bool:
+    """True when the database's disk has (almost) no room left."""
+    if path is None:
+        return False
+    try:
+        return shutil.disk_usage(path.parent).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
+
+
+def _make_private(path: Path) -> None:
+    """Tighten the database and its journal files to 0600 (it is now known to be ours)."""
+    for item in (path, *(path.with_name(path.name + suffix) for suffix in SIDECARS)):
+        try:
+            if item.stat().st_mode & 0o077:
+                item.chmod(0o600)
+        except OSError:
+            # Gone meanwhile, or not ours to change on a read-only mount: opening still works.
+            continue
+
+
+def _use_wal(engine: Engine) -> None:
+    """Turn on WAL (a no-op when the file is in WAL mode already, the usual case)."""
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+        if str(mode).lower() != "wal":
+            cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()
+    except sqlite3.Error as error:
+        explained = explain(error)
+        if explained is None:
+            raise
+        raise explained from error
+    finally:
+        raw.close()
+
+
+def _daily_backup(path: Path) -> None:
+    """Today's backup copy; a failure to write it never stops the person from logging."""
+    from painlog.store import backup
+
+    try:
+        backup.daily_backup(path)
+    except NotAPainlogDatabase:
+        raise  # damaged: refuse to open (older copies are kept, not rotated away)
+    except (StoreError, OSError, sqlite3.Error) as error:
+        from painlog.store.errorlog import log_unexpected
+
+        log_unexpected(error, context="daily backup")
+
+
+def _migrate(engine: Engine, location: DatabaseLocation, before: int) -> None:
+    target = schema.SCHEMA_VERSION
+    copy = None
+    if before > 0 and location.path is not None:
+        from painlog.store import backup
+
+        try:
+            copy = backup.pre_migration_backup(location.path, before, target)
+        except BackupFailed as error:
+            raise BackupFailed(
+                f"cannot update {location.display} to schema {target}: the backup copy made "
+                f"first failed ({error}). Nothing was changed."
+            ) from error
+    try:
+        with writer(engine).begin() as connection:
+            migrate(connection)
+    except StoreError:
+        raise
+    except Exception as error:
+        from painlog.store.errorlog import log_unexpected
+
+        logged = log_unexpected(error, context=f"migrating schema {before} to {target}")
+        kept = f"; a copy made just before is at {copy}" if copy is not None else ""
+        details = f"; details in {logged}" if logged is not None else ""
+        raise MigrationFailed(
+            f"cannot use {location.display}: updating it from schema {before} to {target} "
+            f"failed ({type(error).__name__}). It was left as it was{kept}{details}."
+        ) from error
+
+
+def _named(error: StoreError, location: DatabaseLocation) -> StoreError:
+    """The error with the database named, keeping its class (callers test for it)."""
+    text = str(error)
+    if location.display in text or (location.path is not None and str(location.path) in text):
+        return error
+    return type(error)(f"cannot use {location.display}: {text}")
+
+
+def _cannot_create(path: Path, error: OSError) -> str:
+    return f"cannot create {path}: {error.strerror or error}"
 
 
 def _plain(error: Exception) -> str:

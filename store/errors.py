@@ -1,6 +1,15 @@
-"""Why a database could not be used, in words a person can act on."""
+"""Why a database could not be used, in words a person can act on.
+
+`explain` turns the low-level failures a person can meet (a full disk, a read-only folder,
+a damaged file, a database kept busy by another program) into a `StoreError` whose message
+names the file and says what to do; anything else is a bug and is left for the error log.
+"""
 
 from __future__ import annotations
+
+import errno
+import sqlite3
+from pathlib import Path
 
 
 class StoreError(Exception):
@@ -13,3 +22,103 @@ class DatabaseTooNew(StoreError):
 
 class NotAPainlogDatabase(StoreError):
     """The file exists but is not a painlog database (or is damaged)."""
+
+
+class DatabaseDamaged(NotAPainlogDatabase):
+    """The file is an SQLite database but damaged: truncated, or pages overwritten."""
+
+
+class DiskFull(StoreError):
+    """The disk (or the user's quota) is full; the write was rolled back."""
+
+
+class ReadOnly(StoreError):
+    """The file, its folder or the disk cannot be written; nothing was changed."""
+
+
+class DatabaseBusy(StoreError):
+    """Another program held the database's write lock for longer than the busy timeout."""
+
+
+class BackupFailed(StoreError):
+    """A backup copy could not be written; the database itself was not changed."""
+
+
+class MigrationFailed(StoreError):
+    """Bringing the schema up to date failed; the transaction was rolled back."""
+
+
+def explain(error: BaseException, path: Path | str | None = None) -> StoreError | None:
+    """A person-readable `StoreError` for a failure they can act on, or None for a bug.
+
+    Args:
+        error: What was raised (an sqlite3 or SQLAlchemy error, or an OSError), or a
+            `StoreError` already (returned as it is).
+        path: The database file, named in the message when known.
+    """
+    if isinstance(error, StoreError):
+        return error
+    original = getattr(error, "orig", None)
+    if isinstance(original, BaseException):
+        error = original
+    where = f"{path}" if path is not None else "the database"
+    if isinstance(error, sqlite3.Error):
+        return _explain_sqlite(error, where)
+    if isinstance(error, OSError):
+        return _explain_os(error)
+    return None
+
+
+def _explain_sqlite(error: sqlite3.Error, where: str) -> StoreError | None:
+    text = str(error).lower()
+    if "database or disk is full" in text or "disk is full" in text:
+        return DiskFull(
+            f"cannot write {where}: the disk is full. Nothing was changed; free some space "
+            "and try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return ReadOnly(
+            f"cannot write {where}: the file, its folder or the disk is read-only. "
+            "Nothing was changed."
+        )
+    if "unable to open database file" in text:
+        return ReadOnly(
+            f"cannot open {where}: painlog could not open it or create its journal files "
+            "beside it (check that its folder exists and can be written). Nothing was changed."
+        )
+    if "database is locked" in text or "database table is locked" in text:
+        return DatabaseBusy(
+            f"cannot use {where}: another program kept it busy for too long. Nothing was "
+            "changed; try again in a moment."
+        )
+    if "file is not a database" in text:
+        return NotAPainlogDatabase(
+            f"cannot use {where}: it is not a painlog database, or it is damaged. "
+            "The file was left untouched."
+        )
+    if "malformed" in text or "corrupt" in text:
+        return DatabaseDamaged(
+            f"cannot use {where}: it is damaged (SQLite reports a malformed database). "
+            "It was left untouched; daily copies are kept in the backups folder beside it."
+        )
+    if "disk i/o error" in text:
+        return StoreError(
+            f"cannot read or write {where}: the disk reported an input/output error. "
+            "Nothing was changed."
+        )
+    return None
+
+
+def _explain_os(error: OSError) -> StoreError | None:
+    name = f" {error.filename}" if error.filename else ""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull(f"cannot write{name}: the disk is full. Nothing was changed.")
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        reason = "read-only" if error.errno == errno.EROFS else "permission denied"
+        return ReadOnly(f"cannot write{name}: {reason}. Nothing was changed.")
+    if error.errno == errno.EIO:
+        return StoreError(f"cannot read or write{name}: input/output error.")
+    if error.errno == errno.ENOENT:
+        return StoreError(f"cannot find{name}: no such file or folder.")
+    reason = error.strerror or type(error).__name__
+    return StoreError(f"cannot complete the operation{name}: {reason}.")

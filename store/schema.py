@@ -1,8 +1,16 @@
 """The schema's version, and the steps that bring an older database up to date.
 
 The version lives in a one-row table rather than `PRAGMA user_version` so the same
-check works on PostgreSQL. Each step runs in the same transaction as the version bump:
-a database is either fully on the old schema or fully on the new one.
+check works on PostgreSQL. A new database is created at the current version straight from
+the models; an existing one is taken forward by `STEPS`, one version at a time, in the
+caller's transaction together with the version bump: a database is either fully on the
+old schema or fully on the new one. (`store.engine` copies the file with the online backup
+API before any step runs.)
+
+Adding a version: change the models, add `STEPS[N]` that takes an N-1 database to N (for
+SQLite, usually `ALTER TABLE ... ADD COLUMN`), bump `SCHEMA_VERSION`. The safety tests
+migrate a schema-1 file kept as a fixture and check that it then matches a new database and
+kept every row.
 """
 
 from __future__ import annotations
@@ -17,7 +25,8 @@ SCHEMA_VERSION = 1
 VERSION_TABLE = "schema_version"
 
 
-def _create_v1(connection: Connection) -> None:
+def create_current(connection: Connection) -> None:
+    """Create every table of the current models in an empty database."""
     from sqlmodel import SQLModel
 
     from painlog.store import models  # noqa: F401  (registers the tables)
@@ -25,8 +34,9 @@ def _create_v1(connection: Connection) -> None:
     SQLModel.metadata.create_all(connection)
 
 
-# Step N takes a database at version N-1 to version N.
-STEPS: dict[int, Callable[[Connection], None]] = {1: _create_v1}
+# Step N takes an existing database at version N-1 to version N (N >= 2; version 1 is the
+# first schema, which only `create_current` ever made).
+STEPS: dict[int, Callable[[Connection], None]] = {}
 
 
 def stored_version(connection: Connection) -> int:
@@ -46,8 +56,24 @@ def stored_version(connection: Connection) -> int:
     return int(version or 0)
 
 
+def check_known(version: int) -> None:
+    """Refuse a schema version this painlog does not know.
+
+    Raises:
+        DatabaseTooNew: when a newer painlog wrote the database.
+    """
+    if version > SCHEMA_VERSION:
+        raise DatabaseTooNew(
+            f"it was written by a newer painlog (schema {version}; this one knows up to "
+            f"{SCHEMA_VERSION}). Update painlog to open it; the file was left untouched."
+        )
+
+
 def migrate(connection: Connection) -> int:
     """Bring the schema to `SCHEMA_VERSION` inside the caller's transaction.
+
+    The version is read again here, inside the (write-locked) transaction, so two programs
+    opening an old database at once migrate it once.
 
     Returns:
         The version the database was at before.
@@ -56,17 +82,15 @@ def migrate(connection: Connection) -> int:
         DatabaseTooNew: when a newer painlog wrote it.
     """
     before = stored_version(connection)
-    if before > SCHEMA_VERSION:
-        raise DatabaseTooNew(
-            f"it was written by a newer painlog (schema {before}; this one knows up to "
-            f"{SCHEMA_VERSION}). Update painlog to open it; the file was left untouched."
-        )
+    check_known(before)
     if before == SCHEMA_VERSION:
         return before
     if before == 0:
         connection.execute(text(f"CREATE TABLE {VERSION_TABLE} (version INTEGER NOT NULL)"))
         connection.execute(text(f"INSERT INTO {VERSION_TABLE} (version) VALUES (0)"))
-    for version in range(before + 1, SCHEMA_VERSION + 1):
-        STEPS[version](connection)
+        create_current(connection)
+    else:
+        for version in range(before + 1, SCHEMA_VERSION + 1):
+            STEPS[version](connection)
     connection.execute(text(f"UPDATE {VERSION_TABLE} SET version = :v"), {"v": SCHEMA_VERSION})
     return before

@@ -21,7 +21,11 @@ from textual.screen import Screen
 from painlog.screens.alerts import AlertsScreen
 from painlog.screens.base import DiaryScreen
 from painlog.screens.confirm import ConfirmScreen
+from painlog.screens.export import ExportScreen
+from painlog.screens.history import HistoryScreen
+from painlog.screens.settings import THEME, SettingsScreen
 from painlog.screens.today import TodayScreen
+from painlog.screens.trends import TrendsScreen
 
 
 @dataclass(frozen=True)
@@ -40,11 +44,39 @@ def sections() -> tuple[Section, ...]:
     return (
         Section("today", "f2", "Today", "Log or edit a day", lambda t, d: TodayScreen(t, d)),
         Section(
+            "history",
+            "f3",
+            "History",
+            "Every logged day, newest first: open one to correct it, or delete it",
+            lambda t, d: HistoryScreen(t, d),
+        ),
+        Section(
+            "trends",
+            "f4",
+            "Trends",
+            "One week at a time: mean pain, change from last week, the last 12 weeks",
+            lambda t, d: TrendsScreen(t, d),
+        ),
+        Section(
             "alerts",
             "f5",
             "Alerts",
             "What the source rules say about your logs",
             lambda t, d: AlertsScreen(t, d),
+        ),
+        Section(
+            "export",
+            "f6",
+            "Export",
+            "Write a CSV: the weekly summary for a clinician, or every day",
+            lambda t, d: ExportScreen(t, d),
+        ),
+        Section(
+            "settings",
+            "f7",
+            "Settings",
+            "Week start, theme, birth year, when the pain started; where the diary is",
+            lambda t, d: SettingsScreen(t, d),
         ),
     )
 
@@ -65,22 +97,46 @@ class PainlogApp(App[None]):
             )
             for section in sections()
         ),
+        Binding(
+            "f1",
+            "help",
+            "Help",
+            id="app.help",
+            tooltip="This screen's keys, the pain scale, the alerts and their sources",
+        ),
+        Binding(
+            "question_mark", "help", "Help", key_display="?", show=False, id="app.help_question"
+        ),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Quit painlog"),
     ]
 
     @dataclass
     class DiaryOpened(Message):
         diary: object
+        theme: str | None = None
+        """The theme saved in the diary, to apply at start."""
+        welcome: bool = False
+        """Whether to show the first-run welcome."""
 
     @dataclass
     class DiaryFailed(Message):
         reason: str
 
-    def __init__(self, db: str | None = None, today: date | None = None) -> None:
+    def __init__(
+        self, db: str | None = None, today: date | None = None, welcome: bool = False
+    ) -> None:
+        """Args:
+        db: The `--db` value (a path or URL); None for PAINLOG_DB or the default file.
+        today: The person's local date.
+        welcome: Offer the first-run welcome on an empty diary. The `painlog` command
+            does; tests and embedders that expect Today at once leave it off.
+        """
         super().__init__()
         self.db = db
         self.today = today or date.today()
+        self.welcome = welcome
         self.diary = None
+        self._saved_theme: str | None = None
         self._sections = {section.mode: section for section in sections()}
         self._built: dict[str, DiaryScreen] = {}
         for section in self._sections.values():
@@ -93,6 +149,8 @@ class PainlogApp(App[None]):
 
     async def on_mount(self) -> None:
         await self.switch_mode("today")
+        # Any theme change (Settings, or the palette's own theme command) is remembered.
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         # After Today's first frame: the worker's imports would otherwise compete with
         # that paint for the interpreter lock.
         self.call_after_refresh(self._open_diary)
@@ -106,19 +164,65 @@ class PainlogApp(App[None]):
 
         try:
             diary = Diary.open(self.db)
+            theme = diary.setting(THEME)
+            welcome = False
+            if self.welcome:
+                from painlog.screens.welcome import needs_welcome
+
+                welcome = needs_welcome(diary)
         except StoreError as error:
             self.post_message(self.DiaryFailed(str(error)))
             return
-        self.post_message(self.DiaryOpened(diary))
+        self.post_message(self.DiaryOpened(diary, theme, welcome))
 
     @on(DiaryOpened)
     def _diary_opened(self, message: DiaryOpened) -> None:
         self.diary = message.diary
+        self._saved_theme = message.theme
+        if message.theme in self.available_themes and message.theme != self.theme:
+            self.theme = message.theme
         for screen in self._built.values():
             screen.attach(self.diary)
+        if message.welcome:
+            # Today is already showing (and usable); the welcome goes over it once.
+            from painlog.screens.welcome import WelcomeScreen
+
+            def welcomed(profile) -> None:
+                if profile is not None:
+                    self.notify_logs_changed()  # age and onset change what alerts say
+
+            self.push_screen(WelcomeScreen(self.today, self.diary), welcomed)
+
+    def _theme_changed(self, theme) -> None:
+        if self.diary is not None and theme.name != self._saved_theme:
+            self._saved_theme = theme.name
+            self._save_theme(theme.name)
+
+    @work(thread=True, group="save-theme")
+    def _save_theme(self, name: str) -> None:
+        from painlog.store.errors import StoreError
+
+        try:
+            self.diary.set_setting(THEME, name)
+        except StoreError as error:
+            self.call_from_thread(
+                self.notify, str(error), title="Theme not saved", severity="warning"
+            )
+
+    def action_help(self) -> None:
+        """Help for the screen in front (F1 or ?): its keys, the scale, the alerts."""
+        from textual.command import CommandPalette
+
+        from painlog.screens.help import HelpScreen
+
+        below = [s for s in self.screen_stack if not isinstance(s, CommandPalette)]
+        if not below or isinstance(below[-1], HelpScreen):
+            return
+        self.push_screen(HelpScreen.for_screen(below[-1]))
 
     @on(DiaryFailed)
     def _diary_failed(self, message: DiaryFailed) -> None:
+        self.error_console.soft_wrap = True  # one line, as the command line prints it
         self.exit(return_code=2, message=f"painlog: {message.reason}")
 
     @on(TodayScreen.DaySaved)
@@ -158,6 +262,11 @@ class PainlogApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Help",
+            "This screen's keys, the pain scale, every alert and its source (F1 or ?)",
+            self.action_help,
+        )
         for section in self._sections.values():
             yield SystemCommand(
                 f"Go to {section.title}",
@@ -179,3 +288,42 @@ class PainlogApp(App[None]):
     def on_unmount(self) -> None:
         if self.diary is not None:
             self.diary.close()
+
+    def _handle_exception(self, error: Exception) -> None:
+        # An error no screen handled ends the app, as in Textual, but the person sees one
+        # line (what to do, or where the details were logged), never a traceback that
+        # could print their notes; a bug goes to the error log, without note text.
+        from textual.worker import WorkerFailed
+
+        from painlog.store.errors import explain
+
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        explained = explain(cause) if isinstance(cause, Exception) else None
+        if explained is not None:
+            line, code = f"painlog: {explained}", 2
+        else:
+            from painlog.store.errorlog import log_unexpected
+
+            logged = log_unexpected(cause, context="painlog (app)", redact=self._typed_text())
+            where = f"details in {logged}" if logged else "the error log could not be written"
+            line, code = f"painlog: unexpected error ({where})", 70
+        super()._handle_exception(error)
+        renderables = getattr(self, "_exit_renderables", None)
+        if isinstance(renderables, list):
+            from rich.text import Text
+
+            renderables[:] = [Text(line)]
+            # One line however narrow the terminal: the terminal may fold it, Rich must
+            # neither break nor crop it.
+            self.error_console.soft_wrap = True
+        self._return_code = code
+
+    def _typed_text(self) -> list[str]:
+        """The note being edited, so the error log can leave it out."""
+        try:
+            from textual.widgets import TextArea
+
+            today = self.today_screen
+            return [today.query_one("#note", TextArea).text] if today is not None else []
+        except Exception:
+            return []

@@ -14,17 +14,23 @@ from datetime import date
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+EXIT_UNEXPECTED = 70
 TODAY_ENV = "PAINLOG_TODAY"
 
 EPILOG = """\
 examples:
-  painlog                                   open today's log in the terminal app
+  painlog                                   open today's log in the terminal app (F1: help)
   painlog log 4 --where lower-back:left --did walking,glute-bridge
   painlog log 6 --date yesterday --worst 8 --bed-rest --note "bad night"
   painlog show --date "3 days ago"
   painlog profile --birth-year 1968 --onset 2026-10-01
+  painlog alerts                            what the source rules say about your logs
+  painlog export -o for-my-gp.csv           the weekly summary for a clinician
+  painlog status                            one line for a shell prompt or tmux
 
-The database is in your user data folder unless --db PATH or PAINLOG_DB says otherwise.
+`painlog COMMAND --help` shows a command's options, with examples.
+The database is in your user data folder unless --db PATH or PAINLOG_DB says otherwise;
+PAINLOG_TODAY=YYYY-MM-DD pins the date painlog takes as today. NO_COLOR is honoured.
 """
 
 
@@ -102,9 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     profile.set_defaults(handler=_cmd_profile)
 
     # Each further group of commands lives in its own module and registers itself here.
-    from painlog.tui import cli_alerts
+    from painlog.tui import cli_alerts, cli_review, cli_safety, cli_status, cli_transfer
 
-    for module in (cli_alerts,):
+    for module in (cli_alerts, cli_safety, cli_transfer, cli_status, cli_review):
         module.register(command)
     return parser
 
@@ -133,30 +139,63 @@ def _command_factory(commands) -> CommandFactory:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    args = build_parser().parse_args(argv)
-    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
-    from painlog.rules.entry import InvalidInput
-    from painlog.store.errors import StoreError
+    """Run the command line; returns the exit status.
 
+    Bad input and a database that cannot be used (newer, damaged, read-only, full disk)
+    are reported in one line with status 2. Anything else is a bug: it goes to the error
+    log (never note text) and is reported in one line with status 70. No traceback.
+    """
+    command = None
     try:
+        args = build_parser().parse_args(argv)
+        command = getattr(args, "command", None)
+        handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
         if handler is None:
             return _run_app(args)
         return handler(args)
-    except InvalidInput as error:
-        print(f"painlog: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except StoreError as error:
-        print(f"painlog: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        return _report_failure(error, sys.argv[1:] if argv is None else argv, command)
+
+
+def _report_failure(error: Exception, argv: Sequence[str], command: str | None) -> int:
+    """Print one line for `error`; log it first when it is a bug. Returns the status."""
+    from painlog.rules.entry import InvalidInput
+    from painlog.store.errors import StoreError, explain
+
+    if isinstance(error, InvalidInput | StoreError):
+        print(f"painlog: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if isinstance(error, UnicodeError):
+        print(
+            "painlog: text: characters that are not valid UTF-8 are not accepted (check the "
+            "terminal's character encoding); nothing was saved",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    explained = explain(error)
+    if explained is not None:
+        print(f"painlog: {explained}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from painlog.store.errorlog import log_unexpected
+
+    # Whatever was typed (a note, places) must not reach the log, even inside a message.
+    typed = [
+        text.partition("=")[2] if text.startswith("-") else text
+        for text in map(str, argv)
+        if text != command
+    ]
+    logged = log_unexpected(error, context=f"painlog {command or '(app)'}", redact=typed)
+    where = f"details in {logged}" if logged is not None else "the error log could not be written"
+    print(f"painlog: unexpected error ({where})", file=sys.stderr)
+    return EXIT_UNEXPECTED
 
 
 def _run_app(args: argparse.Namespace) -> int:
     from painlog.tui.app import PainlogApp
 
-    app = PainlogApp(db=args.db, today=local_today())
+    app = PainlogApp(db=args.db, today=local_today(), welcome=True)
     app.run()
     return app.return_code or EXIT_OK
 

@@ -191,12 +191,6 @@ def test_a_text_file_is_refused_untouched(text_file):
 
 
 @posix_only
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="engine._prepare_file chmods an existing file to 0600 before checking it is a "
-    "painlog database, so a refused foreign file is not 'left exactly as it was'",
-)
 def test_a_refused_file_keeps_its_mode(text_file):
     with pytest.raises(StoreError):
         Diary.open(str(text_file))
@@ -230,16 +224,7 @@ def test_an_sqlite_file_of_someone_elses_tables_is_refused(db_path):
 @pytest.mark.parametrize(
     "journal_mode",
     [
-        pytest.param(
-            "delete",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=AssertionError,
-                reason="the connect hook runs PRAGMA journal_mode=WAL before the schema "
-                "check, rewriting the header of a foreign rollback-journal SQLite file "
-                "(bytes 18-19 become 2) although it is then refused",
-            ),
-        ),
+        "delete",
         "wal",
     ],
 )

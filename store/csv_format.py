@@ -1,0 +1,311 @@
+"""The CSV dialect painlog writes and reads: columns, cells, escaping and private files.
+
+Both exports and the import share this module, so what one writes the other reads back
+exactly. The dialect is RFC 4180 (comma, double quotes where needed, CRLF line ends), UTF-8
+with a byte order mark so Excel reads accents correctly, ISO dates and a dot as decimal
+separator.
+
+Multi-valued cells (places, exercises, warning signs, alerts) hold their items separated by
+`" | "`: a comma or semicolon is the list separator of some spreadsheet locales, a bar is
+none, and no slug contains one.
+
+Formula injection: a text cell a spreadsheet could run as a formula (one starting with `=`,
+`+`, `-`, `@`, a tab or a carriage return) is written with a `'` in front, as OWASP
+recommends. A text cell that itself starts with `'` gets one too, so the import can undo it
+exactly: it removes one leading `'` from every text cell, and nothing else. Number cells are
+written as plain numbers (`-1.2`) and never escaped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date
+from fractions import Fraction
+from functools import lru_cache
+from pathlib import Path
+
+from painlog.rules.entry import InvalidInput
+from painlog.rules.parsing import parse_exercises, parse_flags, parse_places
+from painlog.rules.records import ExerciseDone, Place
+from painlog.rules.windows import format_mean
+
+SEPARATOR = " | "
+"""Between the items of a multi-valued cell."""
+
+BOM = "\ufeff"
+"""Written first, so Excel opens the file as UTF-8; the import accepts files without it."""
+
+LINE_END = "\r\n"
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet treat a cell as a formula (OWASP)."""
+
+QUOTE_PREFIX = "'"
+
+DAILY_COLUMNS = (
+    "date",
+    "pain",
+    "worst",
+    "places",
+    "exercises",
+    "red_flags",
+    "bed_rest",
+    "note",
+)
+"""The daily export's header, in order (documented in the README)."""
+
+WEEKLY_COLUMNS = (
+    "week_start",
+    "week_end",
+    "episode_week",
+    "duration_class",
+    "days_logged",
+    "mean_pain",
+    "min_pain",
+    "max_pain",
+    "max_worst",
+    "mean_change_vs_previous_week",
+    "places",
+    "exercise_sessions",
+    "exercises",
+    "bed_rest_days",
+    "red_flags",
+    "alerts",
+    "change_since_first_week_points",
+    "change_since_first_week_percent",
+)
+"""The weekly summary's header, in order (documented in the README)."""
+
+YES, NO = "yes", "no"
+_SETS_ONLY = re.compile(r"^(\d{1,5})\s*sets?$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class Number(str):
+    """A cell holding a number: written as it is, never escaped."""
+
+    __slots__ = ()
+
+
+Cell = str | Number
+
+
+def number(value: int | Fraction | None) -> Number:
+    """A number cell: whole numbers as they are, fractions to one decimal (empty for None)."""
+    if value is None:
+        return Number("")
+    if isinstance(value, int):
+        return Number(str(value))
+    text = format_mean(value)
+    # A change that rounds to zero reads 0.0, never -0.0.
+    return Number("0.0" if text == "-0.0" else text)
+
+
+def neutralise(text: str) -> str:
+    """Put a `'` before text a spreadsheet would run as a formula, or that starts with `'`."""
+    if text.startswith(FORMULA_STARTS) or text.startswith(QUOTE_PREFIX):
+        return QUOTE_PREFIX + text
+    return text
+
+
+def restore(text: str) -> str:
+    """Undo `neutralise`: drop one leading `'`."""
+    return text[1:] if text.startswith(QUOTE_PREFIX) else text
+
+
+def escaped(row: Iterable[Cell]) -> list[str]:
+    """The row as the file holds it: text cells neutralised, number cells as they are."""
+    return [cell if isinstance(cell, Number) else neutralise(cell) for cell in row]
+
+
+def write_table(
+    stream, header: Sequence[str], rows: Iterable[Sequence[Cell]], bom: bool = True
+) -> int:
+    """Write a header and rows as RFC 4180 CSV to a text stream; returns the rows written.
+
+    Args:
+        stream: A text stream opened with `newline=""` (or a StringIO).
+        header: Column names.
+        rows: Cells; `Number` cells are written as they are, text cells neutralised.
+        bom: Start with a UTF-8 byte order mark.
+    """
+    return write_escaped(stream, header, map(escaped, rows), bom)
+
+
+def write_escaped(
+    stream, header: Sequence[str], rows: Iterable[Sequence[str]], bom: bool = True
+) -> int:
+    """`write_table` for rows already `escaped`: the cells are written as they are."""
+    if bom:
+        stream.write(BOM)
+    writer = csv.writer(stream, lineterminator=LINE_END)
+    writer.writerow(header)
+    count = 0
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    return count
+
+
+def escaped_text(header: Sequence[str], rows: Iterable[Sequence[str]], bom: bool = True) -> str:
+    """`write_escaped` into a string."""
+    buffer = io.StringIO(newline="")
+    write_escaped(buffer, header, rows, bom)
+    return buffer.getvalue()
+
+
+# -- cells of the daily export ------------------------------------------------------------
+
+
+def place_text(place: Place) -> str:
+    """`location[:side][:character]`, as `painlog log --where` takes it."""
+    return ":".join(part for part in (place.location, place.side, place.character) if part)
+
+
+def exercise_text(done: ExerciseDone) -> str:
+    """`slug[:SETSxREPS | :REPSr | :SETSsets][:MINUTESmin]`, as `painlog log --did` takes it.
+
+    Sets without reps (`3sets`) is the one form `--did` does not take; the import does.
+    """
+    parts = [done.slug]
+    if done.sets is not None and done.reps is not None:
+        parts.append(f"{done.sets}x{done.reps}")
+    elif done.reps is not None:
+        parts.append(f"{done.reps}r")
+    elif done.sets is not None:
+        parts.append(f"{done.sets}sets")
+    if done.minutes is not None:
+        parts.append(f"{done.minutes}min")
+    return ":".join(parts)
+
+
+def joined(items: Iterable[str]) -> str:
+    return SEPARATOR.join(items)
+
+
+def split_items(cell: str) -> list[str]:
+    """The items of a multi-valued cell, split at `|` (or at a comma, which people type).
+
+    Surrounding spaces are ignored and empty items dropped; no slug holds `|` or `,`.
+    """
+    return [item.strip() for item in re.split(r"[|,]", cell) if item.strip()]
+
+
+def read_date(text: str) -> date:
+    """An ISO date `YYYY-MM-DD` and nothing else."""
+    cleaned = text.strip()
+    try:
+        if not _ISO_DATE.match(cleaned):
+            raise ValueError(cleaned)
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        raise InvalidInput("date", text, "an ISO date such as 2026-11-03") from None
+
+
+def read_places(cell: str) -> tuple[Place, ...]:
+    """The places of a `places` cell (`lower-back:left:ache | hip-side`)."""
+    return tuple(place for item in split_items(cell) for place in _place_item(item))
+
+
+def read_exercises(cell: str) -> tuple[ExerciseDone, ...]:
+    """The exercises of an `exercises` cell (`walking:30min | glute-bridge:3x10`)."""
+    return tuple(_exercise_item(item) for item in split_items(cell))
+
+
+def read_flags(cell: str) -> tuple[str, ...]:
+    """The warning-sign slugs of a `red_flags` cell (`fever | trauma`)."""
+    return tuple(flag for item in split_items(cell) for flag in parse_flags(item))
+
+
+# Years of logs repeat the same few items: parse each distinct one once. The records are
+# frozen, so sharing them is safe; a refusal raises and is not cached.
+
+
+@lru_cache(maxsize=4096)
+def _place_item(item: str) -> tuple[Place, ...]:
+    return parse_places(item)
+
+
+@lru_cache(maxsize=4096)
+def _exercise_item(item: str) -> ExerciseDone:
+    parts = [part.strip() for part in item.split(":")]
+    sets_only = [m for part in parts if (m := _SETS_ONLY.match(part.lower()))]
+    rest = [part for part in parts if not _SETS_ONLY.match(part.lower())]
+    (done,) = parse_exercises(":".join(rest)) or (None,)
+    if done is None:
+        raise InvalidInput("exercises", item, "SLUG[:SETSxREPS][:MINUTESmin]")
+    if sets_only:
+        if len(sets_only) > 1 or done.sets is not None:
+            raise InvalidInput("exercises", item, "at most one number of sets")
+        done = replace(done, sets=int(sets_only[0].group(1)))
+    return done
+
+
+def read_yes_no(field: str, text: str) -> bool:
+    cleaned = text.strip().lower()
+    if cleaned in (YES, NO):
+        return cleaned == YES
+    raise InvalidInput(field, text, f"{YES} or {NO}")
+
+
+# -- private files ------------------------------------------------------------------------
+
+
+def write_private(path: Path, text: str, overwrite: bool = False) -> None:
+    """Write `text` as UTF-8 to `path`, readable only by its owner (mode 0600).
+
+    Health data: the file is created private, never world-readable even for a moment.
+
+    Args:
+        path: Where to write.
+        text: The whole file (already holding its BOM, if any).
+        overwrite: Replace an existing file (atomically, through a private temporary file
+            beside it). Without it an existing file is never touched.
+
+    Raises:
+        FileExistsError: when `path` exists and `overwrite` is False.
+        OSError: when the file cannot be written; no partial file is left behind.
+    """
+    data = text.encode("utf-8")
+    if not overwrite:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
+        try:
+            _write_all(descriptor, data)
+        except BaseException:
+            os.close(descriptor)
+            path.unlink(missing_ok=True)
+            raise
+        os.close(descriptor)
+        return
+    descriptor, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+    )
+    try:
+        _write_all(descriptor, data)
+        os.close(descriptor)
+        descriptor = -1
+        os.replace(temporary, path)
+    except BaseException:
+        if descriptor >= 0:
+            os.close(descriptor)
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    if hasattr(os, "fchmod"):
+        os.fchmod(descriptor, 0o600)  # whatever the umask or the file had before
+    view = memoryview(data)
+    while view:
+        written = os.write(descriptor, view)
+        view = view[written:]
+    os.fsync(descriptor)

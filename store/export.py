@@ -1,0 +1,322 @@
+"""The two CSV exports: the clinician's weekly summary and the whole daily log.
+
+`weekly_rows` and `daily_cells` are pure functions over day logs (the weekly figures come
+from `rules.weekly.weekly_summaries`, so a week never reads one way on screen and another
+on paper); `write_weekly` and `write_daily` write them to a text stream; `export_diary`
+pulls what they need from a `Diary` and returns the whole file as text.
+
+The weekly summary has one row per calendar week that overlaps the range, each week whole
+(a range that starts mid-week includes that week's earlier days). Its default range is the
+current episode of pain, or the last 12 weeks when there is none. The daily export defaults
+to every logged day, so it can move a whole diary to another machine (`painlog import`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from fractions import Fraction
+
+from painlog.rules.alerts import KINDS, evaluate
+from painlog.rules.entry import InvalidInput
+from painlog.rules.episodes import (
+    Episode,
+    current_episode,
+    duration_class,
+    episode_week,
+    split_episodes,
+)
+from painlog.rules.records import DayLog, Profile
+from painlog.rules.weekly import (
+    DEFAULT_FIRST_WEEKDAY,
+    WEEK_START_SETTING,
+    WeekSummary,
+    first_weekday_of,
+    mean_change,
+    week_start,
+    weekly_summaries,
+)
+from painlog.rules.windows import day_logs
+from painlog.store.csv_format import (
+    DAILY_COLUMNS,
+    NO,
+    WEEKLY_COLUMNS,
+    YES,
+    Cell,
+    escaped,
+    escaped_text,
+    exercise_text,
+    joined,
+    number,
+    place_text,
+    write_table,
+)
+
+KINDS_OF_EXPORT = ("weekly", "daily")
+DEFAULT_WEEKS = 12
+"""Weeks in the weekly summary's default range when no episode of pain is open."""
+
+
+# -- daily ---------------------------------------------------------------------------------
+
+
+def daily_cells(log: DayLog) -> list[Cell]:
+    """One day as the cells of the daily export, in `DAILY_COLUMNS` order."""
+    return [
+        log.day.isoformat(),
+        number(log.pain),
+        number(log.worst),
+        joined(place_text(place) for place in log.places),
+        joined(exercise_text(done) for done in log.exercises),
+        joined(log.flags),
+        YES if log.bed_rest else NO,
+        log.note,
+    ]
+
+
+def write_daily(stream, logs: Iterable[DayLog], bom: bool = True) -> int:
+    """Write the daily export of `logs` (oldest first) to a text stream; returns the rows."""
+    ordered = sorted(logs, key=lambda log: log.day)
+    return write_table(stream, DAILY_COLUMNS, (daily_cells(log) for log in ordered), bom)
+
+
+# -- weekly --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WeekRow:
+    """One row of the weekly summary.
+
+    Attributes:
+        summary: The week's figures (from `rules.weekly`).
+        episode_week: Week of the episode of pain that the week's last day falls in
+            (1 = the episode's first 7 days), or None when no episode covers the week.
+        duration_class: "acute", "subacute" or "chronic" as of the week's last day, or None.
+        change_vs_previous: This week's mean minus the previous week's, when both have logs.
+        alerts: Alert kinds active on the week's last day (today for the current week).
+        change_since_first: This week's mean minus that of the range's first week with logs.
+        change_since_first_percent: The same change as a percentage of that first mean
+            (None when the first mean is 0).
+    """
+
+    summary: WeekSummary
+    episode_week: int | None
+    duration_class: str | None
+    change_vs_previous: Fraction | None
+    alerts: tuple[str, ...]
+    change_since_first: Fraction | None
+    change_since_first_percent: Fraction | None
+
+    def cells(self) -> list[Cell]:
+        """The row's cells, in `WEEKLY_COLUMNS` order."""
+        week = self.summary
+        return [
+            week.start.isoformat(),
+            week.end.isoformat(),
+            number(self.episode_week),
+            self.duration_class or "",
+            number(week.days_logged),
+            number(week.mean),
+            number(week.min_pain),
+            number(week.max_pain),
+            number(week.max_worst),
+            number(self.change_vs_previous),
+            _counted(week.place_days),
+            number(week.exercise_sessions),
+            _counted(week.exercise_counts),
+            number(week.bed_rest_days),
+            joined(week.flags),
+            joined(self.alerts),
+            number(self.change_since_first),
+            number(self.change_since_first_percent),
+        ]
+
+
+def _counted(counts: dict[str, int]) -> str:
+    """`lower-back (5) | hip-side (3)`: each item with its number of days, most days first.
+
+    Ties are in slug order, so the same week always reads the same.
+    """
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return joined(f"{slug} ({days})" for slug, days in ordered)
+
+
+def default_weekly_range(
+    logs: Sequence[DayLog],
+    profile: Profile,
+    as_of: date,
+    first_weekday: int = DEFAULT_FIRST_WEEKDAY,
+) -> tuple[date, date]:
+    """The current episode as of `as_of` (start to `as_of`), or the last 12 weeks."""
+    episode = current_episode(logs, profile, as_of)
+    if episode is not None:
+        return episode.start, as_of
+    return week_start(as_of, first_weekday) - timedelta(weeks=DEFAULT_WEEKS - 1), as_of
+
+
+def weekly_rows(
+    logs: Sequence[DayLog],
+    profile: Profile,
+    today: date,
+    start: date,
+    end: date,
+    first_weekday: int = DEFAULT_FIRST_WEEKDAY,
+) -> list[WeekRow]:
+    """One row per week from the week holding `start` to the week holding `end`.
+
+    Args:
+        logs: Every logged day (the whole history: episodes and alerts look back).
+        profile: Onset and birth year, for episodes and alerts.
+        today: The person's local date; logs after it are ignored.
+        start: Any day of the first week wanted.
+        end: Any day of the last week wanted (not after `today`).
+        first_weekday: 0 for Monday through 6 for Sunday.
+    """
+    ordered = day_logs(logs, until=today)
+    # The week before the range too, so the first row has a change vs the previous week.
+    weeks = weekly_summaries(ordered, first_weekday, start - timedelta(days=7), end)
+    previous, weeks = weeks[0], weeks[1:]
+    onset = profile.onset if profile.onset is not None and profile.onset <= today else None
+    episodes = split_episodes(ordered, onset)
+    days = [log.day for log in ordered]
+    baseline = next((week.mean for week in weeks if week.mean is not None), None)
+    rows = []
+    for week in weeks:
+        last = min(week.end, today)
+        episode = _episode_of(episodes, week.start, last)
+        number_day = class_day = None
+        if episode is not None:
+            # Numbered by the week's last day even when that is still to come, so rows
+            # count 1, 2, 3...; the duration class is as of the last day that has been.
+            number_day = min(week.end, episode.end or week.end)
+            class_day = min(last, episode.end or last)
+        # evaluate() ignores later logs itself; slicing first keeps 10 years cheap.
+        active = evaluate(ordered[: bisect_right(days, last)], profile, last)
+        kinds = {alert.kind for alert in active}
+        since_first = None
+        percent = None
+        if week.mean is not None and baseline is not None:
+            since_first = week.mean - baseline
+            percent = since_first * 100 / baseline if baseline else None
+        rows.append(
+            WeekRow(
+                summary=week,
+                episode_week=None if episode is None else episode_week(episode, number_day),
+                duration_class=None if episode is None else duration_class(episode, class_day),
+                change_vs_previous=mean_change(week, previous),
+                alerts=tuple(kind for kind in KINDS if kind in kinds),
+                change_since_first=since_first,
+                change_since_first_percent=percent,
+            )
+        )
+        previous = week
+    return rows
+
+
+def _episode_of(episodes: Sequence[Episode], first: date, last: date) -> Episode | None:
+    """The latest episode with a day between `first` and `last`, or None."""
+    for episode in reversed(episodes):
+        if episode.start <= last and (episode.end is None or episode.end >= first):
+            return episode
+    return None
+
+
+def write_weekly(stream, rows: Iterable[WeekRow], bom: bool = True) -> int:
+    """Write the weekly summary to a text stream; returns the rows written."""
+    return write_table(stream, WEEKLY_COLUMNS, (row.cells() for row in rows), bom)
+
+
+# -- from a diary -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    """A finished export, ready to be written.
+
+    Attributes:
+        kind: "weekly" or "daily".
+        start: First day of the range (None for a daily export of an empty diary).
+        end: Last day of the range (None likewise).
+        header: The column names.
+        rows: The rows exactly as the file holds them (formula cells already escaped).
+        text: The whole file: byte order mark, header, rows, CRLF line ends.
+    """
+
+    kind: str
+    start: date | None
+    end: date | None
+    header: tuple[str, ...]
+    rows: list[list[str]]
+    text: str
+
+    @property
+    def description(self) -> str:
+        """`12 weeks (2026-09-01 to 2026-11-21)` and the like."""
+        unit = "week" if self.kind == "weekly" else "day"
+        count = f"{len(self.rows)} {unit}{'' if len(self.rows) == 1 else 's'}"
+        if self.start is None or self.end is None:
+            return count
+        return f"{count} ({self.start.isoformat()} to {self.end.isoformat()})"
+
+
+def check_range(start: date | None, end: date | None, today: date) -> None:
+    """Refuse a range that ends after today or starts after it ends.
+
+    Raises:
+        InvalidInput: naming `to` or `from`.
+    """
+    if end is not None and end > today:
+        raise InvalidInput("to", end.isoformat(), f"today ({today.isoformat()}) or earlier")
+    if start is not None and start > (end or today):
+        limit = end or today
+        raise InvalidInput("from", start.isoformat(), f"{limit.isoformat()} or earlier (the end)")
+
+
+def export_diary(
+    diary,
+    kind: str,
+    today: date,
+    start: date | None = None,
+    end: date | None = None,
+    bom: bool = True,
+) -> Export:
+    """Build an export from a diary.
+
+    Args:
+        diary: An open `Diary`.
+        kind: "weekly" (the clinician's summary) or "daily" (every field of every day).
+        today: The person's local date.
+        start: First day wanted; weekly default: the current episode's start, or 12 weeks
+            back; daily default: the first logged day.
+        end: Last day wanted; default today (weekly) or the last logged day (daily).
+        bom: Start the text with a UTF-8 byte order mark.
+
+    Raises:
+        InvalidInput: when the range ends after today or starts after its end.
+    """
+    check_range(start, end, today)
+    if kind == "daily":
+        logs = diary.days(start, end)
+        header = DAILY_COLUMNS
+        cells = [daily_cells(log) for log in logs]
+        if logs:
+            start = start or logs[0].day
+            end = end or logs[-1].day
+    elif kind == "weekly":
+        logs = diary.days(end=today)
+        profile = diary.profile()
+        first_weekday = first_weekday_of(diary.setting(WEEK_START_SETTING))
+        if start is None:
+            start, default_end = default_weekly_range(logs, profile, end or today, first_weekday)
+            end = end or default_end
+        end = end or today
+        header = WEEKLY_COLUMNS
+        cells = [
+            row.cells() for row in weekly_rows(logs, profile, today, start, end, first_weekday)
+        ]
+    else:
+        raise InvalidInput("kind", kind, " or ".join(KINDS_OF_EXPORT))
+    rows = [escaped(row) for row in cells]
+    return Export(kind, start, end, tuple(header), rows, escaped_text(header, rows, bom))

@@ -1,0 +1,291 @@
+"""Reading a daily export back: check the whole file first, then write it in one go.
+
+The import is all-or-nothing. `parse_daily` reads every row and collects every problem
+(wrong header, a date that is not ISO, pain 12, an unknown slug, a date given twice, a row
+cut short), each with the line it starts on; one problem and nothing is written.
+`import_days` then writes the checked days through the `Diary` with Core bulk inserts in
+one transaction. Days already logged on the file's dates are refused unless the caller
+says to replace them or to skip them.
+
+Reading undoes exactly what the export did (see `store.csv_format`), so exporting,
+importing into an empty diary and exporting again gives a byte-identical file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from painlog.rules.entry import InvalidInput, check_day, check_pain
+from painlog.rules.records import DayLog
+from painlog.store.csv_format import (
+    BOM,
+    DAILY_COLUMNS,
+    read_date,
+    read_exercises,
+    read_flags,
+    read_places,
+    read_yes_no,
+    restore,
+)
+
+ON_CONFLICT = ("refuse", "replace", "skip")
+
+# The names `check_day` and the parsers use (as on the command line), as the file's columns.
+_COLUMN_OF_FIELD = {
+    "date": "date",
+    "pain": "pain",
+    "worst": "worst",
+    "where": "places",
+    "side": "places",
+    "character": "places",
+    "did": "exercises",
+    "sets": "exercises",
+    "reps": "exercises",
+    "minutes": "exercises",
+    "exercises": "exercises",
+    "flag": "red_flags",
+    "bed_rest": "bed_rest",
+    "note": "note",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with the file, and the line (1-based) of the row it is on, if any."""
+
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return self.message if self.line is None else f"line {self.line}: {self.message}"
+
+
+class ImportRefused(Exception):
+    """Nothing was imported; `problems` says why, in file order."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__("; ".join(map(str, problems)))
+        self.problems = list(problems)
+
+
+class ImportConflict(ImportRefused):
+    """Days in the file are already logged and no choice was given; nothing was imported.
+
+    Attributes:
+        dates: The dates already logged, in file order.
+    """
+
+    def __init__(self, dates: Sequence[date], lines: dict[date, int]) -> None:
+        super().__init__(
+            [Problem(lines[day], f"{day.isoformat()} is already logged") for day in dates]
+        )
+        self.dates = list(dates)
+
+
+@dataclass(frozen=True, slots=True)
+class DailyFile:
+    """A checked daily export: its days and the line each one starts on."""
+
+    logs: list[DayLog]
+    lines: dict[date, int]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import wrote: days added as new, days replaced, days skipped."""
+
+    added: int
+    replaced: int
+    skipped: int
+
+
+def parse_daily(data: bytes, today: date) -> DailyFile:
+    """Read and check a whole daily export.
+
+    Args:
+        data: The file's bytes (UTF-8, with or without a byte order mark).
+        today: The person's local date; days after it are refused.
+
+    Raises:
+        ImportRefused: with every problem found; nothing should be written then.
+    """
+    text = _decode(data)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header, problems = _header(reader)
+    if header is None:
+        raise ImportRefused(problems)
+    logs: list[DayLog] = []
+    lines: dict[date, int] = {}
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            # The reader starts afresh on the next line, so later rows are still checked.
+            problems.append(Problem(line, f"malformed CSV ({error}); check the quotes"))
+            continue
+        if not row or row == [""]:
+            continue  # a blank line
+        day, log, row_problems = _row(row, today)
+        problems += [Problem(line, message) for message in row_problems]
+        if day is not None:
+            if day in lines:
+                problems.append(
+                    Problem(
+                        line,
+                        f"date: {day.isoformat()} is given twice (first on line "
+                        f"{lines[day]}); expected each date once",
+                    )
+                )
+                continue
+            lines[day] = line
+        if log is not None:
+            logs.append(log)
+    if problems:
+        raise ImportRefused(problems)
+    return DailyFile(logs, lines)
+
+
+def _decode(data: bytes) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ImportRefused(
+            [
+                Problem(
+                    line,
+                    f"byte 0x{data[error.start]:02x} is not UTF-8 text; expected a file "
+                    "saved as UTF-8 (as painlog export writes it)",
+                )
+            ]
+        ) from None
+    return text.removeprefix(BOM)
+
+
+def _header(reader) -> tuple[list[str] | None, list[Problem]]:
+    expected = ",".join(DAILY_COLUMNS)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return None, [Problem(1, f"the file is empty; expected the header {expected}")]
+    except csv.Error as error:
+        return None, [Problem(1, f"malformed CSV header ({error}); expected {expected}")]
+    found = [cell.strip().lower() for cell in header]
+    if tuple(found) != DAILY_COLUMNS:
+        return None, [
+            Problem(
+                1,
+                f"header {','.join(header)!r} is not that of a daily export; expected "
+                f"{expected} (write one with painlog export --daily)",
+            )
+        ]
+    return header, []
+
+
+def _row(row: list[str], today: date) -> tuple[date | None, DayLog | None, list[str]]:
+    """The row's date (when readable), the row as a checked log (or None), its problems."""
+    if len(row) != len(DAILY_COLUMNS):
+        return (
+            None,
+            None,
+            [
+                f"{len(row)} fields, expected {len(DAILY_COLUMNS)} ({', '.join(DAILY_COLUMNS)}); "
+                "is the row cut short or a comma unquoted?"
+            ],
+        )
+    day_text, pain, worst, places, exercises, flags, bed_rest, note = row
+    problems: list[str] = []
+    values: dict[str, object] = {}
+    readers = (
+        ("day", "date", lambda: read_date(day_text)),
+        ("pain", "pain", lambda: check_pain("pain", pain)),
+        ("worst", "worst", lambda: check_pain("worst", worst) if worst.strip() else None),
+        ("places", "places", lambda: read_places(restore(places))),
+        ("exercises", "exercises", lambda: read_exercises(restore(exercises))),
+        ("flags", "red_flags", lambda: read_flags(restore(flags))),
+        ("bed_rest", "bed_rest", lambda: read_yes_no("bed_rest", bed_rest)),
+    )
+    for name, column, read in readers:
+        try:
+            values[name] = read()
+        except InvalidInput as error:
+            problems.append(_message(error, column))
+    day = values.get("day")
+    if problems:
+        return day, None, problems  # type: ignore[return-value]
+    log = DayLog(note=restore(note), **values)  # type: ignore[arg-type]
+    try:
+        check_day(log, today)
+    except InvalidInput as error:
+        return log.day, None, [_message(error)]
+    return log.day, log, []
+
+
+def _message(error: InvalidInput, column: str | None = None) -> str:
+    """The refusal worded with the file's column name (and the part of it, if narrower)."""
+    column = column or _COLUMN_OF_FIELD.get(error.field, error.field)
+    part = error.field
+    field = column if part in (column, "where", "did", "flag") else f"{column} ({part})"
+    return str(InvalidInput(field, error.value, error.accepted))
+
+
+def import_days(diary, parsed: DailyFile, on_conflict: str = "refuse") -> ImportResult:
+    """Write checked days to the diary in one transaction.
+
+    Args:
+        diary: An open `Diary`.
+        parsed: The output of `parse_daily`.
+        on_conflict: What to do with dates already logged: "refuse" (import nothing and
+            list them), "replace" (the file's log replaces the logged one) or "skip"
+            (keep what is logged, import the rest).
+
+    Raises:
+        ImportConflict: when dates are already logged and `on_conflict` is "refuse".
+    """
+    from painlog.store.diary import LOGS
+
+    if on_conflict not in ON_CONFLICT:
+        raise ValueError(f"on_conflict must be one of {ON_CONFLICT}, not {on_conflict!r}")
+    logs = parsed.logs
+    if not logs:
+        return ImportResult(0, 0, 0)
+    first = min(log.day for log in logs)
+    last = max(log.day for log in logs)
+    with diary.engine.connect() as connection:
+        logged = set(
+            connection.execute(select(LOGS.c.day).where(LOGS.c.day.between(first, last)))
+            .scalars()
+            .all()
+        )
+    conflicts = sorted(day for day in parsed.lines if day in logged)
+    if conflicts and on_conflict == "refuse":
+        raise ImportConflict(sorted(conflicts, key=parsed.lines.__getitem__), parsed.lines)
+    try:
+        if on_conflict == "replace":
+            replaced = diary.replace_days(logs)
+            return ImportResult(len(logs) - replaced, replaced, 0)
+        new = [log for log in logs if log.day not in logged]
+        diary.insert_days(new)
+    except IntegrityError:
+        # A day was saved (say from the app) between the check and the write; the
+        # transaction was rolled back as a whole.
+        raise ImportRefused(
+            [
+                Problem(
+                    None,
+                    "a day in the file was logged by another painlog while importing; "
+                    "nothing was imported, run the import again",
+                )
+            ]
+        ) from None
+    return ImportResult(len(new), 0, len(logs) - len(new))

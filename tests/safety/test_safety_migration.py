@@ -1,0 +1,225 @@
+"""Schema evolution on a diary kept for years: the schema-1 file in fixtures/ (made by the
+schema-1 code, see fixtures/make_v1_fixture.py) is migrated by the next step and keeps every
+row; a copy is made first with the online backup API; a failing step leaves the file
+byte-identical.
+
+Schema 1 is the only one so far, so "the next step" is a test-only step 2 put into
+`schema.STEPS` (adding a column, as a real step 2 most likely would). When a real step 2
+arrives, `test_the_fixture_migrated_to_the_current_schema_matches_a_new_diary` runs it on
+the fixture for real.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from safety_helpers import integrity, table_rows
+
+from painlog.store import backup, schema
+from painlog.store.diary import Diary
+from painlog.store.errors import BackupFailed, MigrationFailed, StoreError
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def columns(path: Path) -> dict[str, list[tuple]]:
+    """Each table's columns (name, type, not null, default, primary key) and indexes."""
+    connection = sqlite3.connect(path)
+    try:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        found = {}
+        for table in sorted(tables):
+            found[table] = [row[1:] for row in connection.execute(f'PRAGMA table_info("{table}")')]
+            found[f"{table} indexes"] = sorted(
+                (row[1], row[2]) for row in connection.execute(f'PRAGMA index_list("{table}")')
+            )
+        return found
+    finally:
+        connection.close()
+
+
+def add_mood_column(connection) -> None:
+    from sqlalchemy import text
+
+    connection.execute(text("ALTER TABLE day_log ADD COLUMN mood INTEGER"))
+
+
+@pytest.fixture
+def step_2(monkeypatch):
+    """Schema 2 for this test only: step 2 adds `day_log.mood`."""
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(schema.STEPS, 2, add_mood_column)
+    return add_mood_column
+
+
+def test_the_fixture_is_a_schema_1_diary(v1_copy):
+    assert table_rows(v1_copy)[schema.VERSION_TABLE] == [(1,)]
+    assert integrity(v1_copy) == ["ok"]
+
+
+def test_the_fixture_migrated_to_the_current_schema_matches_a_new_diary(v1_copy, tmp_path):
+    """Guards the models against changing without a migration step (and the steps against
+    building something else than the models): both paths must give the same tables."""
+    before = table_rows(v1_copy)
+    Diary.open(str(v1_copy)).close()
+    fresh = tmp_path / "fresh.db"
+    Diary.open(str(fresh)).close()
+    assert columns(v1_copy) == columns(fresh)
+    after = table_rows(v1_copy)
+    for table, rows in before.items():
+        if table != schema.VERSION_TABLE:
+            assert [row[: len(rows[0])] if rows else row for row in after[table]] == rows
+    assert after[schema.VERSION_TABLE] == [(schema.SCHEMA_VERSION,)]
+
+
+def test_the_next_migration_keeps_every_row_and_backs_up_first(v1_copy, step_2):
+    before = table_rows(v1_copy)
+    original = sha(v1_copy)
+    with Diary.open(str(v1_copy)) as diary:
+        # The diary reads as before, notes and all, through the new schema.
+        days = diary.days()
+    after = table_rows(v1_copy)
+    assert after[schema.VERSION_TABLE] == [(2,)]
+    for table, rows in before.items():
+        if table == schema.VERSION_TABLE:
+            continue
+        if table == "day_log":
+            assert [row[:-1] for row in after[table]] == rows  # mood appended
+            assert all(row[-1] is None for row in after[table])
+        else:
+            assert after[table] == rows, table
+    assert len(days) == len(before["day_log"])
+    assert {day.note for day in days} == {row[5] for row in before["day_log"]}
+    # The copy made first holds the schema-1 diary exactly.
+    copies = sorted(backup.backups_folder(v1_copy).glob("painlog-before-v2-from-v1-*.db"))
+    assert len(copies) == 1
+    assert table_rows(copies[0]) == before
+    assert integrity(copies[0]) == ["ok"]
+    assert copies[0].stat().st_mode & 0o777 == 0o600
+    assert sha(v1_copy) != original
+
+
+def test_a_migration_runs_once_even_when_two_open_the_diary_at_once(v1_copy, monkeypatch):
+    calls = []
+
+    def slow_step(connection) -> None:
+        calls.append(threading.get_ident())
+        time.sleep(0.3)  # long enough for the other opener to wait on the write lock
+        add_mood_column(connection)
+
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(schema.STEPS, 2, slow_step)
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        try:
+            Diary.open(str(v1_copy)).close()
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_it) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(calls) == 1
+    assert table_rows(v1_copy)[schema.VERSION_TABLE] == [(2,)]
+
+
+def test_a_failing_step_leaves_the_file_byte_identical(v1_copy, monkeypatch, state_log, run_main):
+    def half_done(connection) -> None:
+        add_mood_column(connection)
+        note = connection.exec_driver_sql("SELECT note FROM day_log WHERE id = 2").scalar()
+        connection.exec_driver_sql("UPDATE day_log SET note = 'overwritten'")
+        raise RuntimeError(f"step 2 broke halfway at the note {note!r}")
+
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(schema.STEPS, 2, half_done)
+    original = sha(v1_copy)
+    rows = table_rows(v1_copy)
+    with pytest.raises(MigrationFailed) as raised:
+        Diary.open(str(v1_copy))
+    message = str(raised.value)
+    assert str(v1_copy) in message and "schema 1 to 2" in message and "left as it was" in message
+    assert sha(v1_copy) == original
+    assert sorted(p.name for p in v1_copy.parent.iterdir()) == ["backups", "painlog.db"]
+    assert table_rows(v1_copy) == rows
+    # The command line says so in one line, exit 2; the log has the bug, not the note.
+    result = run_main("--db", v1_copy, "show")
+    assert result.code == 2 and result.one_line_error, result.err
+    log = state_log.read_text(encoding="utf-8")
+    assert "RuntimeError" in log and "half_done" in log
+    assert "Long drive" not in log
+    assert sha(v1_copy) == original
+
+
+def test_no_migration_without_its_backup(v1_copy, step_2):
+    (v1_copy.parent / "backups").write_text("a file where the backups folder should be")
+    original = sha(v1_copy)
+    with pytest.raises(BackupFailed) as raised:
+        Diary.open(str(v1_copy))
+    assert "Nothing was changed" in str(raised.value)
+    assert sha(v1_copy) == original
+    assert table_rows(v1_copy)[schema.VERSION_TABLE] == [(1,)]
+
+
+def test_a_migration_killed_midway_leaves_schema_1_whole(v1_copy, safety_env):
+    """SIGKILL while step 2 runs, inside its transaction: the next open finds schema 1, every
+    row, and a sound file."""
+    rows = table_rows(v1_copy)
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from painlog.store import schema\n"
+            "from painlog.store.diary import Diary\n"
+            "def step(connection):\n"
+            "    connection.exec_driver_sql('ALTER TABLE day_log ADD COLUMN mood INTEGER')\n"
+            "    connection.exec_driver_sql(\"UPDATE day_log SET note = 'half'\")\n"
+            "    print('in step', flush=True)\n"
+            "    time.sleep(60)\n"
+            "schema.SCHEMA_VERSION = 2\n"
+            "schema.STEPS[2] = step\n"
+            "Diary.open(sys.argv[1])\n",
+            str(v1_copy),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **safety_env},
+    )
+    try:
+        assert child.stdout.readline() == b"in step\n", child.stderr.read()
+    finally:
+        child.kill()
+        child.communicate(timeout=30)
+    assert integrity(v1_copy) == ["ok"]
+    assert table_rows(v1_copy) == rows
+
+
+def test_a_diary_too_new_is_refused_before_any_backup_or_change(v1_copy):
+    connection = sqlite3.connect(v1_copy)
+    connection.execute(f"UPDATE {schema.VERSION_TABLE} SET version = 99")
+    connection.commit()
+    connection.close()
+    original = sha(v1_copy)
+    with pytest.raises(StoreError, match="newer painlog"):
+        Diary.open(str(v1_copy))
+    assert sha(v1_copy) == original
+    assert sorted(p.name for p in v1_copy.parent.iterdir()) == ["painlog.db"]

@@ -1,0 +1,61 @@
+"""Snapshots of the Trends screen on the demo diary (seed 1): 80x24, the smallest size every
+screen must work at, and 120x40; plus an empty diary, and History at 80x24."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from painlog.store.demo import fill_demo
+from painlog.store.diary import Diary
+from painlog.tui.app import PainlogApp
+
+TODAY = date(2026, 11, 21)
+
+
+@pytest.fixture
+def demo_db(tmp_path) -> str:
+    path = str(tmp_path / "demo.db")
+    with Diary.open(path) as diary:
+        fill_demo(diary, 16, 1, TODAY)
+    return path
+
+
+async def _settled(pilot) -> None:
+    for _ in range(4):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def _after(*keys: str):
+    async def run_before(pilot) -> None:
+        await _settled(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await _settled(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_trends_this_week(snap_compare, demo_db, size):
+    app = PainlogApp(db=demo_db, today=TODAY)
+    assert snap_compare(app, terminal_size=size, run_before=_after("f4"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_trends_the_week_of_the_fall(snap_compare, demo_db, size):
+    """Three weeks back: the bad patch, bed rest, the warning sign, worst pain drawn."""
+    app = PainlogApp(db=demo_db, today=TODAY)
+    assert snap_compare(app, terminal_size=size, run_before=_after("f4", "left", "left", "left"))
+
+
+def test_trends_on_an_empty_diary(snap_compare, tmp_path):
+    app = PainlogApp(db=str(tmp_path / "empty.db"), today=TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_after("f4"))
+
+
+def test_history_on_the_demo_diary(snap_compare, demo_db):
+    app = PainlogApp(db=demo_db, today=TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_after("f3", "down", "down"))

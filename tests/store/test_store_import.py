@@ -1,0 +1,373 @@
+"""Reading a daily export back: exact round trip, all-or-nothing checks, conflicts, bulk writes."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import event
+
+from painlog.rules.records import PAIN_MAX, PAIN_MIN, DayLog, ExerciseDone, Place
+from painlog.seeds import catalogue
+from painlog.store.csv_format import BOM, DAILY_COLUMNS
+from painlog.store.diary import Diary
+from painlog.store.export import export_diary
+from painlog.store.importer import (
+    ImportConflict,
+    ImportRefused,
+    import_days,
+    parse_daily,
+)
+
+TODAY = date(2026, 11, 21)
+SEEDS = catalogue()
+GOLDEN_DAILY = Path(__file__).with_name("golden") / "daily.csv"
+HEADER = ",".join(DAILY_COLUMNS) + "\r\n"
+
+
+def snapshot(diary: Diary) -> list[DayLog]:
+    return diary.days()
+
+
+def daily_bytes(diary: Diary) -> bytes:
+    return export_diary(diary, "daily", TODAY).text.encode("utf-8")
+
+
+# -- the round trip ------------------------------------------------------------------------
+
+# Any text a person can type or paste, but NUL (refused by design) and lone surrogates
+# (not text), with the starts a spreadsheet would run, and quotes, often.
+any_text = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=40)
+risky_start = st.sampled_from(
+    ["", "=", "+", "-", "@", "\t", "\r", "\n", "'", "''", "'=", '"', ",", " ", "\r\n", "|"]
+)
+notes = st.builds(lambda start, text, end: start + text + end, risky_start, any_text, risky_start)
+doses = st.none() | st.integers(1, 10_000)
+
+
+@st.composite
+def places(draw) -> Place:
+    location = draw(st.sampled_from(SEEDS.locations))
+    side = draw(st.none() | st.sampled_from(SEEDS.sides)) if location.has_side else None
+    character = draw(st.none() | st.sampled_from([x.slug for x in SEEDS.characters]))
+    return Place(location.slug, side, character)
+
+
+exercises = st.builds(
+    ExerciseDone,
+    slug=st.sampled_from([x.slug for x in SEEDS.exercises]),
+    sets=doses,
+    reps=doses,
+    minutes=doses,
+)
+
+
+@st.composite
+def day_log(draw, day: date) -> DayLog:
+    pain = draw(st.integers(PAIN_MIN, PAIN_MAX))
+    return DayLog(
+        day=day,
+        pain=pain,
+        worst=draw(st.none() | st.integers(pain, PAIN_MAX)),
+        places=tuple(
+            draw(st.lists(places(), max_size=4, unique_by=lambda p: (p.location, p.side)))
+        ),
+        exercises=tuple(draw(st.lists(exercises, max_size=4, unique_by=lambda e: e.slug))),
+        flags=tuple(
+            draw(
+                st.lists(
+                    st.sampled_from([x.slug for x in SEEDS.red_flags]), unique=True, max_size=3
+                )
+            )
+        ),
+        bed_rest=draw(st.booleans()),
+        note=draw(notes),
+    )
+
+
+@st.composite
+def histories(draw) -> list[DayLog]:
+    offsets = draw(st.lists(st.integers(0, 3_000), unique=True, max_size=12))
+    return [draw(day_log(TODAY - timedelta(days=offset))) for offset in offsets]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(histories())
+def test_export_import_export_is_byte_identical(history):
+    with Diary.open(":memory:") as source:
+        source.insert_days(history)
+        first = daily_bytes(source)
+    parsed = parse_daily(first, TODAY)
+    assert sorted(parsed.logs, key=lambda log: log.day) == sorted(history, key=lambda x: x.day)
+    with Diary.open(":memory:") as target:
+        result = import_days(target, parsed)
+        assert result.added == len(history)
+        second = daily_bytes(target)
+    assert second == first
+
+
+ODD_NOTES = [
+    "a\x85b",  # NEXT LINE
+    "\u2028line separator",
+    "\x0bvertical tab\x0cform feed",
+    "\x1c\x1d\x1e separators",
+    "\ufeffa byte order mark",
+    "ends with a carriage return\r",
+    "\r",
+    " \n",
+    '"',
+    '""',
+    "'",
+    "'=",
+    "=",
+    "|",
+    "",
+]
+
+
+def test_notes_that_csv_tools_trip_over_round_trip(diary):
+    logs = [
+        DayLog(date(2026, 1, 1) + timedelta(days=n), 3, note=note)
+        for n, note in enumerate(ODD_NOTES)
+    ]
+    diary.insert_days(logs)
+    data = daily_bytes(diary)
+    with Diary.open(":memory:") as target:
+        import_days(target, parse_daily(data, TODAY))
+        assert target.days() == logs
+        assert daily_bytes(target) == data
+
+
+def test_the_golden_daily_file_round_trips(diary):
+    data = GOLDEN_DAILY.read_bytes()
+    import_days(diary, parse_daily(data, TODAY))
+    assert daily_bytes(diary) == data
+
+
+def test_a_file_without_byte_order_mark_is_read_too(diary):
+    data = GOLDEN_DAILY.read_bytes().removeprefix(BOM.encode())
+    import_days(diary, parse_daily(data, TODAY))
+    assert diary.count_days() == 19
+
+
+def test_hand_written_rows_are_read_leniently(diary):
+    text = (
+        "Date, Pain ,worst,places,exercises,red_flags,bed_rest,note\n"  # LF only, spaces
+        '2026-11-20, 4 ,, Lower-Back:left ," walking:30 min, glute-bridge:3x10 ",fever,YES,hi\n'
+        "2026-11-21,3,,knee|foot:right,,,no,\n"
+    )
+    import_days(diary, parse_daily(text.encode(), TODAY))
+    first, second = diary.days()
+    assert first.places == (Place("lower-back", "left"),)
+    assert first.exercises == (
+        ExerciseDone("walking", minutes=30),
+        ExerciseDone("glute-bridge", 3, 10),
+    )
+    assert first.bed_rest is True
+    assert second.places == (Place("knee"), Place("foot", "right"))
+
+
+# -- malformed files import nothing ------------------------------------------------------------
+
+GOOD_ROW = "2026-11-01,3,,,,,no,\r\n"
+
+MALFORMED = {
+    "wrong header": (
+        "week_start,week_end,days_logged\r\n2026-11-02,2026-11-08,3\r\n",
+        [(1, "not that of a daily export")],
+    ),
+    "bad date": (HEADER + GOOD_ROW + "2026-02-30,3,,,,,no,\r\n", [(3, "date: '2026-02-30'")]),
+    "date not ISO": (HEADER + "3 Nov 2026,3,,,,,no,\r\n", [(2, "date: '3 Nov 2026'")]),
+    "future date": (HEADER + "2026-11-22,3,,,,,no,\r\n", [(2, "today (2026-11-21) or earlier")]),
+    "pain 12": (HEADER + "2026-11-02,12,,,,,no,\r\n", [(2, "pain: '12'")]),
+    "worst below pain": (HEADER + "2026-11-02,5,4,,,,no,\r\n", [(2, "worst: '4'")]),
+    "unknown place": (HEADER + "2026-11-02,3,,elbow,,,no,\r\n", [(2, "places: 'elbow'")]),
+    "unknown exercise": (
+        HEADER + "2026-11-02,3,,,jogging:30min,,no,\r\n",
+        [(2, "exercises: 'jogging'")],
+    ),
+    "unknown flag": (HEADER + "2026-11-02,3,,,,dizzy,no,\r\n", [(2, "red_flags: 'dizzy'")]),
+    "bad bed rest": (HEADER + "2026-11-02,3,,,,,often,\r\n", [(2, "bed_rest: 'often'")]),
+    "duplicated date": (
+        HEADER + GOOD_ROW + "2026-11-02,3,,,,,no,\r\n" + GOOD_ROW,
+        [(4, "2026-11-01 is given twice (first on line 2)")],
+    ),
+    "truncated row": (HEADER + GOOD_ROW + "2026-11-02,3,,", [(3, "4 fields, expected 8")]),
+    "truncated in a quoted note": (
+        HEADER + GOOD_ROW + '2026-11-02,3,,,,,no,"half a\r\nnote',
+        [(3, "malformed CSV")],
+    ),
+    "empty file": ("", [(1, "the file is empty")]),
+    "dose out of range": (
+        HEADER + "2026-11-02,3,,,walking:0min,,no,\r\n",
+        [(2, "exercises (minutes): '0'")],
+    ),
+    "place twice": (
+        HEADER + "2026-11-02,3,,knee:left | knee:left:sharp,,,no,\r\n",
+        [(2, "each place at most once")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MALFORMED))
+def test_a_malformed_file_imports_nothing_and_says_where(diary, case):
+    text, expected = MALFORMED[case]
+    diary.insert_days([DayLog(date(2026, 10, 1), 2, note="already here")])
+    before = snapshot(diary)
+    with pytest.raises(ImportRefused) as refused:
+        import_days(diary, parse_daily(text.encode("utf-8"), TODAY))
+    problems = refused.value.problems
+    assert len(problems) == len(expected), [str(p) for p in problems]
+    for problem, (line, message) in zip(problems, expected, strict=True):
+        assert problem.line == line
+        assert message in str(problem)
+    assert snapshot(diary) == before
+
+
+def test_every_problem_is_reported_with_the_line_it_starts_on(diary):
+    text = (
+        HEADER
+        + '2026-11-01,3,,,,,no,"a note\r\nover\r\nthree lines"\r\n'  # lines 2-4
+        + "2026-11-02,11,,elbow,,,no,\r\n"  # line 5: two problems
+        + "2026-11-03,3,,,,,no,fine\r\n"  # line 6
+        + "2026-11-01,3,,,,,no,\r\n"  # line 7: duplicate of line 2
+        + "2026-11-04,3\r\n"  # line 8: cut short
+        + "20261105,3,,,,,no,\r\n"  # line 9: not ISO
+    )
+    with pytest.raises(ImportRefused) as refused:
+        parse_daily(text.encode(), TODAY)
+    lines = [problem.line for problem in refused.value.problems]
+    assert lines == [5, 5, 7, 8, 9]
+    assert "pain: '11'" in str(refused.value.problems[0])
+    assert "places: 'elbow'" in str(refused.value.problems[1])
+    assert diary.count_days() == 0
+
+
+def test_text_that_is_not_utf8_is_refused_with_its_line(diary):
+    data = (HEADER + GOOD_ROW).encode() + "2026-11-02,3,,,,,no,café\r\n".encode("latin-1")
+    with pytest.raises(ImportRefused) as refused:
+        parse_daily(data, TODAY)
+    (problem,) = refused.value.problems
+    assert problem.line == 3
+    assert "UTF-8" in problem.message
+
+
+# -- days already logged --------------------------------------------------------------------
+
+
+@pytest.fixture
+def logged(diary):
+    diary.insert_days(
+        [
+            DayLog(date(2026, 11, 1), 7, note="logged before"),
+            DayLog(date(2026, 11, 5), 1, places=(Place("knee", "left"),)),
+        ]
+    )
+    return diary
+
+
+FILE = HEADER + "2026-11-01,3,,,,,no,from file\r\n2026-11-02,4,,,,,no,\r\n2026-11-05,2,,,,,yes,\r\n"
+
+
+def test_conflicting_dates_are_listed_and_nothing_is_written(logged):
+    before = snapshot(logged)
+    with pytest.raises(ImportConflict) as conflict:
+        import_days(logged, parse_daily(FILE.encode(), TODAY))
+    assert conflict.value.dates == [date(2026, 11, 1), date(2026, 11, 5)]
+    assert [str(p) for p in conflict.value.problems] == [
+        "line 2: 2026-11-01 is already logged",
+        "line 4: 2026-11-05 is already logged",
+    ]
+    assert snapshot(logged) == before
+
+
+def test_replace_writes_the_files_days_over_the_logged_ones(logged):
+    result = import_days(logged, parse_daily(FILE.encode(), TODAY), "replace")
+    assert (result.added, result.replaced, result.skipped) == (1, 2, 0)
+    days = {log.day: log for log in logged.days()}
+    assert days[date(2026, 11, 1)].note == "from file"
+    assert days[date(2026, 11, 5)].places == ()  # children of the old day are gone
+    assert days[date(2026, 11, 5)].bed_rest is True
+    assert len(days) == 3
+
+
+def test_skip_existing_keeps_the_logged_days(logged):
+    result = import_days(logged, parse_daily(FILE.encode(), TODAY), "skip")
+    assert (result.added, result.replaced, result.skipped) == (1, 0, 2)
+    days = {log.day: log for log in logged.days()}
+    assert days[date(2026, 11, 1)].note == "logged before"
+    assert days[date(2026, 11, 5)].places == (Place("knee", "left"),)
+    assert date(2026, 11, 2) in days
+
+
+def test_replace_is_one_transaction(logged, monkeypatch):
+    import painlog.store.diary as diary_module
+
+    before = snapshot(logged)
+
+    def fail(*_args):
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(diary_module, "_insert_children", fail)
+    with pytest.raises(RuntimeError):
+        import_days(logged, parse_daily(FILE.encode(), TODAY), "replace")
+    assert snapshot(logged) == before  # the deletes were rolled back too
+
+
+def test_a_day_saved_meanwhile_makes_the_import_write_nothing(logged, monkeypatch):
+    parsed = parse_daily(FILE.encode(), TODAY)
+    real = Diary.insert_days
+
+    def racing(self, logs):
+        # Another painlog saves one of the file's new days between the check and the write.
+        self.save_day(DayLog(date(2026, 11, 2), 9), TODAY)
+        real(self, logs)
+
+    monkeypatch.setattr(Diary, "insert_days", racing)
+    with pytest.raises(ImportRefused) as refused:
+        import_days(logged, parsed, "skip")
+    assert "run the import again" in str(refused.value)
+    assert {log.day for log in logged.days()} == {
+        date(2026, 11, 1),
+        date(2026, 11, 2),
+        date(2026, 11, 5),
+    }
+    assert logged.load_day(date(2026, 11, 2)).pain == 9
+
+
+# -- bulk writes ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["refuse", "replace"])
+def test_import_uses_a_handful_of_bulk_statements_whatever_the_size(diary, mode):
+    logs = [
+        DayLog(
+            TODAY - timedelta(days=n),
+            n % 11,
+            places=(Place("knee", "left"),),
+            exercises=(ExerciseDone("walking", minutes=20),),
+            flags=("fever",) if n % 50 == 0 else (),
+        )
+        for n in range(1_200)
+    ]
+    with Diary.open(":memory:") as source:
+        source.insert_days(logs)
+        data = daily_bytes(source)
+    parsed = parse_daily(data, TODAY)
+    statements: list[tuple[str, bool]] = []
+
+    def count(_conn, _cursor, statement, _parameters, _context, executemany):
+        statements.append((statement.split()[0].upper(), executemany))
+
+    event.listen(diary.engine, "before_cursor_execute", count)
+    try:
+        import_days(diary, parsed, mode)
+    finally:
+        event.remove(diary.engine, "before_cursor_execute", count)
+    inserts = [many for verb, many in statements if verb == "INSERT"]
+    assert len(statements) < 20, statements
+    assert inserts and all(inserts)  # executemany: Core bulk inserts, not a row at a time
+    assert daily_bytes(diary) == data
