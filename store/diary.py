@@ -279,31 +279,8 @@ class Diary:
         """
         if not logs:
             return
-        now = utc_now()
         with self._writer.begin() as connection:
-            connection.execute(
-                insert(LOGS),
-                [
-                    {
-                        "day": log.day,
-                        "pain": log.pain,
-                        "worst": log.worst,
-                        "bed_rest": log.bed_rest,
-                        "note": log.note,
-                        "created_at": now,
-                        "updated_at": now,
-                    }
-                    for log in logs
-                ],
-            )
-            ids = dict(
-                connection.execute(
-                    select(LOGS.c.day, LOGS.c.id).where(
-                        LOGS.c.day.between(min(x.day for x in logs), max(x.day for x in logs))
-                    )
-                ).all()
-            )
-            _insert_children(connection, {ids[log.day]: log for log in logs})
+            _insert_logs(connection, logs)
 
     def replace_days(self, logs: Sequence[DayLog]) -> int:
         """Write many days in one transaction, replacing whatever was logged on their dates.
