@@ -15,8 +15,17 @@ from pathlib import Path
 
 import pytest
 
+# Fails the session if any test opens a network socket (tests/no_network.py).
+pytest_plugins = ["no_network"]
+
 TODAY = date(2026, 11, 21)
 """The date every test pretends it is (a Saturday)."""
+
+
+@pytest.fixture(autouse=True)
+def _private_state_folder(tmp_path_factory, monkeypatch) -> None:
+    """Error logs written during tests go to a throwaway folder, never the real one."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
 
 
 @pytest.fixture

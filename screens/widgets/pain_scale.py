@@ -97,7 +97,8 @@ class PainScale(Widget, can_focus=True):
         self.post_message(self.Changed(self, value))
 
     def on_key(self, event: events.Key) -> None:
-        if event.character is None or not event.character.isdigit():
+        # Only ASCII digits: "²" passes str.isdigit() but is no pain score.
+        if event.character is None or event.character not in "0123456789":
             self._last_digit = None
             return
         event.stop()

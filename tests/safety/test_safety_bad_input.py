@@ -438,13 +438,6 @@ async def test_an_unexpected_error_in_the_app_is_one_line_and_logged_without_the
     assert "RuntimeError" in log and "broken" in log and "pelvic" not in log
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="PainScale.on_key takes any character with str.isdigit() and calls int() on it: "
-    "a superscript two (or a circled digit) raises ValueError and ends the app (one line and "
-    "the error log, exit 70, but what was typed is lost) instead of being ignored",
-)
 async def test_a_digit_like_symbol_in_the_pain_field_is_ignored(small_diary):
     from painlog.tui.app import PainlogApp
 
