@@ -18,10 +18,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import DataTable, Footer, Header, Input, Label, RadioSet, Static
 
 from painlog.screens.base import DiaryScreen
 from painlog.screens.confirm import ConfirmScreen
+from painlog.screens.widgets.tick_box import ChoiceButton
 
 PREVIEW_ROWS = 5
 TYPING_PAUSE = 0.3
@@ -141,8 +142,8 @@ class ExportScreen(DiaryScreen):
             with Horizontal(classes="form-row"):
                 yield Label("Kind", classes="form-label")
                 with RadioSet(id="export-kind"):
-                    yield RadioButton("Weekly summary", value=True, id="kind-weekly")
-                    yield RadioButton("Every day", id="kind-daily")
+                    yield ChoiceButton("Weekly summary", value=True, id="kind-weekly")
+                    yield ChoiceButton("Every day", id="kind-daily")
             with Horizontal(classes="form-row"):
                 yield Label("", classes="form-label")
                 yield Static(KIND_HELP["weekly"], id="kind-help", classes="export-hint")

@@ -1,8 +1,8 @@
-"""A checkbox whose state shows as a tick, not only as a colour."""
+"""A checkbox and a radio button whose state shows as a mark, not only as a colour."""
 
 from __future__ import annotations
 
-from textual.widgets import Checkbox
+from textual.widgets import Checkbox, RadioButton
 
 TICKED = "✓"
 UNTICKED = " "
@@ -15,4 +15,14 @@ class TickBox(Checkbox):
 
     def watch_value(self) -> None:
         self.BUTTON_INNER = TICKED if self.value else UNTICKED
+        super().watch_value()
+
+
+class ChoiceButton(RadioButton):
+    """Radio button drawing ● when chosen and a blank when not, for monochrome terminals."""
+
+    BUTTON_INNER = UNTICKED
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = "●" if self.value else UNTICKED
         super().watch_value()
