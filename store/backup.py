@@ -21,6 +21,7 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
+from painlog.store.clock import local_today
 from painlog.store.errors import (
     BackupFailed,
     DatabaseDamaged,
@@ -107,7 +108,7 @@ def daily_backup(db_path: Path, today: date | None = None, keep: int = KEEP_DAIL
             the older copies are kept.
         BackupFailed: when the copy cannot be written.
     """
-    today = today or date.today()
+    today = today or local_today()
     folder = backups_folder(db_path)
     target = folder / daily_name(today)
     if target.exists():

@@ -26,6 +26,7 @@ from painlog.screens.history import HistoryScreen
 from painlog.screens.settings import THEME, SettingsScreen
 from painlog.screens.today import TodayScreen
 from painlog.screens.trends import TrendsScreen
+from painlog.store.clock import local_today
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ class PainlogApp(App[None]):
         """
         super().__init__()
         self.db = db
-        self.today = today or date.today()
+        self.today = today or local_today()
         self.welcome = welcome
         self.diary = None
         self._saved_theme: str | None = None

@@ -7,15 +7,14 @@ Only argparse is imported at module level; each command imports what it needs, s
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+
+from painlog.store.clock import local_today
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_UNEXPECTED = 70
-TODAY_ENV = "PAINLOG_TODAY"
 
 EPILOG = """\
 examples:
@@ -39,12 +38,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
-
-
-def local_today() -> date:
-    """The person's local date; `PAINLOG_TODAY` pins it for demos and tests."""
-    pinned = os.environ.get(TODAY_ENV)
-    return date.fromisoformat(pinned) if pinned else date.today()
 
 
 def build_parser() -> argparse.ArgumentParser:
