@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import event
+from strategies import SEEDS, exercises, places
 
 from painlog.rules.records import PAIN_MAX, PAIN_MIN, DayLog, ExerciseDone, Place
-from painlog.seeds import catalogue
 from painlog.store.csv_format import BOM, DAILY_COLUMNS
 from painlog.store.diary import Diary
 from painlog.store.export import export_diary
@@ -23,7 +23,6 @@ from painlog.store.importer import (
 )
 
 TODAY = date(2026, 11, 21)
-SEEDS = catalogue()
 GOLDEN_DAILY = Path(__file__).with_name("golden") / "daily.csv"
 HEADER = ",".join(DAILY_COLUMNS) + "\r\n"
 
@@ -45,24 +44,6 @@ risky_start = st.sampled_from(
     ["", "=", "+", "-", "@", "\t", "\r", "\n", "'", "''", "'=", '"', ",", " ", "\r\n", "|"]
 )
 notes = st.builds(lambda start, text, end: start + text + end, risky_start, any_text, risky_start)
-doses = st.none() | st.integers(1, 10_000)
-
-
-@st.composite
-def places(draw) -> Place:
-    location = draw(st.sampled_from(SEEDS.locations))
-    side = draw(st.none() | st.sampled_from(SEEDS.sides)) if location.has_side else None
-    character = draw(st.none() | st.sampled_from([x.slug for x in SEEDS.characters]))
-    return Place(location.slug, side, character)
-
-
-exercises = st.builds(
-    ExerciseDone,
-    slug=st.sampled_from([x.slug for x in SEEDS.exercises]),
-    sets=doses,
-    reps=doses,
-    minutes=doses,
-)
 
 
 @st.composite

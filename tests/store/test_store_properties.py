@@ -7,38 +7,19 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import SEEDS, exercises, places
 
 from painlog.rules.entry import InvalidInput, check_day, check_pain
-from painlog.rules.records import PAIN_MAX, PAIN_MIN, DayLog, ExerciseDone, Place
-from painlog.seeds import catalogue
+from painlog.rules.records import PAIN_MAX, PAIN_MIN, DayLog
 from painlog.store.diary import Diary
 
 TODAY = date(2026, 11, 21)
-SEEDS = catalogue()
 
 pains = st.integers(PAIN_MIN, PAIN_MAX)
 # Any text a person can type or paste: every Unicode character but NUL (refused by design)
 # and lone surrogates (not text; see test_a_note_that_is_not_unicode_text_is_refused).
 notes = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=500)
 short_notes = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=20)
-doses = st.none() | st.integers(1, 10_000)
-
-
-@st.composite
-def places(draw) -> Place:
-    location = draw(st.sampled_from(SEEDS.locations))
-    side = draw(st.none() | st.sampled_from(SEEDS.sides)) if location.has_side else None
-    character = draw(st.none() | st.sampled_from([x.slug for x in SEEDS.characters]))
-    return Place(location.slug, side, character)
-
-
-exercises = st.builds(
-    ExerciseDone,
-    slug=st.sampled_from([x.slug for x in SEEDS.exercises]),
-    sets=doses,
-    reps=doses,
-    minutes=doses,
-)
 
 
 @st.composite
