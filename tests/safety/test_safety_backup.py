@@ -199,9 +199,9 @@ def test_the_first_open_of_a_day_makes_its_copy(small_diary):
     assert not folder.exists()
     with Diary.open(str(small_diary)):
         pass
-    from datetime import date
+    from painlog.store.clock import local_today
 
-    copy = folder / backup.daily_name(date.today())
+    copy = folder / backup.daily_name(local_today())
     assert copy.exists() and table_rows(copy) == table_rows(small_diary)
     if sys.platform != "win32":
         assert mode(folder) == 0o700 and mode(copy) == 0o600
