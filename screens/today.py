@@ -6,7 +6,7 @@ fills it, and saving happens in a worker too, replying with a message either way
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from textual import on, work
@@ -377,7 +377,5 @@ class TodayScreen(DiaryScreen):
 
 
 def _normalised(log: DayLog) -> DayLog:
-    # The checklist reports ticks in the order they were ticked; the saved order may differ.
-    from dataclasses import replace
-
+    # The checklist reports ticks in its own order; the saved order may differ.
     return replace(log, flags=tuple(sorted(log.flags)))

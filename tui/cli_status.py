@@ -19,15 +19,9 @@ on stderr, so a prompt set up before the first `painlog` stays quiet.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from pathlib import Path
-
-KNOWN_SCHEMA = 1
-"""The schema version the fast reader's queries are written for (a test pins it to
-`store.schema.SCHEMA_VERSION`, so a schema change is a reminder to review them)."""
 
 NO_DIARY = "painlog: no diary yet"
 UNREADABLE = "painlog: diary unreadable"
@@ -54,10 +48,6 @@ duration, keep moving (`painlog alerts` says more). With no diary yet it prints
 "painlog: no diary yet" and exits 0; it never creates the database."""
 
 
-class _NotForFastReader(Exception):
-    """The file is not one the fast reader knows; `Diary` takes over."""
-
-
 def register(command: Callable[[str, str, str], argparse.ArgumentParser]) -> None:
     """Add the `status` subcommand."""
     status = command(
@@ -70,6 +60,7 @@ def register(command: Callable[[str, str, str], argparse.ArgumentParser]) -> Non
 
 def run_status(args: argparse.Namespace) -> int:
     from painlog.store.location import resolve_location
+    from painlog.store.quick_read import NotForQuickRead, read_alert_inputs
     from painlog.tui.cli import local_today
 
     today = local_today()
@@ -82,9 +73,9 @@ def run_status(args: argparse.Namespace) -> int:
             print(NO_DIARY)
             return 0
         try:
-            logs, profile = read_file(path, today)
-        except _NotForFastReader:
-            pass
+            logs, profile = read_alert_inputs(path, today)
+        except NotForQuickRead:
+            pass  # the store opens it below and says what is wrong
         else:
             print(status_line(logs, profile, today))
             return 0
@@ -107,78 +98,6 @@ def _through_the_store(location, today: date) -> int:
         return 2
     print(status_line(logs, profile, today))
     return 0
-
-
-def read_file(path: Path, today: date):
-    """The logs up to `today` and the profile, from a diary file, read-only.
-
-    Places and notes are not read: no alert's kind depends on them (places only choose the
-    exercises a keep-moving alert suggests).
-
-    Raises:
-        _NotForFastReader: when the file is not a painlog database of `KNOWN_SCHEMA`, or
-            cannot be read; `Diary` then opens it and says why.
-    """
-    from painlog.rules.records import DayLog, ExerciseDone, Profile
-
-    try:
-        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=5)
-    except sqlite3.Error as error:
-        raise _NotForFastReader from error
-    try:
-        tables = {
-            name
-            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        if not tables:
-            return [], Profile()  # created but never written: an empty diary
-        if "schema_version" not in tables:
-            raise _NotForFastReader
-        (version,) = connection.execute("SELECT version FROM schema_version").fetchone() or (0,)
-        if version != KNOWN_SCHEMA:
-            raise _NotForFastReader
-        until = today.isoformat()
-        rows = connection.execute(
-            "SELECT id, day, pain, bed_rest FROM day_log WHERE day <= ? ORDER BY day", (until,)
-        ).fetchall()
-        exercises: dict[int, list[ExerciseDone]] = {}
-        for log_id, slug in connection.execute(
-            "SELECT e.log_id, e.slug FROM exercise_done e JOIN day_log d ON d.id = e.log_id "
-            "WHERE d.day <= ? ORDER BY e.log_id, e.position",
-            (until,),
-        ):
-            exercises.setdefault(log_id, []).append(ExerciseDone(slug))
-        flags: dict[int, list[str]] = {}
-        for log_id, slug in connection.execute(
-            "SELECT f.log_id, f.slug FROM flag_report f JOIN day_log d ON d.id = f.log_id "
-            "WHERE d.day <= ? ORDER BY f.log_id, f.id",
-            (until,),
-        ):
-            flags.setdefault(log_id, []).append(slug)
-        found = connection.execute("SELECT birth_year, onset FROM profile").fetchone()
-    except sqlite3.Error as error:
-        raise _NotForFastReader from error
-    finally:
-        connection.close()
-    try:
-        logs = [
-            DayLog(
-                day=date.fromisoformat(day),
-                pain=pain,
-                exercises=tuple(exercises.get(log_id, ())),
-                flags=tuple(flags.get(log_id, ())),
-                bed_rest=bool(bed_rest),
-            )
-            for log_id, day, pain, bed_rest in rows
-        ]
-        profile = (
-            Profile()
-            if found is None
-            else Profile(found[0], date.fromisoformat(found[1]) if found[1] else None)
-        )
-    except (TypeError, ValueError) as error:
-        raise _NotForFastReader from error
-    return logs, profile
 
 
 def status_line(logs: Sequence, profile, today: date) -> str:

@@ -198,8 +198,8 @@ def test_status_imports_neither_textual_nor_sqlalchemy(cli_env, tmp_path):
 
 
 def test_the_fast_reader_knows_the_current_schema():
+    from painlog.store.quick_read import KNOWN_SCHEMA
     from painlog.store.schema import SCHEMA_VERSION
-    from painlog.tui.cli_status import KNOWN_SCHEMA
 
     assert KNOWN_SCHEMA == SCHEMA_VERSION
 
@@ -207,7 +207,8 @@ def test_the_fast_reader_knows_the_current_schema():
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
 def test_the_fast_reader_gives_the_line_the_store_gives(tmp_path, seed):
     from benchmarks.histories import history
-    from painlog.tui.cli_status import read_file, status_line
+    from painlog.store.quick_read import read_alert_inputs as read_file
+    from painlog.tui.cli_status import status_line
 
     logs = history(30, seed=seed)
     profile = Profile(1950 + seed * 10, TODAY - timedelta(weeks=seed * 5))
@@ -224,7 +225,7 @@ def test_the_fast_reader_gives_the_line_the_store_gives(tmp_path, seed):
 
 def test_the_day_part_uses_places_nowhere(tmp_path):
     # Places only choose suggestions; the fast reader skips them and still agrees.
-    from painlog.tui.cli_status import read_file
+    from painlog.store.quick_read import read_alert_inputs as read_file
 
     db = make(tmp_path / "d.db", [day(0, 3, places=(Place("knee", "left"),))])
     (log,), _profile = read_file(db, TODAY)

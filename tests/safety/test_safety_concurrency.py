@@ -14,6 +14,7 @@ from datetime import timedelta
 
 import pytest
 import safety_writer
+from pilot_helpers import settle
 from safety_helpers import CRASH_WRITER, SAFETY_TODAY, integrity, table_rows
 
 from painlog.rules.records import DayLog, ExerciseDone, Place
@@ -92,12 +93,6 @@ def test_two_writers_on_the_same_days_never_fail_and_never_mix(tmp_path, safety_
     finally:
         connection.close()
     assert integrity(db) == ["ok"]
-
-
-async def settle(pilot) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def test_the_app_and_the_cli_write_at_once_and_the_app_sees_the_cli(

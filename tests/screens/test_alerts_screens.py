@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from pilot_helpers import settle
+
 from painlog.rules.records import DayLog, Place
 from painlog.screens.alerts import AlertCard, AlertsScreen
 from painlog.screens.emergency import EmergencyScreen
@@ -13,12 +15,6 @@ from painlog.store.diary import Diary
 from painlog.tui.app import PainlogApp
 
 TODAY = date(2026, 11, 21)
-
-
-async def settle(pilot) -> None:
-    for _ in range(4):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def banner_text(app) -> str:

@@ -6,6 +6,7 @@ import stat
 from datetime import date, timedelta
 
 import pytest
+from pilot_helpers import settle
 from textual.widgets import DataTable, Input, Static
 
 from painlog.rules.records import DayLog, ExerciseDone, Place
@@ -16,12 +17,6 @@ from painlog.store.export import export_diary
 from painlog.tui.app import PainlogApp
 
 TODAY = date(2026, 11, 21)
-
-
-async def settle(pilot) -> None:
-    for _ in range(4):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def after_typing(pilot) -> None:

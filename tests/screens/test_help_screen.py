@@ -6,6 +6,7 @@ import io
 from datetime import date
 
 import pytest
+from pilot_helpers import settle
 from rich.console import Console
 from textual.widgets import Static
 
@@ -24,12 +25,6 @@ TODAY = date(2026, 11, 21)
 @pytest.fixture
 def app(tmp_path) -> PainlogApp:
     return PainlogApp(db=str(tmp_path / "d.db"), today=TODAY)
-
-
-async def settle(pilot) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def plain(static: Static) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from pilot_helpers import settle
 from textual.widgets import DataTable, Static
 
 from painlog.rules.records import DayLog, ExerciseDone, Place
@@ -51,12 +52,6 @@ def small_db(tmp_path) -> str:
             ]
         )
     return path
-
-
-async def settle(pilot) -> None:
-    for _ in range(4):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def open_history(pilot) -> HistoryScreen:

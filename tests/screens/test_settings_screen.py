@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pilot_helpers import settle
 from textual.widgets import Input, Select, Static
 
 from painlog.rules.records import Profile
@@ -19,12 +20,6 @@ TODAY = date(2026, 11, 21)
 @pytest.fixture
 def db_file(tmp_path) -> str:
     return str(tmp_path / "d.db")
-
-
-async def settle(pilot) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def status(app) -> str:

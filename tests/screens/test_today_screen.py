@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from pilot_helpers import settle
 from textual.widgets import Static
 
 from painlog.rules.records import DayLog, ExerciseDone, Place
@@ -21,13 +22,6 @@ TYPICAL_DAY_KEYS = ["4", "tab", "l", "enter", "tab", "w", "enter", "g", "enter",
 @pytest.fixture
 def db_file(tmp_path):
     return str(tmp_path / "diary.db")
-
-
-async def settle(pilot) -> None:
-    """Let the diary open and every worker reply before looking at the screen."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def stored(db_file: str, day: date = TODAY) -> DayLog | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from pilot_helpers import settle
 from textual.color import Color
 from textual.widgets import Static
 
@@ -35,12 +36,6 @@ def demo_db(tmp_path) -> str:
     with Diary.open(path) as diary:
         fill_demo(diary, 16, 1, TODAY)
     return path
-
-
-async def settle(pilot) -> None:
-    for _ in range(4):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def line(app, name: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pilot_helpers import settle
 from textual.widgets import Input, Static
 
 from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
@@ -32,13 +33,6 @@ def db_file(tmp_path) -> str:
 def first_run(db_file: str) -> PainlogApp:
     """The app as the `painlog` command starts it."""
     return PainlogApp(db=db_file, today=TODAY, welcome=True)
-
-
-async def settle(pilot) -> None:
-    """Let the diary open and every worker reply before looking at the screen."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def stored(db_file: str) -> tuple[Profile, str | None, int]:

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from pilot_helpers import settle as _settled
+
 from painlog.rules.records import DayLog, ExerciseDone, Place
 from painlog.store.diary import Diary
 from painlog.tui.app import PainlogApp
 
 TODAY = date(2026, 11, 21)
-
-
-async def _settled(pilot) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def test_today_screen_with_a_saved_day(snap_compare, tmp_path):

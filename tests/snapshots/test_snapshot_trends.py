@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pilot_helpers import settle as _settled
 
 from painlog.store.demo import fill_demo
 from painlog.store.diary import Diary
@@ -20,12 +21,6 @@ def demo_db(tmp_path) -> str:
     with Diary.open(path) as diary:
         fill_demo(diary, 16, 1, TODAY)
     return path
-
-
-async def _settled(pilot) -> None:
-    for _ in range(4):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def _after(*keys: str):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pilot_helpers import settle as _settled
 
 from painlog.store.location import DatabaseLocation
 from painlog.tui.app import PainlogApp
@@ -17,12 +18,6 @@ SHOWN_PATH = "/home/sam/.local/share/painlog/painlog.db"
 def _stable_path(monkeypatch):
     # The welcome shows where the diary is; a test's temporary folder changes every run.
     monkeypatch.setattr(DatabaseLocation, "display", property(lambda _self: SHOWN_PATH))
-
-
-async def _settled(pilot) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def test_welcome_on_first_run(snap_compare, tmp_path):
