@@ -6,7 +6,7 @@ from datetime import date
 
 from painlog.rules.records import DayLog, ExerciseDone, Place
 from painlog.rules.scale import pain_band
-from painlog.seeds import catalogue
+from painlog.seeds import Catalogue, catalogue
 
 
 def day_heading(day: date) -> str:
@@ -22,9 +22,9 @@ def place_text(place: Place) -> str:
     return f"{name} ({', '.join(details)})" if details else name
 
 
-def exercise_text(done: ExerciseDone) -> str:
-    """`Glute bridge 3x10` or `Walking 30 min`."""
-    exercise = catalogue().exercise(done.slug)
+def exercise_text(done: ExerciseDone, seeds: Catalogue | None = None) -> str:
+    """`Glute bridge 3x10` or `Walking 30 min` (own exercises need `seeds` for their name)."""
+    exercise = (seeds or catalogue()).exercise(done.slug)
     text = exercise.name if exercise else done.slug
     if done.sets is not None and done.reps is not None:
         text += f" {done.sets}x{done.reps}"
@@ -50,13 +50,13 @@ def pain_text(log: DayLog) -> str:
     return text
 
 
-def summary_text(log: DayLog) -> str:
+def summary_text(log: DayLog, seeds: Catalogue | None = None) -> str:
     """One line: `pain 4/10 (moderate); Lower back (left); Walking, Glute bridge`."""
     parts = [f"pain {pain_text(log)}"]
     if log.places:
         parts.append(", ".join(place_text(p) for p in log.places))
     if log.exercises:
-        parts.append(", ".join(exercise_text(e) for e in log.exercises))
+        parts.append(", ".join(exercise_text(e, seeds) for e in log.exercises))
     if log.flags:
         parts.append("signs: " + ", ".join(flag_text(f) for f in log.flags))
     if log.bed_rest:
@@ -64,13 +64,14 @@ def summary_text(log: DayLog) -> str:
     return "; ".join(parts)
 
 
-def day_lines(log: DayLog) -> list[str]:
+def day_lines(log: DayLog, seeds: Catalogue | None = None) -> list[str]:
     """The whole log, one field per line, for `painlog show`."""
+    did = ", ".join(exercise_text(e, seeds) for e in log.exercises)
     lines = [
         day_heading(log.day),
         f"  Pain:      {pain_text(log)}",
         "  Where:     " + (", ".join(place_text(p) for p in log.places) or "not given"),
-        "  Did:       " + (", ".join(exercise_text(e) for e in log.exercises) or "nothing logged"),
+        "  Did:       " + (did or "nothing logged"),
         "  Signs:     " + (", ".join(flag_text(f) for f in log.flags) or "none"),
         "  Bed rest:  " + ("yes, mostly in bed" if log.bed_rest else "no"),
     ]

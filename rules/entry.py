@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from painlog.rules.records import PAIN_MAX, PAIN_MIN, DayLog, Profile
-from painlog.seeds import catalogue
+from painlog.seeds import Catalogue, catalogue
 
 NOTE_MAX_CHARS = 100_000
 DOSE_MAX = 10_000
@@ -54,17 +54,19 @@ def check_pain(field: str, value: object) -> int:
     return value
 
 
-def check_day(log: DayLog, today: date) -> None:
+def check_day(log: DayLog, today: date, seeds: Catalogue | None = None) -> None:
     """Refuse a log that could not have been meant, naming the first problem found.
 
     Args:
         log: The day's log as the person entered it.
         today: The person's local date; logs for later days are refused.
+        seeds: The catalogue with the person's own exercises (the packaged one when None).
+            Retired own exercises are accepted: a day that had one keeps it when edited.
 
     Raises:
         InvalidInput: naming the field, the value and what is accepted.
     """
-    seeds = catalogue()
+    seeds = seeds or catalogue()
     if log.day > today:
         raise InvalidInput("date", log.day.isoformat(), f"today ({today.isoformat()}) or earlier")
     check_pain("pain", log.pain)

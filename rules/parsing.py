@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from painlog.rules.entry import InvalidInput
 from painlog.rules.records import ExerciseDone, Place
-from painlog.seeds import catalogue
+from painlog.seeds import Catalogue, catalogue
 
 DATE_ACCEPTED = (
     "an ISO date (2026-11-03), today, yesterday, 'N days ago', 'N weeks ago' or a date like '3 Nov'"
@@ -109,14 +109,31 @@ def parse_places(text: str) -> tuple[Place, ...]:
     return tuple(places)
 
 
-def parse_exercises(text: str) -> tuple[ExerciseDone, ...]:
-    """Read `SLUG[:DOSE...],...` where a dose is `3x10` (sets x reps), `12r` or `30min`."""
-    seeds = catalogue()
+def parse_exercises(
+    text: str, seeds: Catalogue | None = None, allow_retired: bool = False
+) -> tuple[ExerciseDone, ...]:
+    """Read `SLUG[:DOSE...],...` where a dose is `3x10` (sets x reps), `12r` or `30min`.
+
+    Args:
+        text: What was typed.
+        seeds: The catalogue with the person's own exercises (the packaged one when None).
+        allow_retired: Accept retired own exercises (an import restoring old days does;
+            logging a new day does not).
+    """
+    seeds = seeds or catalogue()
     done = []
     for item in _items(text):
         slug, *doses = item.split(":")
-        if seeds.exercise(slug) is None:
+        exercise = seeds.exercise(slug)
+        if exercise is None:
             raise InvalidInput("did", slug, "an exercise slug from `painlog exercises`")
+        if exercise.retired and not allow_retired:
+            raise InvalidInput(
+                "did",
+                slug,
+                "an exercise in use (this one is retired; `painlog exercises restore "
+                f"{slug}` brings it back)",
+            )
         sets = reps = minutes = None
         for dose in doses:
             if (match := _SETS_REPS.match(dose)) and sets is None:

@@ -19,6 +19,8 @@ __all__ = [
     "EXERCISE_REGIONS",
     "FILES",
     "LOCATION_REGIONS",
+    "OWN_CATEGORIES",
+    "OWN_PREFIX",
     "SIDES",
     "Catalogue",
     "Character",
@@ -36,6 +38,14 @@ SIDES: tuple[str, ...] = ("left", "right", "both")
 
 CATEGORIES: frozenset[str] = frozenset({"strength", "stretch", "aerobic"})
 """Exercise categories, after the three tables of SOURCE_RULES section 7."""
+
+OWN_CATEGORIES: tuple[str, ...] = ("strength", "stretch", "aerobic", "other")
+"""Categories a person can give their own exercises: the catalogue's three, and "other" for
+what fits none of them (balance work, say) or came in from a file without one."""
+
+OWN_PREFIX = "own-"
+"""Every own exercise's slug starts with this, so it can never clash with a catalogue slug
+(the catalogue refuses slugs that start with it) and reads as the person's own in an export."""
 
 EXERCISE_REGIONS: frozenset[str] = frozenset({"back", "hip"})
 """What an exercise can be suited to."""
@@ -70,8 +80,12 @@ class Exercise:
         dose: How much, keeping the source's numbers.
         cue: A short how-to.
         caution: When to hold back, or None.
-        regions: What it suits: a non-empty subset of ``("back", "hip")``.
+        regions: What it suits: a non-empty subset of ``("back", "hip")`` (empty for the
+            person's own exercises, which painlog never suggests).
         source: The publication or body behind it.
+        own: True for an exercise the person added (slug starts with `OWN_PREFIX`).
+        retired: True for an own exercise no longer offered for new days; the days that
+            have it keep it.
     """
 
     slug: str
@@ -82,6 +96,8 @@ class Exercise:
     caution: str | None
     regions: tuple[str, ...]
     source: str
+    own: bool = False
+    retired: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +187,32 @@ class Catalogue:
         object.__setattr__(self, "_emergency", tuple(x for x in self.red_flags if x.emergency))
 
     def exercise(self, slug: str) -> Exercise | None:
-        """Return the exercise with this slug, or None."""
+        """Return the exercise with this slug (own and retired ones included), or None."""
         return self._exercises.get(slug)
+
+    @property
+    def exercises_in_use(self) -> tuple[Exercise, ...]:
+        """The exercises to offer for a new day: every one but the retired."""
+        return tuple(x for x in self.exercises if not x.retired)
+
+    def with_own(self, own: Sequence[Exercise]) -> Catalogue:
+        """This catalogue with a person's own exercises after the source's.
+
+        Raises:
+            SeedError: when an own exercise's slug lacks `OWN_PREFIX` or is already taken.
+        """
+        for exercise in own:
+            if not exercise.own or not exercise.slug.startswith(OWN_PREFIX):
+                raise SeedError(f"own exercise {exercise.slug!r}: slug must start with own-")
+            if exercise.slug in self._exercises:
+                raise SeedError(f"own exercise {exercise.slug!r}: slug already taken")
+        return Catalogue(
+            exercises=self.exercises + tuple(own),
+            locations=self.locations,
+            characters=self.characters,
+            red_flags=self.red_flags,
+            sides=self.sides,
+        )
 
     def location(self, slug: str) -> Location | None:
         """Return the location with this slug, or None."""
@@ -339,6 +379,8 @@ def _build_items(file: str, kind: str, document: object) -> tuple[Any, ...]:
                 f"{where}: bad slug format; use lowercase letters and digits joined by single "
                 "hyphens, e.g. 'glute-bridge'"
             )
+        if slug.startswith(OWN_PREFIX):
+            raise SeedError(f"{where}: slugs starting with {OWN_PREFIX!r} are for own exercises")
         if slug in seen:
             raise SeedError(f"{where}: duplicate slug (first used by {kind} #{seen[slug]})")
         seen[slug] = number

@@ -34,6 +34,7 @@ from painlog.rules.entry import InvalidInput
 from painlog.rules.parsing import parse_exercises, parse_flags, parse_places
 from painlog.rules.records import ExerciseDone, Place
 from painlog.rules.windows import format_mean
+from painlog.seeds import Catalogue
 
 SEPARATOR = " | "
 """Between the items of a multi-valued cell."""
@@ -213,9 +214,32 @@ def read_places(cell: str) -> tuple[Place, ...]:
     return tuple(place for item in split_items(cell) for place in _place_item(item))
 
 
-def read_exercises(cell: str) -> tuple[ExerciseDone, ...]:
-    """The exercises of an `exercises` cell (`walking:30min | glute-bridge:3x10`)."""
-    return tuple(_exercise_item(item) for item in split_items(cell))
+def read_exercises(
+    cell: str, seeds: Catalogue | None = None, memo: dict[str, ExerciseDone] | None = None
+) -> tuple[ExerciseDone, ...]:
+    """The exercises of an `exercises` cell (`walking:30min | glute-bridge:3x10`).
+
+    Args:
+        cell: The cell's text.
+        seeds: The catalogue to check slugs against (the packaged one when None); retired
+            own exercises are accepted, since the file restores past days.
+        memo: Items already read with the same `seeds`, reused across a file's rows (years
+            of logs repeat the same few items).
+    """
+    if seeds is None:
+        return tuple(_exercise_item(item) for item in split_items(cell))
+    memo = {} if memo is None else memo
+    done = []
+    for item in split_items(cell):
+        if item not in memo:
+            memo[item] = _read_exercise_item(item, seeds)
+        done.append(memo[item])
+    return tuple(done)
+
+
+def exercise_slugs(cell: str) -> list[str]:
+    """The slugs an `exercises` cell names, unchecked (for finding own exercises in a file)."""
+    return [item.split(":", 1)[0].strip().lower() for item in split_items(cell)]
 
 
 def read_flags(cell: str) -> tuple[str, ...]:
@@ -234,10 +258,14 @@ def _place_item(item: str) -> tuple[Place, ...]:
 
 @lru_cache(maxsize=4096)
 def _exercise_item(item: str) -> ExerciseDone:
+    return _read_exercise_item(item, None)
+
+
+def _read_exercise_item(item: str, seeds: Catalogue | None) -> ExerciseDone:
     parts = [part.strip() for part in item.split(":")]
     sets_only = [m for part in parts if (m := _SETS_ONLY.match(part.lower()))]
     rest = [part for part in parts if not _SETS_ONLY.match(part.lower())]
-    (done,) = parse_exercises(":".join(rest)) or (None,)
+    (done,) = parse_exercises(":".join(rest), seeds, allow_retired=True) or (None,)
     if done is None:
         raise InvalidInput("exercises", item, "SLUG[:SETSxREPS][:MINUTESmin]")
     if sets_only:

@@ -14,7 +14,16 @@ from datetime import date
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from painlog.rules.entry import check_day, check_profile
+from painlog.rules.own_exercises import (
+    check_category,
+    check_dose,
+    check_name,
+    check_own_slug,
+    draft_exercise,
+    own_exercise,
+)
 from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
+from painlog.seeds import Catalogue, Exercise, catalogue
 from painlog.store.engine import open_engine, writer
 from painlog.store.location import DatabaseLocation, resolve_location
 from painlog.store.models import (
@@ -22,6 +31,7 @@ from painlog.store.models import (
     DayLogRow,
     ExerciseDoneRow,
     FlagReportRow,
+    OwnExerciseRow,
     PainPlaceRow,
     ProfileRow,
     SettingRow,
@@ -35,6 +45,7 @@ FLAGS = FlagReportRow.__table__
 PROFILE = ProfileRow.__table__
 ACKS = AlertAckRow.__table__
 SETTINGS = SettingRow.__table__
+OWN = OwnExerciseRow.__table__
 
 
 class Diary:
@@ -85,7 +96,7 @@ class Diary:
         Raises:
             InvalidInput: when the log is refused; nothing is written.
         """
-        check_day(log, today)
+        check_day(log, today, self.catalogue())
         now = utc_now()
         with self._writer.begin() as connection:
             log_id = connection.execute(select(LOGS.c.id).where(LOGS.c.day == log.day)).scalar()
@@ -269,20 +280,115 @@ class Diary:
             if not changed:
                 connection.execute(insert(SETTINGS).values(key=key, value=value))
 
+    # -- own exercises ------------------------------------------------------------------
+
+    def own_exercises(self) -> tuple[Exercise, ...]:
+        """The exercises the person added, retired ones included, oldest first."""
+        with self.engine.connect() as connection:
+            return _own_exercises(connection)
+
+    def catalogue(self) -> Catalogue:
+        """The packaged catalogue with the person's own exercises after it.
+
+        Read afresh each call (one small query), so an exercise added from the command line
+        shows in an open app the next time it asks.
+        """
+        return catalogue().with_own(self.own_exercises())
+
+    def add_exercise(self, name: str, category: str, dose: str = "") -> Exercise:
+        """Add an own exercise and return it with its new slug.
+
+        Raises:
+            InvalidInput: for a name already used, an unknown category, an over-long dose;
+                nothing is written.
+        """
+        with self._writer.begin() as connection:
+            # Checked inside the write lock, so two programs cannot add the same name.
+            seeds = catalogue().with_own(_own_exercises(connection))
+            exercise = draft_exercise(name, category, dose, seeds)
+            connection.execute(insert(OWN).values(**_own_values(exercise)))
+        return exercise
+
+    def change_exercise(
+        self,
+        slug: str,
+        name: str | None = None,
+        category: str | None = None,
+        dose: str | None = None,
+    ) -> Exercise:
+        """Rename an own exercise or change its category or dose; its days keep it.
+
+        Raises:
+            InvalidInput: for an unknown slug or a refused value; nothing is written.
+        """
+        with self._writer.begin() as connection:
+            seeds = catalogue().with_own(_own_exercises(connection))
+            old = check_own_slug(slug, seeds)
+            new = own_exercise(
+                old.slug,
+                old.name if name is None else check_name(name, seeds, renaming=old.slug),
+                old.category if category is None else check_category(category),
+                old.dose if dose is None else check_dose(dose),
+                old.retired,
+            )
+            if new != old:
+                connection.execute(
+                    update(OWN)
+                    .where(OWN.c.slug == old.slug)
+                    .values(
+                        name=new.name, category=new.category, dose=new.dose, updated_at=utc_now()
+                    )
+                )
+        return new
+
+    def retire_exercise(self, slug: str, today: date) -> Exercise:
+        """Stop offering an own exercise for new days; the days that have it keep it.
+
+        Raises:
+            InvalidInput: for a slug that is not an own exercise.
+        """
+        return self._set_retired(slug, today)
+
+    def restore_exercise(self, slug: str) -> Exercise:
+        """Offer a retired own exercise again.
+
+        Raises:
+            InvalidInput: for a slug that is not an own exercise.
+        """
+        return self._set_retired(slug, None)
+
+    def _set_retired(self, slug: str, on: date | None) -> Exercise:
+        with self._writer.begin() as connection:
+            old = check_own_slug(slug, catalogue().with_own(_own_exercises(connection)))
+            if old.retired != (on is not None):
+                connection.execute(
+                    update(OWN)
+                    .where(OWN.c.slug == old.slug)
+                    .values(retired_on=on, updated_at=utc_now())
+                )
+        return own_exercise(old.slug, old.name, old.category, old.dose, retired=on is not None)
+
     # -- bulk -----------------------------------------------------------------------------
 
-    def insert_days(self, logs: Sequence[DayLog]) -> None:
+    def insert_days(self, logs: Sequence[DayLog], exercises: Sequence[Exercise] = ()) -> None:
         """Add many new days in one transaction, with Core bulk inserts.
 
         The logs must already be checked and their dates must not be logged yet; the
         database's unique date refuses the whole batch otherwise.
+
+        Args:
+            logs: The days.
+            exercises: Own exercises the days name that the diary lacks (from an import),
+                added in the same transaction.
         """
-        if not logs:
+        if not logs and not exercises:
             return
         with self._writer.begin() as connection:
-            _insert_logs(connection, logs)
+            _insert_own(connection, exercises)
+            if logs:
+                _insert_logs(connection, logs)
 
-    def replace_days(self, logs: Sequence[DayLog]) -> int:
+    def replace_days(self, logs: Sequence[DayLog], exercises: Sequence[Exercise] = ()) -> int:
         """Write many days in one transaction, replacing whatever was logged on their dates.
 
         The logs must already be checked. Old logs on the same dates are deleted (with their
@@ -296,6 +402,7 @@ class Diary:
             return 0
         dates = [log.day for log in logs]
         with self._writer.begin() as connection:
+            _insert_own(connection, exercises)
             replaced = 0
             for first in range(0, len(dates), _IN_CHUNK):
                 replaced += connection.execute(
@@ -307,6 +414,28 @@ class Diary:
 
 _IN_CHUNK = 500
 """Dates per `IN (...)`: well under SQLite's oldest limit of 999 bound parameters."""
+
+
+def _own_exercises(connection: Connection) -> tuple[Exercise, ...]:
+    rows = connection.execute(select(OWN).order_by(OWN.c.created_at, OWN.c.slug))
+    return tuple(
+        own_exercise(row.slug, row.name, row.category, row.dose, row.retired_on is not None)
+        for row in rows
+    )
+
+
+def _own_values(exercise: Exercise) -> dict[str, object]:
+    return {
+        "slug": exercise.slug,
+        "name": exercise.name,
+        "category": exercise.category,
+        "dose": exercise.dose,
+    }
+
+
+def _insert_own(connection: Connection, exercises: Sequence[Exercise]) -> None:
+    if exercises:
+        connection.execute(insert(OWN), [_own_values(x) for x in exercises])
 
 
 def _insert_logs(connection: Connection, logs: Sequence[DayLog]) -> None:

@@ -16,17 +16,21 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from painlog.rules.entry import InvalidInput, check_day, check_pain
-from painlog.rules.records import DayLog
+from painlog.rules.own_exercises import placeholder_for
+from painlog.rules.records import DayLog, ExerciseDone
+from painlog.seeds import Catalogue, Exercise, catalogue
+from painlog.seeds.catalogue import OWN_PREFIX, SLUG_PATTERN
 from painlog.store.csv_format import (
     BOM,
     DAILY_COLUMNS,
+    exercise_slugs,
     read_date,
     read_exercises,
     read_flags,
@@ -91,19 +95,30 @@ class ImportConflict(ImportRefused):
 
 @dataclass(frozen=True, slots=True)
 class DailyFile:
-    """A checked daily export: its days and the line each one starts on."""
+    """A checked daily export.
+
+    Attributes:
+        logs: Its days.
+        lines: The line each day starts on.
+        own_exercises: An own exercise for each `own-` slug the file names, known only by
+            that slug (an export carries no name, category or dose): `import_days` adds
+            those the diary lacks, named after the slug, with category "other".
+    """
 
     logs: list[DayLog]
     lines: dict[date, int]
+    own_exercises: tuple[Exercise, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
-    """What an import wrote: days added as new, days replaced, days skipped."""
+    """What an import wrote: days added as new, days replaced, days skipped, and the own
+    exercises it had to add (named after their slugs)."""
 
     added: int
     replaced: int
     skipped: int
+    exercises_added: tuple[Exercise, ...] = ()
 
 
 def parse_daily(data: bytes, today: date) -> DailyFile:
@@ -121,8 +136,7 @@ def parse_daily(data: bytes, today: date) -> DailyFile:
     header, problems = _header(reader)
     if header is None:
         raise ImportRefused(problems)
-    logs: list[DayLog] = []
-    lines: dict[date, int] = {}
+    rows: list[tuple[int, list[str]]] = []
     while True:
         line = reader.line_num + 1
         try:
@@ -133,9 +147,15 @@ def parse_daily(data: bytes, today: date) -> DailyFile:
             # The reader starts afresh on the next line, so later rows are still checked.
             problems.append(Problem(line, f"malformed CSV ({error}); check the quotes"))
             continue
-        if not row or row == [""]:
-            continue  # a blank line
-        day, log, row_problems = _row(row, today)
+        if row and row != [""]:  # not a blank line
+            rows.append((line, row))
+    own = _own_exercises_named(rows)
+    seeds = catalogue().with_own(own)
+    memo: dict[str, ExerciseDone] = {}
+    logs: list[DayLog] = []
+    lines: dict[date, int] = {}
+    for line, row in rows:
+        day, log, row_problems = _row(row, today, seeds, memo)
         problems += [Problem(line, message) for message in row_problems]
         if day is not None:
             if day in lines:
@@ -152,7 +172,19 @@ def parse_daily(data: bytes, today: date) -> DailyFile:
             logs.append(log)
     if problems:
         raise ImportRefused(problems)
-    return DailyFile(logs, lines)
+    return DailyFile(logs, lines, own)
+
+
+def _own_exercises_named(rows: list[tuple[int, list[str]]]) -> tuple[Exercise, ...]:
+    """A placeholder for each well-formed `own-` slug in the exercises column, in file order."""
+    column = DAILY_COLUMNS.index("exercises")
+    slugs: dict[str, None] = {}
+    for _, row in rows:
+        if len(row) == len(DAILY_COLUMNS):
+            for slug in exercise_slugs(restore(row[column])):
+                if slug.startswith(OWN_PREFIX) and SLUG_PATTERN.fullmatch(slug):
+                    slugs[slug] = None
+    return tuple(placeholder_for(slug) for slug in slugs)
 
 
 def _decode(data: bytes) -> str:
@@ -192,7 +224,9 @@ def _header(reader) -> tuple[list[str] | None, list[Problem]]:
     return header, []
 
 
-def _row(row: list[str], today: date) -> tuple[date | None, DayLog | None, list[str]]:
+def _row(
+    row: list[str], today: date, seeds: Catalogue, memo: dict[str, ExerciseDone]
+) -> tuple[date | None, DayLog | None, list[str]]:
     """The row's date (when readable), the row as a checked log (or None), its problems."""
     if len(row) != len(DAILY_COLUMNS):
         return (
@@ -211,7 +245,7 @@ def _row(row: list[str], today: date) -> tuple[date | None, DayLog | None, list[
         ("pain", "pain", lambda: check_pain("pain", pain)),
         ("worst", "worst", lambda: check_pain("worst", worst) if worst.strip() else None),
         ("places", "places", lambda: read_places(restore(places))),
-        ("exercises", "exercises", lambda: read_exercises(restore(exercises))),
+        ("exercises", "exercises", lambda: read_exercises(restore(exercises), seeds, memo)),
         ("flags", "red_flags", lambda: read_flags(restore(flags))),
         ("bed_rest", "bed_rest", lambda: read_yes_no("bed_rest", bed_rest)),
     )
@@ -225,10 +259,22 @@ def _row(row: list[str], today: date) -> tuple[date | None, DayLog | None, list[
         return day, None, problems  # type: ignore[return-value]
     log = DayLog(note=restore(note), **values)  # type: ignore[arg-type]
     try:
-        check_day(log, today)
+        check_day(log, today, seeds)
     except InvalidInput as error:
         return log.day, None, [_message(error)]
     return log.day, log, []
+
+
+def _unclashing(exercises: Sequence[Exercise], known: Catalogue) -> tuple[Exercise, ...]:
+    """The placeholders, each renamed after its slug if its name is taken (names are unique)."""
+    taken = {x.name.casefold() for x in known.exercises}
+    kept = []
+    for exercise in exercises:
+        if exercise.name.casefold() in taken:
+            exercise = replace(exercise, name=f"{exercise.name} ({exercise.slug})")
+        taken.add(exercise.name.casefold())
+        kept.append(exercise)
+    return tuple(kept)
 
 
 def _message(error: InvalidInput, column: str | None = None) -> str:
@@ -270,12 +316,20 @@ def import_days(diary, parsed: DailyFile, on_conflict: str = "refuse") -> Import
     conflicts = sorted(day for day in parsed.lines if day in logged)
     if conflicts and on_conflict == "refuse":
         raise ImportConflict(sorted(conflicts, key=parsed.lines.__getitem__), parsed.lines)
+    known = diary.catalogue()
+    # Only the own exercises the written days name and the diary lacks; an exercise the
+    # diary has keeps its name, category, dose and retirement.
+    new = [log for log in logs if log.day not in logged] if on_conflict == "skip" else logs
+    named = {done.slug for log in new for done in log.exercises}
+    missing = _unclashing(
+        [x for x in parsed.own_exercises if x.slug in named and known.exercise(x.slug) is None],
+        known,
+    )
     try:
         if on_conflict == "replace":
-            replaced = diary.replace_days(logs)
-            return ImportResult(len(logs) - replaced, replaced, 0)
-        new = [log for log in logs if log.day not in logged]
-        diary.insert_days(new)
+            replaced = diary.replace_days(logs, missing)
+            return ImportResult(len(logs) - replaced, replaced, 0, missing)
+        diary.insert_days(new, missing)
     except IntegrityError:
         # A day was saved (say from the app) between the check and the write; the
         # transaction was rolled back as a whole.
@@ -288,4 +342,4 @@ def import_days(diary, parsed: DailyFile, on_conflict: str = "refuse") -> Import
                 )
             ]
         ) from None
-    return ImportResult(len(new), 0, len(logs) - len(new))
+    return ImportResult(len(new), 0, len(logs) - len(new), missing)

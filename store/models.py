@@ -112,3 +112,27 @@ class SettingRow(SQLModel, table=True):
     key: str = Field(primary_key=True)
     value: str
     updated_at: datetime = Field(default_factory=utc_now)
+
+
+class OwnExerciseRow(SQLModel, table=True):
+    """An exercise the person added (a physiotherapist's programme, say).
+
+    Its slug never changes, so the days that name it keep it through a rename; a retired
+    exercise keeps its row for the same reason.
+    """
+
+    __tablename__ = "own_exercise"
+    __table_args__ = (
+        CheckConstraint("slug LIKE 'own-%'", name="own_slug"),
+        CheckConstraint(
+            "category IN ('strength', 'stretch', 'aerobic', 'other')", name="own_category"
+        ),
+    )
+
+    slug: str = Field(primary_key=True)
+    name: str = Field(unique=True)
+    category: str
+    dose: str = ""
+    retired_on: date | None = None
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from painlog.rules.records import DayLog, ExerciseDone, Profile
 
-KNOWN_SCHEMA = 1
+KNOWN_SCHEMA = 2
 
 
 class NotForQuickRead(Exception):

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, inspect, text
 
 from painlog.store.errors import DatabaseTooNew, NotAPainlogDatabase
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 VERSION_TABLE = "schema_version"
 
 
@@ -34,9 +34,16 @@ def create_current(connection: Connection) -> None:
     SQLModel.metadata.create_all(connection)
 
 
+def _add_own_exercises(connection: Connection) -> None:
+    """Version 2: the person's own exercises get their table."""
+    from painlog.store.models import OwnExerciseRow
+
+    OwnExerciseRow.__table__.create(connection)
+
+
 # Step N takes an existing database at version N-1 to version N (N >= 2; version 1 is the
 # first schema, which only `create_current` ever made).
-STEPS: dict[int, Callable[[Connection], None]] = {}
+STEPS: dict[int, Callable[[Connection], None]] = {2: _add_own_exercises}
 
 
 def stored_version(connection: Connection) -> int:

@@ -83,13 +83,6 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--date", default="today", help="which day (default today)")
     show.set_defaults(handler=_cmd_show)
 
-    exercises = command(
-        "exercises",
-        "list the exercise catalogue with doses",
-        "example:\n  painlog exercises",
-    )
-    exercises.set_defaults(handler=_cmd_exercises)
-
     profile = command(
         "profile",
         "show or set your birth year and the date the pain started",
@@ -101,9 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
     profile.set_defaults(handler=_cmd_profile)
 
     # Each further group of commands lives in its own module and registers itself here.
-    from painlog.tui import cli_alerts, cli_review, cli_safety, cli_status, cli_transfer
+    from painlog.tui import (
+        cli_alerts,
+        cli_exercises,
+        cli_review,
+        cli_safety,
+        cli_status,
+        cli_transfer,
+    )
 
-    for module in (cli_alerts, cli_safety, cli_transfer, cli_status, cli_review):
+    for module in (cli_exercises, cli_alerts, cli_safety, cli_transfer, cli_status, cli_review):
         module.register(command)
     return parser
 
@@ -198,20 +198,27 @@ def _cmd_log(args: argparse.Namespace) -> int:
     from painlog.rules.entry import check_day, check_pain
     from painlog.rules.parsing import parse_date, parse_exercises, parse_flags, parse_places
     from painlog.rules.records import DayLog
+    from painlog.seeds.catalogue import OWN_PREFIX
 
     today = local_today()
+    seeds = None
+    if OWN_PREFIX in args.did.lower():
+        # Only then is the diary read before the log is checked: its own exercises.
+        from painlog.tui.cli_exercises import diary_catalogue
+
+        seeds = diary_catalogue(args)
     log = DayLog(
         day=parse_date(args.date, today),
         pain=check_pain("pain", args.pain),
         worst=None if args.worst is None else check_pain("worst", args.worst),
         places=parse_places(args.where),
-        exercises=parse_exercises(args.did),
+        exercises=parse_exercises(args.did, seeds),
         flags=parse_flags(args.flag),
         bed_rest=args.bed_rest,
         note=args.note,
     )
     # Refuse before opening the database so bad input never creates or touches a file.
-    check_day(log, today)
+    check_day(log, today, seeds)
     from painlog.store.alerting import alert_views
     from painlog.tui.cli_alerts import print_new_alerts
 
@@ -225,7 +232,7 @@ def _cmd_log(args: argparse.Namespace) -> int:
     replaced = [day for day in history if day.day != log.day] + [log]
     after = alert_views(replaced, profile, acknowledged, today)
     verb = "Logged" if created else "Updated"
-    print(f"{verb} {day_heading(log.day)}: {summary_text(log)}.")
+    print(f"{verb} {day_heading(log.day)}: {summary_text(log, seeds)}.")
     print_new_alerts(before, after)
     return EXIT_OK
 
@@ -238,26 +245,11 @@ def _cmd_show(args: argparse.Namespace) -> int:
     day = parse_date(args.date, today)
     with open_diary(args) as diary:
         log = diary.load_day(day)
+        seeds = diary.catalogue()
     if log is None:
         print(f"{day_heading(day)}: nothing logged.")
     else:
-        print("\n".join(day_lines(log)))
-    return EXIT_OK
-
-
-def _cmd_exercises(args: argparse.Namespace) -> int:
-    from painlog.seeds import catalogue
-
-    seeds = catalogue()
-    width = max(len(x.slug) for x in seeds.exercises)
-    for category in ("strength", "stretch", "aerobic"):
-        print(category.capitalize())
-        for exercise in seeds.exercises:
-            if exercise.category == category:
-                print(f"  {exercise.slug:<{width}}  {exercise.name}: {exercise.dose}")
-                if exercise.caution:
-                    print(f"  {'':<{width}}  caution: {exercise.caution}")
-        print()
+        print("\n".join(day_lines(log, seeds)))
     return EXIT_OK
 
 

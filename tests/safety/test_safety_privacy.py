@@ -102,8 +102,8 @@ def test_the_error_log_holds_no_note_text(small_diary, run_main, state_log, monk
 
     # Let a pain of 11 past the checks so that the database's own CHECK refuses it.
     monkeypatch.setattr(painlog.rules.entry, "check_pain", lambda _field, value: int(value))
-    monkeypatch.setattr(painlog.rules.entry, "check_day", lambda _log, _today: None)
-    monkeypatch.setattr(painlog.store.diary, "check_day", lambda _log, _today: None)
+    monkeypatch.setattr(painlog.rules.entry, "check_day", lambda *_args: None)
+    monkeypatch.setattr(painlog.store.diary, "check_day", lambda *_args: None)
     note = SECRET_NOTE + "\nsecond line ✓"
     result = run_main(
         "--db", small_diary, "log", "11", "--where", "buttock:left:burning", f"--note={note}"

@@ -1,0 +1,144 @@
+"""What a valid own exercise is: the checks behind adding, renaming and retiring one.
+
+A physiotherapist's programme rarely matches the catalogue word for word, so a person can
+add exercises of their own (a name, a category, a dose). The rules here are pure: the store
+keeps the exercises and hands the rules the catalogue they must fit into.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from painlog.rules.entry import InvalidInput
+from painlog.seeds import Catalogue, Exercise
+from painlog.seeds.catalogue import OWN_CATEGORIES, OWN_PREFIX
+
+NAME_MAX_CHARS = 60
+"""Long enough for "Side-lying clam with band, slow lowering"; short enough for a picker row."""
+
+DOSE_MAX_CHARS = 80
+
+OWN_SOURCE = "your own"
+"""What stands where a catalogue exercise names its publication."""
+
+SLUG_BODY_MAX = 40
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def check_name(name: object, seeds: Catalogue, renaming: str | None = None) -> str:
+    """Return the name tidied (inner spaces collapsed), or refuse it.
+
+    Args:
+        name: The name as typed.
+        seeds: The catalogue with the person's own exercises, to refuse a name in use.
+        renaming: The slug of the exercise being renamed, which may keep its own name.
+
+    Raises:
+        InvalidInput: for an empty, over-long or control-character name, or one that is
+            already the name of another exercise (letter case aside).
+    """
+    accepted = f"a name of 1 to {NAME_MAX_CHARS} characters not used by another exercise"
+    if not isinstance(name, str):
+        raise InvalidInput("name", type(name).__name__, accepted)
+    tidy = " ".join(name.split())
+    if not tidy:
+        raise InvalidInput("name", name, accepted)
+    if len(tidy) > NAME_MAX_CHARS:
+        raise InvalidInput("name", f"{len(tidy)} characters", accepted)
+    if any(unicodedata.category(ch).startswith("C") for ch in tidy):
+        raise InvalidInput("name", tidy, "printable text (no control characters)")
+    wanted = tidy.casefold()
+    for exercise in seeds.exercises:
+        if exercise.slug != renaming and exercise.name.casefold() == wanted:
+            where = "one of yours" if exercise.own else "in the catalogue"
+            raise InvalidInput("name", tidy, f"a name not already used ({where}: {exercise.slug})")
+    return tidy
+
+
+def check_category(category: object) -> str:
+    """Return the category in lower case, or refuse one not in `OWN_CATEGORIES`."""
+    text = category.strip().lower() if isinstance(category, str) else ""
+    if text not in OWN_CATEGORIES:
+        raise InvalidInput("category", str(category), "one of " + ", ".join(OWN_CATEGORIES))
+    return text
+
+
+def check_dose(dose: object) -> str:
+    """Return the dose tidied (it may be empty), or refuse an over-long one."""
+    accepted = f"text of at most {DOSE_MAX_CHARS} characters, e.g. 3 sets of 10 daily"
+    if not isinstance(dose, str):
+        raise InvalidInput("dose", type(dose).__name__, accepted)
+    tidy = " ".join(dose.split())
+    if len(tidy) > DOSE_MAX_CHARS:
+        raise InvalidInput("dose", f"{len(tidy)} characters", accepted)
+    if any(unicodedata.category(ch).startswith("C") for ch in tidy):
+        raise InvalidInput("dose", tidy, "printable text (no control characters)")
+    return tidy
+
+
+def new_slug(name: str, seeds: Catalogue) -> str:
+    """A slug for a new own exercise: `own-` and the name in plain letters, made unique.
+
+    The slug never changes after this, so a renamed exercise keeps its history.
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    body = _NOT_SLUG.sub("-", ascii_name.lower()).strip("-")[:SLUG_BODY_MAX].strip("-")
+    base = OWN_PREFIX + (body or "exercise")
+    slug, number = base, 2
+    while seeds.exercise(slug) is not None:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def own_exercise(slug: str, name: str, category: str, dose: str, retired: bool = False) -> Exercise:
+    """The catalogue record of an own exercise (painlog has no how-to or caution for it)."""
+    return Exercise(
+        slug=slug,
+        name=name,
+        category=category,
+        dose=dose,
+        cue="",
+        caution=None,
+        regions=(),
+        source=OWN_SOURCE,
+        own=True,
+        retired=retired,
+    )
+
+
+def draft_exercise(name: object, category: object, dose: object, seeds: Catalogue) -> Exercise:
+    """Check a new own exercise and return it with a fresh slug.
+
+    Raises:
+        InvalidInput: naming the first field refused.
+    """
+    tidy_name = check_name(name, seeds)
+    return own_exercise(
+        new_slug(tidy_name, seeds), tidy_name, check_category(category), check_dose(dose)
+    )
+
+
+def check_own_slug(slug: str, seeds: Catalogue) -> Exercise:
+    """Return the own exercise with this slug, or refuse the slug.
+
+    Raises:
+        InvalidInput: when no own exercise has it (catalogue exercises cannot be changed).
+    """
+    exercise = seeds.exercise(slug.strip().lower())
+    if exercise is None or not exercise.own:
+        own = [x.slug for x in seeds.exercises if x.own]
+        accepted = ("one of " + ", ".join(own)) if own else "the slug of an exercise you added"
+        if exercise is not None:
+            accepted += " (catalogue exercises cannot be changed)"
+        raise InvalidInput("exercise", slug, accepted)
+    return exercise
+
+
+def placeholder_for(slug: str) -> Exercise:
+    """An own exercise known only by its slug (from an imported file): named after it.
+
+    Its category is "other" and its dose empty until the person edits it.
+    """
+    words = slug.removeprefix(OWN_PREFIX).replace("-", " ").strip() or "exercise"
+    return own_exercise(slug, words[:1].upper() + words[1:], "other", "")

@@ -1,0 +1,188 @@
+"""`painlog exercises`: the catalogue, and the person's own exercises (add, rename, retire).
+
+Listing never creates a database: with no diary yet it shows the catalogue alone. Adding,
+renaming, retiring and restoring check everything before writing, and print what the
+exercise now is, so a mistake shows at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+EPILOG = """\
+examples:
+  painlog exercises                                   the catalogue and your own exercises
+  painlog exercises add "Clamshell with band" --category strength --dose "3 x 12 each side"
+  painlog exercises rename own-clamshell-with-band "Clamshell, green band"
+  painlog exercises retire own-clamshell-with-band   no longer offered; past days keep it
+  painlog exercises restore own-clamshell-with-band
+
+Your own exercises get a slug starting with own- (shown when you add one); use it with
+`painlog log --did`, e.g. `--did own-clamshell-with-band:3x12`. Categories: strength,
+stretch, aerobic, other. Renaming keeps every day that has the exercise."""
+
+
+def register(command: Callable[[str, str, str], argparse.ArgumentParser]) -> None:
+    """Add the `exercises` subcommand and its actions."""
+    exercises = command("exercises", "list exercises, or add, rename and retire your own", EPILOG)
+    exercises.set_defaults(handler=run_list)
+    actions = exercises.add_subparsers(
+        dest="action", metavar="ACTION", parser_class=type(exercises)
+    )
+
+    def action(name: str, help_text: str, example: str) -> argparse.ArgumentParser:
+        sub = actions.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=f"example:\n  {example}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.add_argument(
+            "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file or URL"
+        )
+        return sub
+
+    add = action(
+        "add",
+        "add an exercise of your own",
+        'painlog exercises add "Bird dog" --category strength --dose "2 x 8 each side"',
+    )
+    add.add_argument("name", help="what to call it (up to 60 characters)")
+    add.add_argument(
+        "--category",
+        required=True,
+        help="strength, stretch, aerobic or other",
+    )
+    add.add_argument("--dose", default="", help="how much, as your physiotherapist said")
+    add.set_defaults(handler=run_add)
+
+    rename = action(
+        "rename", "rename one of your exercises", 'painlog exercises rename own-bird-dog "Bird dog"'
+    )
+    rename.add_argument("slug", help="its slug (starts with own-)")
+    rename.add_argument("name", help="the new name")
+    rename.add_argument("--category", help="a new category as well")
+    rename.add_argument("--dose", help="a new dose as well")
+    rename.set_defaults(handler=run_rename)
+
+    retire = action(
+        "retire",
+        "stop offering one of your exercises (days that have it keep it)",
+        "painlog exercises retire own-bird-dog",
+    )
+    retire.add_argument("slug", help="its slug (starts with own-)")
+    retire.set_defaults(handler=run_retire)
+
+    restore = action(
+        "restore", "offer a retired exercise again", "painlog exercises restore own-bird-dog"
+    )
+    restore.add_argument("slug", help="its slug (starts with own-)")
+    restore.set_defaults(handler=run_restore)
+
+
+def diary_catalogue(args: argparse.Namespace):
+    """The catalogue with the diary's own exercises, without creating a database.
+
+    With no diary file yet there are no own exercises, so the packaged catalogue is it.
+    """
+    from painlog.seeds import catalogue
+    from painlog.store.location import resolve_location
+
+    location = resolve_location(getattr(args, "db", None))
+    if location.path is not None and not location.path.exists():
+        return catalogue()
+    from painlog.tui.cli import open_diary
+
+    with open_diary(args) as diary:
+        return diary.catalogue()
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from painlog.seeds.catalogue import OWN_CATEGORIES
+
+    seeds = diary_catalogue(args)
+    width = max(len(x.slug) for x in seeds.exercises)
+    for category in ("strength", "stretch", "aerobic"):
+        print(category.capitalize())
+        for exercise in seeds.exercises:
+            if exercise.category == category and not exercise.own:
+                print(f"  {exercise.slug:<{width}}  {exercise.name}: {exercise.dose}")
+                if exercise.caution:
+                    print(f"  {'':<{width}}  caution: {exercise.caution}")
+        print()
+    own = [x for x in seeds.exercises if x.own]
+    in_use = [x for x in own if not x.retired]
+    print("Your own")
+    if not own:
+        print('  none yet: painlog exercises add "NAME" --category strength --dose "3 x 10"')
+    elif not in_use:
+        print("  none in use (restore one below, or add another)")
+    for exercise in sorted(in_use, key=lambda x: OWN_CATEGORIES.index(x.category)):
+        print(f"  {_own_line(exercise, width)}")
+    retired = [x for x in own if x.retired]
+    if retired:
+        print()
+        print("Retired (kept on the days that have them)")
+        for exercise in retired:
+            print(f"  {_own_line(exercise, width)}")
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from painlog.rules.own_exercises import check_category, check_dose, check_name
+    from painlog.seeds import catalogue
+    from painlog.tui.cli import open_diary
+
+    # Refuse what can be refused alone before a database is opened (or created).
+    check_name(args.name, catalogue())
+    check_category(args.category)
+    check_dose(args.dose)
+    with open_diary(args) as diary:
+        exercise = diary.add_exercise(args.name, args.category, args.dose)
+    print(f"Added {_own_line(exercise)}")
+    print(f"Log it with: painlog log PAIN --did {exercise.slug}")
+    return 0
+
+
+def run_rename(args: argparse.Namespace) -> int:
+    with _existing_diary(args) as diary:
+        exercise = diary.change_exercise(args.slug, args.name, args.category, args.dose)
+    print(f"Now {_own_line(exercise)}")
+    return 0
+
+
+def run_retire(args: argparse.Namespace) -> int:
+    from painlog.store.clock import local_today
+
+    with _existing_diary(args) as diary:
+        exercise = diary.retire_exercise(args.slug, local_today())
+    print(f"Retired {_own_line(exercise)}; the days that have it keep it.")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    with _existing_diary(args) as diary:
+        exercise = diary.restore_exercise(args.slug)
+    print(f"Restored {_own_line(exercise)}")
+    return 0
+
+
+def _existing_diary(args: argparse.Namespace):
+    """The diary, refusing (without creating one) when there is none yet."""
+    from painlog.rules.entry import InvalidInput
+    from painlog.store.location import resolve_location
+    from painlog.tui.cli import open_diary
+
+    location = resolve_location(getattr(args, "db", None))
+    if location.path is not None and not location.path.exists():
+        raise InvalidInput(
+            "exercise", args.slug, "the slug of an exercise you added (no diary yet)"
+        )
+    return open_diary(args)
+
+
+def _own_line(exercise, width: int = 0) -> str:
+    dose = f": {exercise.dose}" if exercise.dose else ""
+    return f"{exercise.slug:<{width}}  {exercise.name} ({exercise.category}){dose}"
