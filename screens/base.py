@@ -42,3 +42,8 @@ class DiaryScreen(Screen):
         """Some day was saved or deleted elsewhere; reload by default."""
         if self.diary is not None and self.is_mounted:
             self.load()
+
+    def exercises_changed(self) -> None:
+        """An own exercise was added, renamed, retired or restored; reload by default
+        (names shown may have changed)."""
+        self.logs_changed()

@@ -23,7 +23,7 @@ from painlog.rules.records import DayLog
 from painlog.screens.base import DiaryScreen
 from painlog.screens.confirm import ConfirmScreen
 from painlog.screens.widgets.commands import BindingCommands
-from painlog.seeds import catalogue
+from painlog.seeds import Catalogue, catalogue
 
 CHUNK_DAYS = 200
 """Calendar days read per chunk."""
@@ -76,6 +76,8 @@ class HistoryScreen(DiaryScreen):
         chunk: Chunk
         total: int
         replace: bool
+        seeds: Catalogue
+        """The catalogue with the diary's own exercises, for their names."""
 
     @dataclass
     class DayDeleted(Message):
@@ -90,6 +92,7 @@ class HistoryScreen(DiaryScreen):
         self._total = 0
         self._generation = 0
         self._fetching = False
+        self._seeds = catalogue()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -138,13 +141,15 @@ class HistoryScreen(DiaryScreen):
                 end, start = start - timedelta(days=1), start - timedelta(days=CHUNK_DAYS)
                 logs = self.diary.days(start, end)
         replace = before is None
-        self.post_message(self.ChunkLoaded(generation, Chunk(start, logs), total, replace))
+        seeds = self.diary.catalogue()
+        self.post_message(self.ChunkLoaded(generation, Chunk(start, logs), total, replace, seeds))
 
     @on(ChunkLoaded)
     def _chunk_loaded(self, message: ChunkLoaded) -> None:
         if message.generation != self._generation:
             return  # Superseded by a reload.
         self._fetching = False
+        self._seeds = message.seeds
         table = self.query_one(DataTable)
         self._total = message.total
         self._oldest = message.chunk.start
@@ -179,7 +184,7 @@ class HistoryScreen(DiaryScreen):
     def _cells(self, log: DayLog) -> list:
         pain = f"{log.pain}" if log.worst is None else f"{log.pain} ({log.worst})"
         where = ", ".join(_location_name(place.location) for place in log.places)
-        did = ", ".join(_exercise_name(done.slug) for done in log.exercises)
+        did = ", ".join(_exercise_name(done.slug, self._seeds) for done in log.exercises)
         also = []
         if log.flags:
             also.append("⚠ " + ", ".join(flag_text(flag) for flag in log.flags))
@@ -241,7 +246,7 @@ class HistoryScreen(DiaryScreen):
         if log is None:
             detail.update("Nothing logged yet: F2 opens today's log.")
             return
-        text = Text.assemble((day_heading(log.day), "bold"), ": ", summary_text(log))
+        text = Text.assemble((day_heading(log.day), "bold"), ": ", summary_text(log, self._seeds))
         if log.note:
             text.append(f"\nNote: {log.note}")
         detail.update(text)
@@ -301,8 +306,8 @@ def _cell(text: str) -> Text:
     return Text(text, no_wrap=True, overflow="ellipsis")
 
 
-def _exercise_name(slug: str) -> str:
-    exercise = catalogue().exercise(slug)
+def _exercise_name(slug: str, seeds: Catalogue) -> str:
+    exercise = seeds.exercise(slug)
     return exercise.name if exercise else slug
 
 

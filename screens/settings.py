@@ -85,6 +85,13 @@ class SettingsScreen(DiaryScreen):
             tooltip="Save the birth year and the date the pain started",
         ),
         Binding(
+            "e",
+            "app.own_exercises",
+            "Your exercises",
+            id="settings.exercises",
+            tooltip="Add, rename, retire or restore exercises of your own",
+        ),
+        Binding(
             "c",
             "copy_path",
             "Copy path",
@@ -171,6 +178,10 @@ class SettingsScreen(DiaryScreen):
             with Horizontal(classes="settings-row"):
                 yield Static("", classes="settings-label")
                 yield Button("Save profile (ctrl+s)", id="settings-save", compact=True)
+            with Horizontal(classes="settings-row"):
+                yield Label("Exercises", classes="settings-label")
+                yield Button("Your exercises (e)", id="settings-exercises", compact=True)
+                yield Static("add your physiotherapist's own", classes="settings-hint")
             with Horizontal(classes="settings-row"):
                 yield Label("Database", classes="settings-label")
                 yield Static("…", id="settings-path", markup=False)
@@ -330,6 +341,10 @@ class SettingsScreen(DiaryScreen):
     def _not_saved(self, message: NotSaved) -> None:
         self._set_status(f"Not saved ({message.what}): {message.reason}")
         self.notify(message.reason, title="Not saved", severity="error")
+
+    @on(Button.Pressed, "#settings-exercises")
+    def _exercises_pressed(self) -> None:
+        self.app.action_own_exercises()
 
     # -- the database path ------------------------------------------------------------------
 

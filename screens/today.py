@@ -27,6 +27,7 @@ from painlog.screens.widgets.focus_group import FocusGroup
 from painlog.screens.widgets.pain_scale import PainScale
 from painlog.screens.widgets.picker import ExercisePicker, PlacePicker
 from painlog.screens.widgets.tick_box import TickBox
+from painlog.seeds import Catalogue
 
 
 class TodayScreen(DiaryScreen):
@@ -75,6 +76,12 @@ class TodayScreen(DiaryScreen):
         log: DayLog | None
         place_usage: dict[str, int]
         exercise_usage: dict[str, int]
+
+    @dataclass
+    class CatalogueLoaded(Message):
+        """The catalogue with the diary's own exercises, for the exercise picker."""
+
+        seeds: Catalogue
 
     @dataclass
     class DaySaved(Message):
@@ -139,8 +146,22 @@ class TodayScreen(DiaryScreen):
     # -- the diary arrives ----------------------------------------------------------------
 
     def load(self) -> None:
+        self._load_catalogue()
         self._load(self.day)
         self._refresh_alerts()
+
+    def exercises_changed(self) -> None:
+        # Only the picker's list changes; what the person is typing stays.
+        if self.diary is not None and self.is_mounted:
+            self._load_catalogue()
+
+    @work(thread=True, exclusive=True, group="today-catalogue")
+    def _load_catalogue(self) -> None:
+        self.post_message(self.CatalogueLoaded(self.diary.catalogue()))
+
+    @on(CatalogueLoaded)
+    def _catalogue_loaded(self, message: CatalogueLoaded) -> None:
+        self.query_one(ExercisePicker).set_catalogue(message.seeds)
 
     def logs_changed(self) -> None:
         # Reloading would throw away what the person is typing; only refresh a clean form.

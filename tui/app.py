@@ -237,6 +237,21 @@ class PainlogApp(App[None]):
             if screen is not except_screen:
                 screen.logs_changed()
 
+    def notify_exercises_changed(self, except_screen: DiaryScreen | None = None) -> None:
+        """Tell every screen that an own exercise was added, renamed, retired or restored."""
+        for screen in self._built.values():
+            if screen is not except_screen:
+                screen.exercises_changed()
+
+    def action_own_exercises(self) -> None:
+        """Open Your exercises over the current screen."""
+        from painlog.screens.own_exercises import ExercisesScreen
+
+        if self.diary is None:
+            self.notify("Still opening your diary; try again in a moment.")
+        elif not isinstance(self.screen, ExercisesScreen):
+            self.push_screen(ExercisesScreen(self.today, self.diary))
+
     @property
     def today_screen(self) -> TodayScreen | None:
         screen = self._built.get("today")
@@ -274,6 +289,11 @@ class PainlogApp(App[None]):
                 f"{section.help} ({section.key.upper()})",
                 lambda mode=section.mode: self.switch_mode(mode),
             )
+        yield SystemCommand(
+            "Your exercises",
+            "Add, rename, retire or restore exercises of your own (Settings, e)",
+            self.action_own_exercises,
+        )
         today = self.today_screen
         if today is None:
             return

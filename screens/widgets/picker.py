@@ -24,10 +24,12 @@ from textual.widgets.option_list import Option
 from painlog.rules.describe import exercise_text, place_text
 from painlog.rules.records import ExerciseDone, Place
 from painlog.screens.widgets.focus_group import FocusGroup
-from painlog.seeds import catalogue
+from painlog.seeds import Catalogue, Exercise, catalogue
 
 T = TypeVar("T")
-CATEGORY_ORDER = {"aerobic": 0, "stretch": 1, "strength": 2}
+CATEGORY_ORDER = {"aerobic": 0, "stretch": 1, "strength": 2, "other": 3}
+OWN_MARK = " · yours"
+"""After an own exercise's name in the list, so it reads as the person's own in words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,13 +357,16 @@ class ExercisePicker(Picker[ExerciseDone]):
     """What was done: `glute 3x10` picks Glute bridge, 3 sets of 10."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        # Walking and the other everyday activities lead: the sources back them for
-        # everyone, so on a new diary `w` finds Walking before Wide squat.
-        exercises = sorted(catalogue().exercises, key=lambda x: CATEGORY_ORDER[x.category])
-        candidates = [
-            Candidate(x.slug, x.name, f"{x.name} {x.slug} {x.category}".lower()) for x in exercises
-        ]
-        super().__init__(candidates, "did? e.g. walk 30min, glute 3x10", id=id)
+        self.seeds = catalogue()
+        super().__init__(exercise_candidates(self.seeds), "did? e.g. walk 30min, glute 3x10", id=id)
+
+    def set_catalogue(self, seeds: Catalogue) -> None:
+        """Offer this catalogue's exercises in use (the diary's own ones included)."""
+        self.seeds = seeds
+        self.candidates = exercise_candidates(seeds)
+        if self.is_mounted:
+            self._refilter(self.filter_input.value)
+            self._show_chips()
 
     def split_query(self, query: str) -> tuple[str, list[str]]:
         words, extras = [], []
@@ -387,4 +392,21 @@ class ExercisePicker(Picker[ExerciseDone]):
         return item.slug
 
     def describe(self, item: ExerciseDone) -> str:
-        return exercise_text(item)
+        return exercise_text(item, self.seeds)
+
+
+def exercise_candidates(seeds: Catalogue) -> list[Candidate]:
+    """The exercises to offer, everyday activities first, retired own exercises left out.
+
+    Walking and the other everyday activities lead because the sources back them for
+    everyone, so on a new diary `w` finds Walking before Wide squat. Own exercises come
+    after the catalogue's of their category; "yours" and "own" find them all.
+    """
+    exercises = sorted(seeds.exercises_in_use, key=lambda x: CATEGORY_ORDER[x.category])
+    return [_exercise_candidate(x) for x in exercises]
+
+
+def _exercise_candidate(exercise: Exercise) -> Candidate:
+    name = exercise.name + (OWN_MARK if exercise.own else "")
+    search = f"{exercise.name} {exercise.slug} {exercise.category}"
+    return Candidate(exercise.slug, name, (search + (" yours" if exercise.own else "")).lower())
