@@ -13,7 +13,9 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+from painlog.rules.own_exercises import own_exercise
 from painlog.rules.records import DayLog, ExerciseDone, Profile
+from painlog.seeds import Exercise
 
 KNOWN_SCHEMA = 2
 
@@ -32,22 +34,10 @@ def read_alert_inputs(path: Path, today: date) -> tuple[list[DayLog], Profile]:
         NotForQuickRead: when the file is not a painlog database of `KNOWN_SCHEMA`, or
             cannot be read; `Diary` then opens it and says why.
     """
+    connection = _connect(path)
     try:
-        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=5)
-    except sqlite3.Error as error:
-        raise NotForQuickRead from error
-    try:
-        tables = {
-            name
-            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        if not tables:
+        if not _known_tables(connection):
             return [], Profile()  # created but never written: an empty diary
-        if "schema_version" not in tables:
-            raise NotForQuickRead
-        (version,) = connection.execute("SELECT version FROM schema_version").fetchone() or (0,)
-        if version != KNOWN_SCHEMA:
-            raise NotForQuickRead
         until = today.isoformat()
         rows = connection.execute(
             "SELECT id, day, pain, bed_rest FROM day_log WHERE day <= ? ORDER BY day", (until,)
@@ -90,3 +80,61 @@ def read_alert_inputs(path: Path, today: date) -> tuple[list[DayLog], Profile]:
     except (TypeError, ValueError) as error:
         raise NotForQuickRead from error
     return logs, profile
+
+
+def read_own_exercises(path: Path) -> tuple[Exercise, ...]:
+    """The diary's own exercises, read-only: for checking a command before anything is
+    opened for writing (which would migrate the file or make the day's backup).
+
+    Raises:
+        NotForQuickRead: as `read_alert_inputs`.
+    """
+    # Opened read-write, though it only reads: a read-only connection to a WAL diary leaves
+    # its -wal and -shm files behind (it may not delete them), and a refused command must
+    # leave the folder as it was. The last connection to close removes them.
+    connection = _connect(path, "rw")
+    try:
+        if not _known_tables(connection):
+            return ()
+        rows = connection.execute(
+            "SELECT slug, name, category, dose, retired_on FROM own_exercise "
+            "ORDER BY created_at, slug"
+        ).fetchall()
+    except sqlite3.Error as error:
+        raise NotForQuickRead from error
+    finally:
+        connection.close()
+    return tuple(
+        own_exercise(slug, name, category, dose or "", retired_on is not None)
+        for slug, name, category, dose, retired_on in rows
+    )
+
+
+def _connect(path: Path, mode: str = "ro") -> sqlite3.Connection:
+    try:
+        return sqlite3.connect(f"{path.absolute().as_uri()}?mode={mode}", uri=True, timeout=5)
+    except sqlite3.Error as error:
+        raise NotForQuickRead from error
+
+
+def _known_tables(connection: sqlite3.Connection) -> bool:
+    """False for an empty file; True for a diary of `KNOWN_SCHEMA`.
+
+    Raises:
+        NotForQuickRead: for anything else.
+    """
+    try:
+        tables = {
+            name
+            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if not tables:
+            return False
+        if "schema_version" not in tables:
+            raise NotForQuickRead
+        (version,) = connection.execute("SELECT version FROM schema_version").fetchone() or (0,)
+    except sqlite3.Error as error:
+        raise NotForQuickRead from error
+    if version != KNOWN_SCHEMA:
+        raise NotForQuickRead
+    return True

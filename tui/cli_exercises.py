@@ -83,16 +83,25 @@ def register(command: Callable[[str, str, str], argparse.ArgumentParser]) -> Non
 
 
 def diary_catalogue(args: argparse.Namespace):
-    """The catalogue with the diary's own exercises, without creating a database.
+    """The catalogue with the diary's own exercises, read without changing anything.
 
-    With no diary file yet there are no own exercises, so the packaged catalogue is it.
+    With no diary file yet there are no own exercises, so the packaged catalogue is it. A
+    diary file is read read-only (no migration, no backup), so a command refused because
+    of what it names leaves the folder exactly as it was; only what the quick reader does
+    not know (a server URL, another schema) is opened through `Diary`.
     """
     from painlog.seeds import catalogue
     from painlog.store.location import resolve_location
+    from painlog.store.quick_read import NotForQuickRead, read_own_exercises
 
     location = resolve_location(getattr(args, "db", None))
-    if location.path is not None and not location.path.exists():
-        return catalogue()
+    if location.path is not None:
+        if not location.path.exists():
+            return catalogue()
+        try:
+            return catalogue().with_own(read_own_exercises(location.path))
+        except NotForQuickRead:
+            pass
     from painlog.tui.cli import open_diary
 
     with open_diary(args) as diary:
@@ -147,6 +156,14 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_rename(args: argparse.Namespace) -> int:
+    from painlog.rules.own_exercises import check_category, check_dose, check_name
+
+    seeds = _checked_slug(args)
+    check_name(args.name, seeds, renaming=args.slug.strip().lower())
+    if args.category is not None:
+        check_category(args.category)
+    if args.dose is not None:
+        check_dose(args.dose)
     with _existing_diary(args) as diary:
         exercise = diary.change_exercise(args.slug, args.name, args.category, args.dose)
     print(f"Now {_own_line(exercise)}")
@@ -156,6 +173,7 @@ def run_rename(args: argparse.Namespace) -> int:
 def run_retire(args: argparse.Namespace) -> int:
     from painlog.store.clock import local_today
 
+    _checked_slug(args)
     with _existing_diary(args) as diary:
         exercise = diary.retire_exercise(args.slug, local_today())
     print(f"Retired {_own_line(exercise)}; the days that have it keep it.")
@@ -163,23 +181,36 @@ def run_retire(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    _checked_slug(args)
     with _existing_diary(args) as diary:
         exercise = diary.restore_exercise(args.slug)
     print(f"Restored {_own_line(exercise)}")
     return 0
 
 
-def _existing_diary(args: argparse.Namespace):
-    """The diary, refusing (without creating one) when there is none yet."""
+def _checked_slug(args: argparse.Namespace):
+    """Refuse a slug that is not one of the diary's own exercises, before opening it to write.
+
+    Returns:
+        The catalogue with the diary's own exercises.
+    """
     from painlog.rules.entry import InvalidInput
+    from painlog.rules.own_exercises import check_own_slug
     from painlog.store.location import resolve_location
-    from painlog.tui.cli import open_diary
 
     location = resolve_location(getattr(args, "db", None))
     if location.path is not None and not location.path.exists():
         raise InvalidInput(
             "exercise", args.slug, "the slug of an exercise you added (no diary yet)"
         )
+    seeds = diary_catalogue(args)
+    check_own_slug(args.slug, seeds)
+    return seeds
+
+
+def _existing_diary(args: argparse.Namespace):
+    from painlog.tui.cli import open_diary
+
     return open_diary(args)
 
 

@@ -198,4 +198,13 @@ def run_import(args: argparse.Namespace) -> int:
         parts.append(f"{result.skipped} already logged and kept")
     detail = f" ({'; '.join(parts)})" if parts else ""
     print(f"Imported {written} day{'' if written == 1 else 's'} from {source}{detail}.")
+    if result.exercises_added:
+        # A CSV carries only an own exercise's slug: say what was made of it.
+        added = result.exercises_added
+        print(
+            f"Added {len(added)} exercise{'' if len(added) == 1 else 's'} of your own that the "
+            "file names, with category other and no dose: "
+            + ", ".join(f"{x.slug} ({x.name})" for x in added)
+            + ". Change them with `painlog exercises rename` or in Settings, Your exercises."
+        )
     return EXIT_OK

@@ -101,6 +101,43 @@ CASES = [
     case("unknown-command", ["frobnicate"], ["invalid choice", "'frobnicate'", "log"]),
     case("option-without-value", ["log", "4", "--worst"], ["--worst", "expected one argument"]),
     case("worst-double-minus", ["log", "4", "--worst=--5"], ["worst", "'--5'", PAIN_RANGE]),
+    case("did-unknown-own", ["log", "4", "--did", "own-bird-dog"], ["did", "'own-bird-dog'"]),
+    case(
+        "own-name-empty",
+        ["exercises", "add", "  ", "--category", "strength"],
+        ["name", "'  '", "1 to 60 characters"],
+    ),
+    case(
+        "own-name-61",
+        ["exercises", "add", "x" * 61, "--category", "strength"],
+        ["name", "'61 characters'", "1 to 60 characters"],
+    ),
+    case(
+        "own-name-of-catalogue",
+        ["exercises", "add", "glute BRIDGE", "--category", "strength"],
+        ["name", "'glute BRIDGE'", "not already used", "glute-bridge"],
+    ),
+    case(
+        "own-category",
+        ["exercises", "add", "Bird dog", "--category", "core"],
+        ["category", "'core'", "strength, stretch, aerobic, other"],
+    ),
+    case(
+        "own-category-missing",
+        ["exercises", "add", "Bird dog"],
+        ["--category", "required", "--help"],
+    ),
+    case(
+        "own-dose-81",
+        ["exercises", "add", "Bird dog", "--category", "strength", "--dose", "d" * 81],
+        ["dose", "'81 characters'", "at most 80"],
+    ),
+    case(
+        "own-rename-unknown",
+        ["exercises", "rename", "own-bird-dog", "Bird dog"],
+        ["exercise", "'own-bird-dog'", "exercise you added"],
+    ),
+    case("own-retire-catalogue", ["exercises", "retire", "walking"], ["exercise", "'walking'"]),
 ]
 
 

@@ -1,12 +1,11 @@
 """Schema evolution on a diary kept for years: the schema-1 file in fixtures/ (made by the
-schema-1 code, see fixtures/make_v1_fixture.py) is migrated by the next step and keeps every
-row; a copy is made first with the online backup API; a failing step leaves the file
-byte-identical.
+schema-1 code, see fixtures/make_v1_fixture.py) is migrated and keeps every row; a copy is
+made first with the online backup API; a failing step leaves the file byte-identical.
 
-Schema 1 is the only one so far, so "the next step" is a test-only step 2 put into
-`schema.STEPS` (adding a column, as a real step 2 most likely would). When a real step 2
-arrives, `test_the_fixture_migrated_to_the_current_schema_matches_a_new_diary` runs it on
-the fixture for real.
+`test_the_fixture_migrated_to_the_current_schema_matches_a_new_diary` runs the real steps
+(step 2 adds the own_exercise table). The other tests add a test-only step 3 to
+`schema.STEPS` (adding a column, as a future step most likely would), so a migration that
+runs more than one step, and one that fails after a real step succeeded, are covered too.
 """
 
 from __future__ import annotations
@@ -60,10 +59,10 @@ def add_mood_column(connection) -> None:
 
 
 @pytest.fixture
-def step_2(monkeypatch):
-    """Schema 2 for this test only: step 2 adds `day_log.mood`."""
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.STEPS, 2, add_mood_column)
+def step_3(monkeypatch):
+    """Schema 3 for this test only: step 3 adds `day_log.mood`."""
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(schema.STEPS, 3, add_mood_column)
     return add_mood_column
 
 
@@ -87,14 +86,14 @@ def test_the_fixture_migrated_to_the_current_schema_matches_a_new_diary(v1_copy,
     assert after[schema.VERSION_TABLE] == [(schema.SCHEMA_VERSION,)]
 
 
-def test_the_next_migration_keeps_every_row_and_backs_up_first(v1_copy, step_2):
+def test_the_next_migration_keeps_every_row_and_backs_up_first(v1_copy, step_3):
     before = table_rows(v1_copy)
     original = sha(v1_copy)
     with Diary.open(str(v1_copy)) as diary:
         # The diary reads as before, notes and all, through the new schema.
         days = diary.days()
     after = table_rows(v1_copy)
-    assert after[schema.VERSION_TABLE] == [(2,)]
+    assert after[schema.VERSION_TABLE] == [(3,)]
     for table, rows in before.items():
         if table == schema.VERSION_TABLE:
             continue
@@ -106,7 +105,7 @@ def test_the_next_migration_keeps_every_row_and_backs_up_first(v1_copy, step_2):
     assert len(days) == len(before["day_log"])
     assert {day.note for day in days} == {row[5] for row in before["day_log"]}
     # The copy made first holds the schema-1 diary exactly.
-    copies = sorted(backup.backups_folder(v1_copy).glob("painlog-before-v2-from-v1-*.db"))
+    copies = sorted(backup.backups_folder(v1_copy).glob("painlog-before-v3-from-v1-*.db"))
     assert len(copies) == 1
     assert table_rows(copies[0]) == before
     assert integrity(copies[0]) == ["ok"]
@@ -122,8 +121,8 @@ def test_a_migration_runs_once_even_when_two_open_the_diary_at_once(v1_copy, mon
         time.sleep(0.3)  # long enough for the other opener to wait on the write lock
         add_mood_column(connection)
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.STEPS, 2, slow_step)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(schema.STEPS, 3, slow_step)
     errors: list[BaseException] = []
 
     def open_it() -> None:
@@ -139,7 +138,7 @@ def test_a_migration_runs_once_even_when_two_open_the_diary_at_once(v1_copy, mon
         thread.join()
     assert errors == []
     assert len(calls) == 1
-    assert table_rows(v1_copy)[schema.VERSION_TABLE] == [(2,)]
+    assert table_rows(v1_copy)[schema.VERSION_TABLE] == [(3,)]
 
 
 def test_a_failing_step_leaves_the_file_byte_identical(v1_copy, monkeypatch, state_log, run_main):
@@ -147,16 +146,16 @@ def test_a_failing_step_leaves_the_file_byte_identical(v1_copy, monkeypatch, sta
         add_mood_column(connection)
         note = connection.exec_driver_sql("SELECT note FROM day_log WHERE id = 2").scalar()
         connection.exec_driver_sql("UPDATE day_log SET note = 'overwritten'")
-        raise RuntimeError(f"step 2 broke halfway at the note {note!r}")
+        raise RuntimeError(f"step 3 broke halfway at the note {note!r}")
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.STEPS, 2, half_done)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(schema.STEPS, 3, half_done)
     original = sha(v1_copy)
     rows = table_rows(v1_copy)
     with pytest.raises(MigrationFailed) as raised:
         Diary.open(str(v1_copy))
     message = str(raised.value)
-    assert str(v1_copy) in message and "schema 1 to 2" in message and "left as it was" in message
+    assert str(v1_copy) in message and "schema 1 to 3" in message and "left as it was" in message
     assert sha(v1_copy) == original
     assert sorted(p.name for p in v1_copy.parent.iterdir()) == ["backups", "painlog.db"]
     assert table_rows(v1_copy) == rows
@@ -169,7 +168,7 @@ def test_a_failing_step_leaves_the_file_byte_identical(v1_copy, monkeypatch, sta
     assert sha(v1_copy) == original
 
 
-def test_no_migration_without_its_backup(v1_copy, step_2):
+def test_no_migration_without_its_backup(v1_copy, step_3):
     (v1_copy.parent / "backups").write_text("a file where the backups folder should be")
     original = sha(v1_copy)
     with pytest.raises(BackupFailed) as raised:
@@ -180,7 +179,7 @@ def test_no_migration_without_its_backup(v1_copy, step_2):
 
 
 def test_a_migration_killed_midway_leaves_schema_1_whole(v1_copy, safety_env):
-    """SIGKILL while step 2 runs, inside its transaction: the next open finds schema 1, every
+    """SIGKILL while step 3 runs, inside its transaction: the next open finds schema 1, every
     row, and a sound file."""
     rows = table_rows(v1_copy)
     child = subprocess.Popen(
@@ -195,8 +194,8 @@ def test_a_migration_killed_midway_leaves_schema_1_whole(v1_copy, safety_env):
             "    connection.exec_driver_sql(\"UPDATE day_log SET note = 'half'\")\n"
             "    print('in step', flush=True)\n"
             "    time.sleep(60)\n"
-            "schema.SCHEMA_VERSION = 2\n"
-            "schema.STEPS[2] = step\n"
+            "schema.SCHEMA_VERSION = 3\n"
+            "schema.STEPS[3] = step\n"
             "Diary.open(sys.argv[1])\n",
             str(v1_copy),
         ],
