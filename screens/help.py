@@ -68,6 +68,7 @@ TODAY_KEYS: tuple[tuple[str, str], ...] = (
     ("Backspace", "On an empty filter: removes the last place or exercise (or click its ✕)"),
     ("Space or Enter", "On a warning sign: ticks or unticks it (✓ shows it ticked)"),
     ("Delete", "On Worst: back to not given"),
+    ("your exercises", "Marked · yours in Did; add, rename or retire them in Settings (F7), e"),
 )
 """Keys of the Today form that are typing rather than bindings."""
 
