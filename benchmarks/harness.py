@@ -2,27 +2,42 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+
+SECONDS = "s"
+MEBIBYTES = "MiB"
 
 
 @dataclass(frozen=True)
 class Result:
-    """One row of the report."""
+    """One row of the report: painlog's median beside its baseline's, in the same unit.
+
+    Attributes:
+        name: What was measured, and against what.
+        painlog: painlog's median, in `unit`.
+        baseline: The baseline's median, in `unit`.
+        target: The largest painlog / baseline ratio that passes.
+        note: Anything to print beside the ratio (an absolute figure and its target).
+        unit: "s" for wall time (printed as ms) or "MiB" for memory.
+    """
 
     name: str
-    painlog_s: float
-    baseline_s: float
+    painlog: float
+    baseline: float
     target: float
     note: str = ""
+    unit: str = SECONDS
 
     @property
     def ratio(self) -> float:
-        return self.painlog_s / self.baseline_s if self.baseline_s else float("inf")
+        return self.painlog / self.baseline if self.baseline else float("inf")
 
     @property
     def passed(self) -> bool:
@@ -31,13 +46,21 @@ class Result:
     def as_json(self) -> dict[str, object]:
         return {
             "measurement": self.name,
-            "painlog_median_s": round(self.painlog_s, 4),
-            "baseline_median_s": round(self.baseline_s, 4),
+            "unit": self.unit,
+            "painlog_median": round(self.painlog, 4),
+            "baseline_median": round(self.baseline, 4),
             "ratio": round(self.ratio, 3),
             "target": self.target,
             "pass": self.passed,
             "note": self.note,
         }
+
+
+def shown(value: float, unit: str) -> str:
+    """A median as the table prints it: seconds as milliseconds, memory as it is."""
+    if unit == SECONDS:
+        return f"{value * 1000:.1f} ms"
+    return f"{value:.1f} {unit}"
 
 
 def median_seconds(run: Callable[[], object], repeat: int) -> float:
@@ -63,8 +86,20 @@ def interleaved(
     return statistics.median(a), statistics.median(b)
 
 
+ROOT = Path(__file__).resolve().parent.parent
+"""The folder holding the `benchmarks` package, for child processes run from anywhere."""
+
+
+def child_env(env: dict[str, str] | None = None) -> dict[str, str]:
+    """`env` (default: this process's) with `benchmarks` importable by a child Python."""
+    env = dict(os.environ if env is None else env)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(ROOT), env.get("PYTHONPATH"))))
+    return env
+
+
 def process(args: Sequence[str], env: dict[str, str] | None = None) -> Callable[[], None]:
     """A callable that runs `python args...` to completion and fails loudly on error."""
+    env = child_env(env)
 
     def run() -> None:
         subprocess.run([sys.executable, *args], check=True, env=env, capture_output=True)
@@ -74,11 +109,16 @@ def process(args: Sequence[str], env: dict[str, str] | None = None) -> Callable[
 
 def reported(args: Sequence[str]) -> Callable[[], float]:
     """A callable that runs probe `args` and returns the seconds the probe reports."""
+    env = child_env()
 
     def run() -> float:
         spawned = time.time()
         done = subprocess.run(
-            [sys.executable, *args, repr(spawned)], check=True, capture_output=True, text=True
+            [sys.executable, *args, repr(spawned)],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=env,
         )
         return float(done.stdout.strip().splitlines()[-1])
 
@@ -98,21 +138,22 @@ def interleaved_reports(
 
 def table(results: Sequence[Result]) -> str:
     """The report as an aligned text table."""
-    header = ("measurement", "painlog", "baseline", "ratio", "target", "result")
+    header = ("measurement", "painlog", "baseline", "ratio", "target", "result", "note")
     rows = [
         (
             r.name,
-            f"{r.painlog_s * 1000:.1f} ms",
-            f"{r.baseline_s * 1000:.1f} ms",
+            shown(r.painlog, r.unit),
+            shown(r.baseline, r.unit),
             f"{r.ratio:.2f}x",
             f"<= {r.target}x",
             "pass" if r.passed else "MISS",
+            r.note,
         )
         for r in results
     ]
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     lines = [
-        "  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True))
+        "  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in [header, *rows]
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))

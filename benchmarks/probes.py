@@ -3,10 +3,14 @@
 A probe is given the moment its parent spawned it (`time.time()`), and prints how many
 seconds after that its first frame (or its data) was on screen: the wait a person sees,
 including interpreter start and imports, but not the shutdown that follows.
+
+With PAINLOG_BENCH_PEAK=1 in its environment a probe also prints, last, its peak memory
+(`peak-kib N`) once its app has exited.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -15,6 +19,26 @@ SPAWNED = float(sys.argv[-1])
 
 def report() -> None:
     print(f"{time.time() - SPAWNED:.6f}")
+
+
+def peak_kib() -> int:
+    """This process's peak resident memory in KiB, counted from its own start.
+
+    Linux's VmHWM belongs to the memory map made at exec. `ru_maxrss` would be simpler but
+    the kernel starts a child's count at its parent's size when it forks or execs, so a
+    probe spawned by a large harness would report the harness's size instead of its own.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS
 
 
 def report_first_frame(app, screen_type) -> None:
@@ -79,3 +103,5 @@ if __name__ == "__main__":
         painlog_first_frame(sys.argv[2], wait_for_data=probe == "painlog-data")
     else:
         raise SystemExit(f"unknown probe {probe!r}")
+    if os.environ.get("PAINLOG_BENCH_PEAK") == "1":
+        print(f"peak-kib {peak_kib()}")
