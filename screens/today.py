@@ -108,6 +108,8 @@ class TodayScreen(DiaryScreen):
         self.day = day or today
         self._saved: DayLog | None = None
         self._loading = True
+        # Usage counts only order the pickers: read once, again only after a save.
+        self._usage: tuple[dict[str, int], dict[str, int]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -167,6 +169,7 @@ class TodayScreen(DiaryScreen):
         # Reloading would throw away what the person is typing; only refresh a clean form.
         if self.diary is None or not self.is_mounted:
             return
+        self._usage = None
         if self.has_unsaved_changes:
             self._refresh_alerts()
         else:
@@ -175,10 +178,13 @@ class TodayScreen(DiaryScreen):
     @work(thread=True, exclusive=True, group="today-load")
     def _load(self, day: date) -> None:
         log = self.diary.load_day(day)
-        places = {}
-        for (location, _side), count in self.diary.place_counts().items():
-            places[location] = places.get(location, 0) + count
-        self.post_message(self.DayLoaded(day, log, places, self.diary.exercise_counts()))
+        usage = self._usage
+        if usage is None:
+            places = {}
+            for (location, _side), count in self.diary.place_counts().items():
+                places[location] = places.get(location, 0) + count
+            usage = (places, self.diary.exercise_counts())
+        self.post_message(self.DayLoaded(day, log, *usage))
 
     @work(thread=True, exclusive=True, group="today-alerts")
     def _refresh_alerts(self) -> None:
@@ -196,6 +202,7 @@ class TodayScreen(DiaryScreen):
             return  # The person has moved on to another day meanwhile.
         self._saved = message.log
         self._loading = False
+        self._usage = (message.place_usage, message.exercise_usage)
         self.query_one(PlacePicker).set_usage(message.place_usage)
         self.query_one(ExercisePicker).set_usage(message.exercise_usage)
         self._fill(message.log)
@@ -303,6 +310,7 @@ class TodayScreen(DiaryScreen):
     def _day_saved(self, message: DaySaved) -> None:
         if message.log.day == self.day:
             self._saved = message.log
+        self._usage = None
         self._set_status(self._saved_status(just_now=True))
         self._show_alerts(message.alerts)
         emergency = next(

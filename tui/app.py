@@ -18,15 +18,12 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
-from painlog.screens.alerts import AlertsScreen
 from painlog.screens.base import DiaryScreen
-from painlog.screens.confirm import ConfirmScreen
-from painlog.screens.export import ExportScreen
-from painlog.screens.history import HistoryScreen
-from painlog.screens.settings import THEME, SettingsScreen
 from painlog.screens.today import TodayScreen
-from painlog.screens.trends import TrendsScreen
 from painlog.store.clock import local_today
+
+# Only Today is imported here: it is the first frame. The other screens (Trends alone pulls
+# in plotting) are imported when their mode is first shown.
 
 
 @dataclass(frozen=True)
@@ -49,37 +46,49 @@ def sections() -> tuple[Section, ...]:
             "f3",
             "History",
             "Every logged day, newest first: open one to correct it, or delete it",
-            lambda t, d: HistoryScreen(t, d),
+            _later("history", "HistoryScreen"),
         ),
         Section(
             "trends",
             "f4",
             "Trends",
             "One week at a time: mean pain, change from last week, the last 12 weeks",
-            lambda t, d: TrendsScreen(t, d),
+            _later("trends", "TrendsScreen"),
         ),
         Section(
             "alerts",
             "f5",
             "Alerts",
             "What the source rules say about your logs",
-            lambda t, d: AlertsScreen(t, d),
+            _later("alerts", "AlertsScreen"),
         ),
         Section(
             "export",
             "f6",
             "Export",
             "Write a CSV: the weekly summary for a clinician, or every day",
-            lambda t, d: ExportScreen(t, d),
+            _later("export", "ExportScreen"),
         ),
         Section(
             "settings",
             "f7",
             "Settings",
             "Week start, theme, birth year, when the pain started; where the diary is",
-            lambda t, d: SettingsScreen(t, d),
+            _later("settings", "SettingsScreen"),
         ),
     )
+
+
+def _later(module: str, name: str) -> Callable[[date, object], DiaryScreen]:
+    """A builder that imports `painlog.screens.<module>` only when the screen is built."""
+
+    def build(today: date, diary: object) -> DiaryScreen:
+        from importlib import import_module
+
+        screen_type = getattr(import_module(f"painlog.screens.{module}"), name)
+        return screen_type(today, diary)
+
+    return build
 
 
 class PainlogApp(App[None]):
@@ -87,6 +96,9 @@ class PainlogApp(App[None]):
 
     CSS_PATH = Path(__file__).with_name("painlog.tcss")
     TITLE = "painlog"
+    DEFAULT_MODE = "today"
+    """Today is the screen the app starts on, built with the app: switching to it from
+    Textual's default screen would parse every stylesheet twice more before the first frame."""
     BINDINGS = [
         *(
             Binding(
@@ -148,8 +160,7 @@ class PainlogApp(App[None]):
         self._built[section.mode] = screen
         return screen
 
-    async def on_mount(self) -> None:
-        await self.switch_mode("today")
+    def on_mount(self) -> None:
         # Any theme change (Settings, or the palette's own theme command) is remembered.
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         # After Today's first frame: the worker's imports would otherwise compete with
@@ -160,6 +171,7 @@ class PainlogApp(App[None]):
     def _open_diary(self) -> None:
         # SQLAlchemy and SQLModel are imported here, off the UI thread, so the first
         # frame never waits for them.
+        from painlog.screens.settings import THEME
         from painlog.store.diary import Diary
         from painlog.store.errors import StoreError
 
@@ -201,6 +213,7 @@ class PainlogApp(App[None]):
 
     @work(thread=True, group="save-theme")
     def _save_theme(self, name: str) -> None:
+        from painlog.screens.settings import THEME
         from painlog.store.errors import StoreError
 
         try:
@@ -260,6 +273,7 @@ class PainlogApp(App[None]):
     async def action_quit(self) -> None:
         today = self.today_screen
         if today is not None and today.has_unsaved_changes:
+            from painlog.screens.confirm import ConfirmScreen
 
             def answer(leave: bool | None) -> None:
                 if leave:

@@ -219,17 +219,17 @@ def _cmd_log(args: argparse.Namespace) -> int:
     )
     # Refuse before opening the database so bad input never creates or touches a file.
     check_day(log, today, seeds)
+    from painlog.store.alert_read import before_and_after
     from painlog.store.alerting import alert_views
     from painlog.tui.cli_alerts import print_new_alerts
 
     with open_diary(args) as diary:
-        history = diary.days(end=today)
         profile, acknowledged = diary.profile(), diary.acknowledged()
+        history, replaced = before_and_after(diary, profile, today, log)
         created = diary.save_day(log, today)
     # The alerts before and after this log, from one read: the rules are pure, so the
     # "after" set is the same as re-reading the database would give.
     before = alert_views(history, profile, acknowledged, today)
-    replaced = [day for day in history if day.day != log.day] + [log]
     after = alert_views(replaced, profile, acknowledged, today)
     verb = "Logged" if created else "Updated"
     print(f"{verb} {day_heading(log.day)}: {summary_text(log, seeds)}.")

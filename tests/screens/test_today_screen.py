@@ -221,3 +221,23 @@ async def test_command_palette_offers_the_day_actions(db_file):
         await settle(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
     assert {"Save this day", "Previous day", "Next day", "Go to today"} <= set(titles)
+
+
+async def test_usage_counts_are_read_once_then_after_a_save(db_file, monkeypatch):
+    reads = []
+    counts = Diary.place_counts
+    monkeypatch.setattr(Diary, "place_counts", lambda self: reads.append(1) or counts(self))
+    app = PainlogApp(db=db_file, today=TODAY)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert len(reads) == 1
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert len(reads) == 1  # moving between days reuses them
+        await pilot.press(*TYPICAL_DAY_KEYS)
+        await settle(pilot)
+        app.screen.action_shift_day(-1)  # the focus is in a picker, where [ is text
+        await settle(pilot)
+        assert len(reads) == 2  # the save may have changed them

@@ -1,0 +1,132 @@
+"""The logs the alert rules need, read as little and as lightly as they allow.
+
+`Diary.days` builds every field of every day; the rules read a day's date, pain, bed rest,
+warning signs and whether any exercise was done, and the latest day's places (they choose
+the exercises a keep-moving alert suggests). `alert_days` reads only those, and
+`alert_history` reads only the recent ones when `rules.horizon.covers` says older logs
+cannot change the alerts: the last `RECENT_DAYS` days usually, everything for a long open
+episode of pain.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+
+from painlog.rules.alerts import evaluate
+from painlog.rules.horizon import RECENT_DAYS, covers
+from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
+from painlog.store.diary import EXERCISES, FLAGS, LOGS, PLACES, Diary
+
+__all__ = ["alert_days", "alert_history", "before_and_after"]
+
+
+def alert_history(diary: Diary, profile: Profile, today: date) -> list[DayLog]:
+    """The logs up to `today` that `evaluate` needs to give the whole history's answer.
+
+    Returns:
+        The `alert_days` from `RECENT_DAYS` back when that is enough, else from the first
+        log. `evaluate` of the result equals `evaluate` of `Diary.days(end=today)`.
+    """
+    start = today - timedelta(days=RECENT_DAYS - 1)
+    recent = alert_days(diary, start, today)
+    if not _logged_before(diary, start):
+        return recent
+    if covers(recent, evaluate(recent, profile, today), profile, start, today):
+        return recent
+    return alert_days(diary, None, today)
+
+
+def before_and_after(
+    diary: Diary, profile: Profile, today: date, log: DayLog
+) -> tuple[list[DayLog], list[DayLog]]:
+    """What `alert_history` gives now, and the same once `log` has replaced its day.
+
+    One read serves both (the rules are pure), and the recent days only when they are
+    enough for both.
+    """
+    start = today - timedelta(days=RECENT_DAYS - 1)
+    recent = alert_days(diary, start, today)
+    after = _replaced(recent, log)
+    if not _logged_before(diary, start) or (
+        log.day >= start
+        and covers(recent, evaluate(recent, profile, today), profile, start, today)
+        and covers(after, evaluate(after, profile, today), profile, start, today)
+    ):
+        return recent, after
+    everything = alert_days(diary, None, today)
+    return everything, _replaced(everything, log)
+
+
+def _replaced(logs: list[DayLog], log: DayLog) -> list[DayLog]:
+    return sorted([x for x in logs if x.day != log.day] + [log], key=lambda x: x.day)
+
+
+def alert_days(diary: Diary, start: date | None, end: date) -> list[DayLog]:
+    """The logs from `start` (None: the first) to `end`, with only what alerts read.
+
+    The records hold the date, pain, bed rest, warning signs and exercise slugs (without
+    dose); the latest one also holds its places. No worst score, no note: they are for the
+    rules, never for display or export.
+    """
+    conditions = [LOGS.c.day <= end]
+    if start is not None:
+        conditions.append(LOGS.c.day >= start)
+    in_range = select(LOGS.c.id).where(*conditions).scalar_subquery()
+    with diary.engine.connect() as connection:
+        rows = connection.execute(
+            select(LOGS.c.id, LOGS.c.day, LOGS.c.pain, LOGS.c.bed_rest)
+            .where(*conditions)
+            .order_by(LOGS.c.day)
+        ).all()
+        if not rows:
+            return []
+        exercises = defaultdict(list)
+        for log_id, slug in connection.execute(
+            select(EXERCISES.c.log_id, EXERCISES.c.slug)
+            .where(EXERCISES.c.log_id.in_(in_range))
+            .order_by(EXERCISES.c.log_id, EXERCISES.c.position)
+        ).all():
+            exercises[log_id].append(slug)
+        flags = defaultdict(list)
+        for log_id, slug in connection.execute(
+            select(FLAGS.c.log_id, FLAGS.c.slug)
+            .where(FLAGS.c.log_id.in_(in_range))
+            .order_by(FLAGS.c.log_id, FLAGS.c.id)
+        ).all():
+            flags[log_id].append(slug)
+        latest = rows[-1][0]
+        places = tuple(
+            Place(location, side, character)
+            for location, side, character in connection.execute(
+                select(PLACES.c.location, PLACES.c.side, PLACES.c.character)
+                .where(PLACES.c.log_id == latest)
+                .order_by(PLACES.c.position)
+            ).all()
+        )
+    # Years of days repeat the same few combinations of exercises: build each tuple once.
+    done: dict[tuple[str, ...], tuple[ExerciseDone, ...]] = {(): ()}
+    logs = []
+    for log_id, day, pain, bed_rest in rows:
+        slugs = tuple(exercises.get(log_id, ()))
+        if slugs not in done:
+            done[slugs] = tuple(ExerciseDone(slug) for slug in slugs)
+        logs.append(
+            DayLog(
+                day=day,
+                pain=pain,
+                places=places if log_id == latest else (),
+                exercises=done[slugs],
+                flags=tuple(flags.get(log_id, ())),
+                bed_rest=bool(bed_rest),
+            )
+        )
+    return logs
+
+
+def _logged_before(diary: Diary, day: date) -> bool:
+    with diary.engine.connect() as connection:
+        first = connection.execute(select(func.min(LOGS.c.day))).scalar()
+    return first is not None and first < day

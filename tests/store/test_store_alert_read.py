@@ -1,0 +1,101 @@
+"""The alerts from the light, bounded read are those of the whole history."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from painlog.rules.alerts import evaluate
+from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
+from painlog.store.alert_read import alert_days, alert_history, before_and_after
+from painlog.store.alerting import alert_views, current_alerts
+from painlog.store.diary import Diary
+
+TODAY = date(2026, 11, 21)
+WALK = ExerciseDone("walking", minutes=30)
+PLACES = (Place("lower-back", "left", "ache"), Place("hip-side", "right"))
+
+
+def history(pains: list[int], signs: dict[int, str] | None = None) -> list[DayLog]:
+    """One log a day ending today, every third day without exercise."""
+    signs = signs or {}
+    first = TODAY - timedelta(days=len(pains) - 1)
+    return [
+        DayLog(
+            day=first + timedelta(days=n),
+            pain=pain,
+            worst=min(10, pain + 1),
+            places=PLACES[: n % 3],
+            exercises=(WALK,) if n % 3 else (),
+            flags=(signs[n],) if n in signs else (),
+            note="a note",
+        )
+        for n, pain in enumerate(pains)
+    ]
+
+
+def same_alerts(diary: Diary, profile: Profile) -> None:
+    everything = diary.days(end=TODAY)
+    light = alert_history(diary, profile, TODAY)
+    assert evaluate(light, profile, TODAY) == evaluate(everything, profile, TODAY)
+    assert current_alerts(diary, TODAY) == alert_views(
+        everything, diary.profile(), diary.acknowledged(), TODAY
+    )
+
+
+def test_a_closed_episode_is_read_from_the_recent_days_only(diary):
+    diary.insert_days(history([6] * 400 + [0] * 20 + [3] * 100, {50: "fever", 480: "fever"}))
+    light = alert_history(diary, Profile(), TODAY)
+    assert light[0].day == TODAY - timedelta(days=119)
+    same_alerts(diary, Profile())
+
+
+def test_a_long_open_episode_is_read_from_its_start(diary):
+    diary.insert_days(history([5] * 500, {10: "fever", 300: "trauma"}))
+    assert len(alert_history(diary, Profile(), TODAY)) == 500
+    same_alerts(diary, Profile())
+
+
+def test_the_light_records_keep_what_alerts_read(diary):
+    logs = history([4, 5, 6], {1: "fever"})
+    diary.insert_days(logs)
+    light = alert_days(diary, None, TODAY)
+    assert [(x.day, x.pain, x.flags, x.bed_rest) for x in light] == [
+        (x.day, x.pain, x.flags, x.bed_rest) for x in logs
+    ]
+    assert [bool(x.exercises) for x in light] == [bool(x.exercises) for x in logs]
+    assert light[-1].places == logs[-1].places
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from([0, 0, 0, 2, 5, 8]), min_size=1, max_size=300),
+    st.dictionaries(st.integers(0, 299), st.sampled_from(["fever", "trauma"]), max_size=6),
+    st.none() | st.integers(0, 400),
+)
+def test_any_history_gives_the_same_alerts(pains, signs, onset_days):
+    profile = Profile(1950, None if onset_days is None else TODAY - timedelta(days=onset_days))
+    with Diary.open(":memory:") as diary:
+        diary.insert_days(history(pains, signs))
+        diary.save_profile(profile, TODAY)
+        same_alerts(diary, profile)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from([0, 0, 0, 3, 7]), min_size=1, max_size=250),
+    st.integers(0, 260),
+    st.sampled_from([0, 4, 9]),
+    st.booleans(),
+)
+def test_before_and_after_a_log_match_the_whole_history(pains, back, pain, flagged):
+    log = DayLog(TODAY - timedelta(days=back), pain, flags=("fever",) if flagged else ())
+    with Diary.open(":memory:") as diary:
+        diary.insert_days(history(pains))
+        everything = diary.days(end=TODAY)
+        before, after = before_and_after(diary, Profile(), TODAY, log)
+        replaced = [x for x in everything if x.day != log.day] + [log]
+        assert evaluate(before, Profile(), TODAY) == evaluate(everything, Profile(), TODAY)
+        assert evaluate(after, Profile(), TODAY) == evaluate(replaced, Profile(), TODAY)
