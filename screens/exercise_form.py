@@ -98,7 +98,7 @@ class ExerciseForm(ModalScreen[ExerciseDraft | None]):
                     compact=True,
                     id="exercise-dose",
                 )
-            yield Static("", id="exercise-message")
+            yield Static("", id="exercise-message", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="exercise-save")
                 yield Button("Cancel (Esc)", id="exercise-cancel")

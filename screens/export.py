@@ -162,7 +162,7 @@ class ExportScreen(DiaryScreen):
         table: DataTable = DataTable(id="export-preview", cursor_type="none", zebra_stripes=True)
         yield table
         yield Static("", id="export-written")
-        yield Static("Opening your diary…", id="export-status")
+        yield Static("Opening your diary…", id="export-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -381,12 +381,12 @@ class ExportScreen(DiaryScreen):
             f"Wrote {message.description} to {message.path} (readable by you only)"
         )
         self._set_status("Written. Change the range or kind to write another file.")
-        self.notify(str(message.path), title="Export written")
+        self.notify(str(message.path), title="Export written", markup=False)
 
     @on(Failed)
     def _failed(self, message: Failed) -> None:
         self._set_status(f"Not written: {message.reason}")
-        self.notify(message.reason, title="Not written", severity="error")
+        self.notify(message.reason, title="Not written", severity="error", markup=False)
 
     def _set_status(self, text: str) -> None:
         self.query_one("#export-status", Static).update(text)

@@ -93,7 +93,7 @@ class ExercisesScreen(DiaryScreen):
             yield Button("Edit (e)", id="exercises-edit", compact=True)
             yield Button("Retire/restore (r)", id="exercises-retire", compact=True)
             yield Button("Back (Esc)", id="exercises-back", compact=True)
-        yield Static("Opening your diary…", id="exercises-status")
+        yield Static("Opening your diary…", id="exercises-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -252,12 +252,12 @@ class ExercisesScreen(DiaryScreen):
             "Retired": "no longer offered; the days that have it keep it",
             "Restored": "offered again in Today's Did list",
         }[message.what]
-        self.notify(f"{message.what} {name}: {detail}.", title="Your exercises")
+        self.notify(f"{message.what} {name}: {detail}.", title="Your exercises", markup=False)
 
     @on(NotSaved)
     def _not_saved(self, message: NotSaved) -> None:
         self._set_status(f"Not saved: {message.reason}")
-        self.notify(message.reason, title="Not saved", severity="error")
+        self.notify(message.reason, title="Not saved", severity="error", markup=False)
 
     def _set_status(self, text: str) -> None:
         self.query_one("#exercises-status", Static).update(text)

@@ -192,7 +192,7 @@ class SettingsScreen(DiaryScreen):
                     "read-only here; use --db PATH or PAINLOG_DB",
                     classes="settings-hint",
                 )
-        yield Static("Opening your diary…", id="settings-status")
+        yield Static("Opening your diary…", id="settings-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -340,7 +340,7 @@ class SettingsScreen(DiaryScreen):
     @on(NotSaved)
     def _not_saved(self, message: NotSaved) -> None:
         self._set_status(f"Not saved ({message.what}): {message.reason}")
-        self.notify(message.reason, title="Not saved", severity="error")
+        self.notify(message.reason, title="Not saved", severity="error", markup=False)
 
     @on(Button.Pressed, "#settings-exercises")
     def _exercises_pressed(self) -> None:

@@ -138,7 +138,7 @@ class TodayScreen(DiaryScreen):
             with Horizontal(classes="form-row"):
                 yield Label("Note", classes="form-label")
                 yield TextArea(id="note", soft_wrap=True, show_line_numbers=False)
-        yield Static("Opening your diary…", id="status")
+        yield Static("Opening your diary…", id="status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -343,7 +343,7 @@ class TodayScreen(DiaryScreen):
     @on(SaveRefused)
     def _save_refused(self, message: SaveRefused) -> None:
         self._set_status(f"Not saved: {message.reason}")
-        self.notify(message.reason, title="Not saved", severity="error")
+        self.notify(message.reason, title="Not saved", severity="error", markup=False)
 
     def action_shift_day(self, delta: int) -> None:
         target = self.day + timedelta(days=delta)

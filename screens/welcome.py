@@ -120,7 +120,7 @@ class WelcomeScreen(ModalScreen[Profile | None]):
                     id="welcome-keys",
                     classes="welcome-text",
                 )
-            yield Static("", id="welcome-message")
+            yield Static("", id="welcome-message", markup=False)
             with Horizontal(id="welcome-buttons"):
                 yield Button("Start logging (Enter)", id="welcome-start", compact=True)
                 yield Button("Skip (Esc)", id="welcome-skip", compact=True)

@@ -108,11 +108,14 @@ def number(value: int | Fraction | None) -> Number:
     return Number("0.0" if text == "-0.0" else text)
 
 
+_QUOTED_FIRST = frozenset(FORMULA_STARTS) | {QUOTE_PREFIX}
+"""First characters that get a `'` in front (every formula start is one character)."""
+
+
 def neutralise(text: str) -> str:
     """Put a `'` before text a spreadsheet would run as a formula, or that starts with `'`."""
-    if text.startswith(FORMULA_STARTS) or text.startswith(QUOTE_PREFIX):
-        return QUOTE_PREFIX + text
-    return text
+    # One set lookup per cell: an export runs this on every text cell of years of logs.
+    return QUOTE_PREFIX + text if text[:1] in _QUOTED_FIRST else text
 
 
 def restore(text: str) -> str:

@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
@@ -214,7 +215,7 @@ class Picker(FocusGroup, Generic[T]):
             return
         _filter, extras = self.split_query(query)
         chosen = self.make(self._matches[self._highlight_index()], extras)
-        preview.update(f"Enter adds: {self.describe(chosen)}")
+        preview.update(Content(f"Enter adds: {self.describe(chosen)}"))
 
     def _highlight_index(self) -> int:
         highlighted = self.query_one(OptionList).highlighted
@@ -227,7 +228,8 @@ class Picker(FocusGroup, Generic[T]):
             # The last word may be a side or dose still being typed: match without it.
             self._matches = rank(filter_text.rsplit(" ", 1)[0], self.candidates, self.usage)
         options = self.query_one(OptionList)
-        options.set_options(Option(c.name, id=c.slug) for c in self._matches)
+        # Names are plain text (an own exercise may hold brackets), never markup.
+        options.set_options(Option(Content(c.name), id=c.slug) for c in self._matches)
         if self._matches:
             options.highlighted = 0
         self._show_preview()
@@ -296,7 +298,7 @@ class Picker(FocusGroup, Generic[T]):
             return
         chips.mount_all(
             Button(
-                f"{self.describe(item)} ✕",
+                Content(f"{self.describe(item)} ✕"),
                 name=str(index),
                 classes="picker--chip",
                 compact=True,

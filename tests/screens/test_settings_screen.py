@@ -109,6 +109,9 @@ async def test_an_unknown_saved_theme_is_ignored(db_file):
         ("#settings-birth-year", "1899", "a year from 1900 to 2026"),
         ("#settings-onset", "next week", "Pain started: 'next week' is not accepted"),
         ("#settings-onset", "2026-11-22", "today (2026-11-21) or earlier"),
+        # What was typed is shown as typed, never read as text formatting.
+        ("#settings-birth-year", "[/]", "Birth year: '[/]' is not accepted"),
+        ("#settings-onset", "[b]soon", "Pain started: '[b]soon' is not accepted"),
     ],
 )
 async def test_refused_input_says_why_and_changes_nothing(db_file, field, typed, expected):
