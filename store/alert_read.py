@@ -10,7 +10,6 @@ episode of pain.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
@@ -18,7 +17,7 @@ from sqlalchemy import func, select
 from painlog.rules.alerts import evaluate
 from painlog.rules.horizon import RECENT_DAYS, covers
 from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
-from painlog.store.diary import EXERCISES, FLAGS, LOGS, PLACES, Diary
+from painlog.store.diary import EXERCISES, FLAGS, LOGS, PLACES, Diary, slugs_by_log
 
 __all__ = ["alert_days", "alert_history", "before_and_after"]
 
@@ -83,20 +82,8 @@ def alert_days(diary: Diary, start: date | None, end: date) -> list[DayLog]:
         ).all()
         if not rows:
             return []
-        exercises = defaultdict(list)
-        for log_id, slug in connection.execute(
-            select(EXERCISES.c.log_id, EXERCISES.c.slug)
-            .where(EXERCISES.c.log_id.in_(in_range))
-            .order_by(EXERCISES.c.log_id, EXERCISES.c.position)
-        ).all():
-            exercises[log_id].append(slug)
-        flags = defaultdict(list)
-        for log_id, slug in connection.execute(
-            select(FLAGS.c.log_id, FLAGS.c.slug)
-            .where(FLAGS.c.log_id.in_(in_range))
-            .order_by(FLAGS.c.log_id, FLAGS.c.id)
-        ).all():
-            flags[log_id].append(slug)
+        exercises = slugs_by_log(connection, EXERCISES, in_range)
+        flags = slugs_by_log(connection, FLAGS, in_range)
         latest = rows[-1][0]
         places = tuple(
             Place(location, side, character)

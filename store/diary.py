@@ -168,13 +168,7 @@ class Diary:
                 .order_by(EXERCISES.c.log_id, EXERCISES.c.position)
             ).all():
                 exercises[log_id].append(ExerciseDone(slug, sets, reps, minutes))
-            flags = defaultdict(list)
-            for log_id, slug in connection.execute(
-                select(FLAGS.c.log_id, FLAGS.c.slug)
-                .where(FLAGS.c.log_id.in_(in_range))
-                .order_by(FLAGS.c.log_id, FLAGS.c.id)
-            ).all():
-                flags[log_id].append(slug)
+            flags = slugs_by_log(connection, FLAGS, in_range)
         return [
             DayLog(
                 day=day,
@@ -414,6 +408,20 @@ class Diary:
 
 _IN_CHUNK = 500
 """Dates per `IN (...)`: well under SQLite's oldest limit of 999 bound parameters."""
+
+
+def slugs_by_log(connection: Connection, table, in_range) -> dict[int, list[str]]:
+    """The slugs of a child table (flags, or exercises without their doses) per log id, in
+    the order they were logged, for the logs whose ids `in_range` selects."""
+    order = table.c.position if "position" in table.c else table.c.id
+    found: dict[int, list[str]] = defaultdict(list)
+    for log_id, slug in connection.execute(
+        select(table.c.log_id, table.c.slug)
+        .where(table.c.log_id.in_(in_range))
+        .order_by(table.c.log_id, order)
+    ).all():
+        found[log_id].append(slug)
+    return found
 
 
 def _own_exercises(connection: Connection) -> tuple[Exercise, ...]:
