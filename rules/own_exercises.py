@@ -141,4 +141,5 @@ def placeholder_for(slug: str) -> Exercise:
     Its category is "other" and its dose empty until the person edits it.
     """
     words = slug.removeprefix(OWN_PREFIX).replace("-", " ").strip() or "exercise"
-    return own_exercise(slug, words[:1].upper() + words[1:], "other", "")
+    name = (words[:1].upper() + words[1:])[:NAME_MAX_CHARS].strip()
+    return own_exercise(slug, name, "other", "")

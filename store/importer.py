@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from painlog.rules.entry import InvalidInput, check_day, check_pain
-from painlog.rules.own_exercises import placeholder_for
+from painlog.rules.own_exercises import NAME_MAX_CHARS, placeholder_for
 from painlog.rules.records import DayLog, ExerciseDone
 from painlog.seeds import Catalogue, Exercise, catalogue
 from painlog.seeds.catalogue import OWN_PREFIX, SLUG_PATTERN
@@ -266,12 +266,13 @@ def _row(
 
 
 def _unclashing(exercises: Sequence[Exercise], known: Catalogue) -> tuple[Exercise, ...]:
-    """The placeholders, each renamed after its slug if its name is taken (names are unique)."""
+    """The placeholders, each named by its slug instead when its name is taken (names are
+    unique)."""
     taken = {x.name.casefold() for x in known.exercises}
     kept = []
     for exercise in exercises:
         if exercise.name.casefold() in taken:
-            exercise = replace(exercise, name=f"{exercise.name} ({exercise.slug})")
+            exercise = replace(exercise, name=exercise.slug[:NAME_MAX_CHARS])
         taken.add(exercise.name.casefold())
         kept.append(exercise)
     return tuple(kept)

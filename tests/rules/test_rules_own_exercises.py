@@ -163,6 +163,7 @@ def test_placeholder_is_named_after_its_slug():
         "",
     )
     assert placeholder.own and not placeholder.retired
+    assert len(placeholder_for("own-" + "x" * 200).name) == NAME_MAX_CHARS
 
 
 # -- the catalogue and the day checks ---------------------------------------------------------

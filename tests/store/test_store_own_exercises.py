@@ -165,7 +165,7 @@ def test_an_imported_own_exercise_whose_name_is_taken_is_named_after_its_slug(di
     )
     result = import_days(diary, parse_daily(data, TODAY))
     assert [(x.slug, x.name) for x in result.exercises_added] == [
-        ("own-side-plank", "Side plank (own-side-plank)"),
+        ("own-side-plank", "own-side-plank"),
         ("own-bird-dog", "Bird dog"),
     ]
     assert len(own_rows(diary)) == 3
