@@ -9,8 +9,10 @@ thread worker and replies with a message; the other screens are then told to ref
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from rich.text import Text
 from textual import on, work
@@ -176,7 +178,7 @@ class ExercisesScreen(DiaryScreen):
     @on(Button.Pressed, "#exercises-add")
     def action_add(self) -> None:
         if self._ready():
-            self.app.push_screen(ExerciseForm(self.seeds), self._write)
+            self.app.push_screen(ExerciseForm(self.seeds), self._form_closed)
 
     @on(Button.Pressed, "#exercises-edit")
     @on(DataTable.RowSelected)
@@ -187,7 +189,7 @@ class ExercisesScreen(DiaryScreen):
         if exercise is None:
             self._set_status("Nothing to edit yet: a adds an exercise.")
             return
-        self.app.push_screen(ExerciseForm(self.seeds, exercise), self._write)
+        self.app.push_screen(ExerciseForm(self.seeds, exercise), self._form_closed)
 
     @on(Button.Pressed, "#exercises-retire")
     def action_retire(self) -> None:
@@ -197,49 +199,39 @@ class ExercisesScreen(DiaryScreen):
         if exercise is None:
             self._set_status("Nothing to retire yet: a adds an exercise.")
             return
-        self._set_retired(exercise.slug, not exercise.retired)
+        if exercise.retired:
+            self._write(partial(self.diary.restore_exercise, exercise.slug), "Restored")
+        else:
+            self._write(partial(self.diary.retire_exercise, exercise.slug, self.today), "Retired")
 
     @on(Button.Pressed, "#exercises-back")
     def action_back(self) -> None:
         self.dismiss()
 
-    def _write(self, draft: ExerciseDraft | None) -> None:
-        if draft is not None:
-            self._save(draft)
+    def _form_closed(self, draft: ExerciseDraft | None) -> None:
+        if draft is None:
+            return
+        if draft.slug is None:
+            add = partial(self.diary.add_exercise, draft.name, draft.category, draft.dose)
+            self._write(add, "Added")
+        else:
+            change = partial(
+                self.diary.change_exercise, draft.slug, draft.name, draft.category, draft.dose
+            )
+            self._write(change, "Saved")
 
     @work(thread=True, group="exercises-write")
-    def _save(self, draft: ExerciseDraft) -> None:
+    def _write(self, change: Callable[[], Exercise], what: str) -> None:
+        """Run one Diary write; reply `Changed` (`what` says how) or `NotSaved`."""
         from painlog.rules.entry import InvalidInput
         from painlog.store.errors import StoreError
 
         try:
-            if draft.slug is None:
-                exercise = self.diary.add_exercise(draft.name, draft.category, draft.dose)
-                what = "Added"
-            else:
-                exercise = self.diary.change_exercise(
-                    draft.slug, draft.name, draft.category, draft.dose
-                )
-                what = "Saved"
+            exercise = change()
         except (InvalidInput, StoreError) as error:
             self.post_message(self.NotSaved(str(error)))
             return
         self.post_message(self.Changed(exercise, what))
-
-    @work(thread=True, group="exercises-write")
-    def _set_retired(self, slug: str, retire: bool) -> None:
-        from painlog.rules.entry import InvalidInput
-        from painlog.store.errors import StoreError
-
-        try:
-            if retire:
-                exercise = self.diary.retire_exercise(slug, self.today)
-            else:
-                exercise = self.diary.restore_exercise(slug)
-        except (InvalidInput, StoreError) as error:
-            self.post_message(self.NotSaved(str(error)))
-            return
-        self.post_message(self.Changed(exercise, "Retired" if retire else "Restored"))
 
     @on(Changed)
     def _changed(self, message: Changed) -> None:

@@ -229,13 +229,11 @@ def read_exercises(
         memo: Items already read with the same `seeds`, reused across a file's rows (years
             of logs repeat the same few items).
     """
-    if seeds is None:
-        return tuple(_exercise_item(item) for item in split_items(cell))
     memo = {} if memo is None else memo
     done = []
     for item in split_items(cell):
         if item not in memo:
-            memo[item] = _read_exercise_item(item, seeds)
+            memo[item] = _exercise_item(item, seeds)
         done.append(memo[item])
     return tuple(done)
 
@@ -251,7 +249,8 @@ def read_flags(cell: str) -> tuple[str, ...]:
 
 
 # Years of logs repeat the same few items: parse each distinct one once. The records are
-# frozen, so sharing them is safe; a refusal raises and is not cached.
+# frozen, so sharing them is safe; a refusal raises and is not cached. (Exercises are
+# remembered per file through `read_exercises`' memo: they depend on the diary's catalogue.)
 
 
 @lru_cache(maxsize=4096)
@@ -259,12 +258,7 @@ def _place_item(item: str) -> tuple[Place, ...]:
     return parse_places(item)
 
 
-@lru_cache(maxsize=4096)
-def _exercise_item(item: str) -> ExerciseDone:
-    return _read_exercise_item(item, None)
-
-
-def _read_exercise_item(item: str, seeds: Catalogue | None) -> ExerciseDone:
+def _exercise_item(item: str, seeds: Catalogue | None) -> ExerciseDone:
     parts = [part.strip() for part in item.split(":")]
     sets_only = [m for part in parts if (m := _SETS_ONLY.match(part.lower()))]
     rest = [part for part in parts if not _SETS_ONLY.match(part.lower())]

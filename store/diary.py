@@ -287,7 +287,8 @@ class Diary:
         Read afresh each call (one small query), so an exercise added from the command line
         shows in an open app the next time it asks.
         """
-        return catalogue().with_own(self.own_exercises())
+        with self.engine.connect() as connection:
+            return _catalogue(connection)
 
     def add_exercise(self, name: str, category: str, dose: str = "") -> Exercise:
         """Add an own exercise and return it with its new slug.
@@ -298,8 +299,7 @@ class Diary:
         """
         with self._writer.begin() as connection:
             # Checked inside the write lock, so two programs cannot add the same name.
-            seeds = catalogue().with_own(_own_exercises(connection))
-            exercise = draft_exercise(name, category, dose, seeds)
+            exercise = draft_exercise(name, category, dose, _catalogue(connection))
             connection.execute(insert(OWN).values(**_own_values(exercise)))
         return exercise
 
@@ -316,7 +316,7 @@ class Diary:
             InvalidInput: for an unknown slug or a refused value; nothing is written.
         """
         with self._writer.begin() as connection:
-            seeds = catalogue().with_own(_own_exercises(connection))
+            seeds = _catalogue(connection)
             old = check_own_slug(slug, seeds)
             new = own_exercise(
                 old.slug,
@@ -353,7 +353,7 @@ class Diary:
 
     def _set_retired(self, slug: str, on: date | None) -> Exercise:
         with self._writer.begin() as connection:
-            old = check_own_slug(slug, catalogue().with_own(_own_exercises(connection)))
+            old = check_own_slug(slug, _catalogue(connection))
             if old.retired != (on is not None):
                 connection.execute(
                     update(OWN)
@@ -430,6 +430,10 @@ def _own_exercises(connection: Connection) -> tuple[Exercise, ...]:
         own_exercise(row.slug, row.name, row.category, row.dose, row.retired_on is not None)
         for row in rows
     )
+
+
+def _catalogue(connection: Connection) -> Catalogue:
+    return catalogue().with_own(_own_exercises(connection))
 
 
 def _own_values(exercise: Exercise) -> dict[str, object]:

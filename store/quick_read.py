@@ -3,6 +3,8 @@
 `painlog status` runs every few seconds in a status bar; importing SQLAlchemy alone costs
 more than everything else it does, so it reads what the alert rules need here instead of
 through `Diary`. It never writes: no file is created, no backup made, no schema migrated.
+`read_own_exercises` serves the command line the same way: it checks what a command names
+before the diary is opened for writing (which would migrate it or make the day's backup).
 The queries are written for `KNOWN_SCHEMA` (a test pins it to `schema.SCHEMA_VERSION`);
 anything else raises `NotForQuickRead` and the caller opens the file through `Diary`.
 """

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from contextlib import suppress
 
 EPILOG = """\
 examples:
@@ -98,10 +99,9 @@ def diary_catalogue(args: argparse.Namespace):
     if location.path is not None:
         if not location.path.exists():
             return catalogue()
-        try:
+        # A file the quick reader does not know falls through to `Diary`, which says why.
+        with suppress(NotForQuickRead):
             return catalogue().with_own(read_own_exercises(location.path))
-        except NotForQuickRead:
-            pass
     from painlog.tui.cli import open_diary
 
     with open_diary(args) as diary:
@@ -141,11 +141,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_add(args: argparse.Namespace) -> int:
     from painlog.rules.own_exercises import check_category, check_dose, check_name
-    from painlog.seeds import catalogue
     from painlog.tui.cli import open_diary
 
-    # Refuse what can be refused alone before a database is opened (or created).
-    check_name(args.name, catalogue())
+    # Refuse before a database is opened for writing (or created): opening makes the day's
+    # backup, and a refused command leaves the folder as it was.
+    check_name(args.name, diary_catalogue(args))
     check_category(args.category)
     check_dose(args.dose)
     with open_diary(args) as diary:
@@ -157,6 +157,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 def run_rename(args: argparse.Namespace) -> int:
     from painlog.rules.own_exercises import check_category, check_dose, check_name
+    from painlog.tui.cli import open_diary
 
     seeds = _checked_slug(args)
     check_name(args.name, seeds, renaming=args.slug.strip().lower())
@@ -164,7 +165,7 @@ def run_rename(args: argparse.Namespace) -> int:
         check_category(args.category)
     if args.dose is not None:
         check_dose(args.dose)
-    with _existing_diary(args) as diary:
+    with open_diary(args) as diary:
         exercise = diary.change_exercise(args.slug, args.name, args.category, args.dose)
     print(f"Now {_own_line(exercise)}")
     return 0
@@ -172,17 +173,20 @@ def run_rename(args: argparse.Namespace) -> int:
 
 def run_retire(args: argparse.Namespace) -> int:
     from painlog.store.clock import local_today
+    from painlog.tui.cli import open_diary
 
     _checked_slug(args)
-    with _existing_diary(args) as diary:
+    with open_diary(args) as diary:
         exercise = diary.retire_exercise(args.slug, local_today())
     print(f"Retired {_own_line(exercise)}; the days that have it keep it.")
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from painlog.tui.cli import open_diary
+
     _checked_slug(args)
-    with _existing_diary(args) as diary:
+    with open_diary(args) as diary:
         exercise = diary.restore_exercise(args.slug)
     print(f"Restored {_own_line(exercise)}")
     return 0
@@ -206,12 +210,6 @@ def _checked_slug(args: argparse.Namespace):
     seeds = diary_catalogue(args)
     check_own_slug(args.slug, seeds)
     return seeds
-
-
-def _existing_diary(args: argparse.Namespace):
-    from painlog.tui.cli import open_diary
-
-    return open_diary(args)
 
 
 def _own_line(exercise, width: int = 0) -> str:

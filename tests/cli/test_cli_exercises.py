@@ -3,6 +3,8 @@ person runs them, in a subprocess."""
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 from pathlib import Path
 
 from painlog.rules.records import ExerciseDone
@@ -13,6 +15,15 @@ def ok(result) -> str:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     return result.stdout
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file below the folder (diary, sidecars, backups) with the sha256 of its bytes."""
+    return {
+        str(item.relative_to(folder)): hashlib.sha256(item.read_bytes()).hexdigest()
+        for item in sorted(folder.rglob("*"))
+        if item.is_file()
+    }
 
 
 def own(path: Path) -> list[tuple]:
@@ -105,3 +116,18 @@ def test_import_says_which_own_exercises_it_added(run_cli, diary_file, tmp_path)
     assert "Added 1 exercise of your own that the file names" in out
     assert "own-bird-dog (Bird dog)" in out
     assert own(fresh) == [("own-bird-dog", "Bird dog", "other", "", False)]
+
+
+def test_a_name_already_one_of_yours_is_refused_and_the_folder_left_as_it_was(run_cli, diary_file):
+    ok(run_cli("--db", diary_file, "exercises", "add", "Bird dog", "--category", "strength"))
+    folder = diary_file.parent
+    # As on a later day: today's backup not made yet, so opening the diary would make one.
+    shutil.rmtree(folder / "backups")
+    before = fingerprint(folder)
+    result = run_cli("--db", diary_file, "exercises", "add", "BIRD DOG", "--category", "other")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (
+        "painlog: name: 'BIRD DOG' is not accepted; expected a name not already used "
+        "(one of yours: own-bird-dog)\n"
+    )
+    assert fingerprint(folder) == before
