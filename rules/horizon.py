@@ -20,17 +20,48 @@ uses the days before today:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from painlog.rules.alerts import Alert
+from painlog.rules.alerts import Alert, evaluate
 from painlog.rules.records import DayLog, Profile
 from painlog.seeds.thresholds import thresholds
 
-__all__ = ["RECENT_DAYS", "covers"]
+__all__ = ["RECENT_DAYS", "bounded_history", "covers"]
 
 RECENT_DAYS = 120
 """Days a bounded read tries first: a few weeks past the longest fixed look-back."""
+
+
+def bounded_history(
+    read: Callable[[date | None], list[DayLog]],
+    first_logged: date | None,
+    profile: Profile,
+    today: date,
+) -> list[DayLog]:
+    """The logs up to `today` that `evaluate` needs to give the whole history's answer.
+
+    Each store (SQLAlchemy, or the standard library's read-only reader) supplies its own
+    `read`; the choice of how far back to read is made here, once.
+
+    Args:
+        read: Returns the logs from a first day (None: the first log) to `today`, in
+            calendar order, with what `evaluate` reads.
+        first_logged: The date of the first log there is, or None when there is none.
+        profile: The person's profile.
+        today: The day the alerts are for.
+
+    Returns:
+        The logs from `RECENT_DAYS` back when they are enough, else every log up to
+        `today`. `evaluate` of the result equals `evaluate` of every log up to `today`.
+    """
+    start = today - timedelta(days=RECENT_DAYS - 1)
+    recent = read(start)
+    if first_logged is None or first_logged >= start:
+        return recent
+    if covers(recent, evaluate(recent, profile, today), profile, start, today):
+        return recent
+    return read(None)
 
 
 def covers(

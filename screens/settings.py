@@ -25,9 +25,6 @@ from painlog.screens.base import DiaryScreen
 WEEK_START = WEEK_START_SETTING
 """The setting holding the first day of the week: a name from `rules.weekly.WEEKDAYS`."""
 
-THEME = "theme"
-"""The setting holding the Textual theme's name."""
-
 BIRTH_YEAR_HINT = "age over 55 / under 20: a warning sign"
 ONSET_HINT = "6- and 12-week alerts count from it"
 

@@ -6,6 +6,7 @@ fills it, and saving happens in a worker too, replying with a message either way
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -110,6 +111,7 @@ class TodayScreen(DiaryScreen):
         self._loading = True
         # Usage counts only order the pickers: read once, again only after a save.
         self._usage: tuple[dict[str, int], dict[str, int]] | None = None
+        self._first = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -147,10 +149,40 @@ class TodayScreen(DiaryScreen):
 
     # -- the diary arrives ----------------------------------------------------------------
 
+    def attach(self, diary, first=None) -> None:
+        """Hand the screen its diary and, when the app could read it at start, what it shows.
+
+        Args:
+            diary: The diary (a `LazyDiary` in the app).
+            first: A `store.quick_read.TodayRead` for the day on screen, or None.
+        """
+        self._first = first
+        super().attach(diary)
+
     def load(self) -> None:
+        first, self._first = self._first, None
+        if first is not None and first.day == self.day:
+            self._show_first(first)
+            return
         self._load_catalogue()
         self._load(self.day)
         self._refresh_alerts()
+
+    def _show_first(self, first) -> None:
+        """Fill the form from what the app read at start, without asking the diary again."""
+        from painlog.seeds import catalogue
+        from painlog.store.alerting import alert_views
+
+        self._catalogue_loaded(self.CatalogueLoaded(catalogue().with_own(first.own_exercises)))
+        self._day_loaded(
+            self.DayLoaded(
+                first.day, first.log, _by_location(first.place_counts), first.exercise_counts
+            )
+        )
+        # Pure rules over rows already read: a few milliseconds even for ten years of logs.
+        self._show_alerts(
+            alert_views(first.alert_logs, first.profile, first.acknowledged, self.today)
+        )
 
     def exercises_changed(self) -> None:
         # Only the picker's list changes; what the person is typing stays.
@@ -180,10 +212,7 @@ class TodayScreen(DiaryScreen):
         log = self.diary.load_day(day)
         usage = self._usage
         if usage is None:
-            places = {}
-            for (location, _side), count in self.diary.place_counts().items():
-                places[location] = places.get(location, 0) + count
-            usage = (places, self.diary.exercise_counts())
+            usage = (_by_location(self.diary.place_counts()), self.diary.exercise_counts())
         self.post_message(self.DayLoaded(day, log, *usage))
 
     @work(thread=True, exclusive=True, group="today-alerts")
@@ -268,6 +297,10 @@ class TodayScreen(DiaryScreen):
     @on(Checkbox.Changed)
     @on(TextArea.Changed)
     def _edited(self) -> None:
+        if not getattr(self.diary, "is_open", True):
+            # The person has started a day they will save: open the diary for writing now,
+            # while they type, rather than when they press ctrl+s.
+            self._open_for_writing()
         if not self._loading:
             self._set_status(
                 "Unsaved changes: ctrl+s saves"
@@ -279,6 +312,14 @@ class TodayScreen(DiaryScreen):
     def _explain_flag(self, event: OptionList.OptionHighlighted) -> None:
         flag = self.query_one(FlagChecklist).flags[event.option_index]
         self.query_one("#flag-help", Static).update(flag.description)
+
+    @work(thread=True, exclusive=True, group="today-open")
+    def _open_for_writing(self) -> None:
+        from painlog.store.errors import StoreError
+
+        # A diary that cannot be opened is reported by the save, which tries again.
+        with suppress(StoreError):
+            self.diary.open()
 
     # -- actions --------------------------------------------------------------------------
 
@@ -403,6 +444,14 @@ class TodayScreen(DiaryScreen):
 
     def _set_status(self, text: str) -> None:
         self.query_one("#status", Static).update(text)
+
+
+def _by_location(counts: dict[tuple[str, str | None], int]) -> dict[str, int]:
+    """Usage counts per location, whatever the side: the place picker orders by location."""
+    places: dict[str, int] = {}
+    for (location, _side), count in counts.items():
+        places[location] = places.get(location, 0) + count
+    return places
 
 
 def _normalised(log: DayLog) -> DayLog:

@@ -20,10 +20,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from painlog.rules.records import Profile
+from painlog.screens.preferences import WELCOME_DONE, welcome_due
 from painlog.screens.settings import profile_from_text
-
-WELCOME_DONE = "welcome_done"
-"""The setting that records the welcome was finished ("done") or skipped ("skipped")."""
 
 
 def needs_welcome(diary) -> bool:
@@ -31,7 +29,8 @@ def needs_welcome(diary) -> bool:
 
     Reads the database: call it from a thread worker.
     """
-    return diary.setting(WELCOME_DONE) is None and diary.count_days() == 0
+    done = diary.setting(WELCOME_DONE)
+    return welcome_due({} if done is None else {WELCOME_DONE: done}, diary.count_days())
 
 
 class WelcomeScreen(ModalScreen[Profile | None]):

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from painlog.rules.alerts import evaluate
-from painlog.rules.horizon import RECENT_DAYS, covers
+from painlog.rules.horizon import RECENT_DAYS, bounded_history, covers
 from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
 from painlog.store.diary import EXERCISES, FLAGS, LOGS, PLACES, Diary, slugs_by_log
 
@@ -23,19 +23,11 @@ __all__ = ["alert_days", "alert_history", "before_and_after"]
 
 
 def alert_history(diary: Diary, profile: Profile, today: date) -> list[DayLog]:
-    """The logs up to `today` that `evaluate` needs to give the whole history's answer.
-
-    Returns:
-        The `alert_days` from `RECENT_DAYS` back when that is enough, else from the first
-        log. `evaluate` of the result equals `evaluate` of `Diary.days(end=today)`.
-    """
-    start = today - timedelta(days=RECENT_DAYS - 1)
-    recent = alert_days(diary, start, today)
-    if not _logged_before(diary, start):
-        return recent
-    if covers(recent, evaluate(recent, profile, today), profile, start, today):
-        return recent
-    return alert_days(diary, None, today)
+    """The logs up to `today` that `evaluate` needs to give the whole history's answer
+    (`rules.horizon.bounded_history` over `alert_days`)."""
+    return bounded_history(
+        lambda start: alert_days(diary, start, today), _first_logged(diary), profile, today
+    )
 
 
 def before_and_after(
@@ -49,10 +41,15 @@ def before_and_after(
     start = today - timedelta(days=RECENT_DAYS - 1)
     recent = alert_days(diary, start, today)
     after = _replaced(recent, log)
-    if not _logged_before(diary, start) or (
-        log.day >= start
-        and covers(recent, evaluate(recent, profile, today), profile, start, today)
-        and covers(after, evaluate(after, profile, today), profile, start, today)
+    first = _first_logged(diary)
+    if (
+        first is None
+        or first >= start
+        or (
+            log.day >= start
+            and covers(recent, evaluate(recent, profile, today), profile, start, today)
+            and covers(after, evaluate(after, profile, today), profile, start, today)
+        )
     ):
         return recent, after
     everything = alert_days(diary, None, today)
@@ -113,7 +110,6 @@ def alert_days(diary: Diary, start: date | None, end: date) -> list[DayLog]:
     return logs
 
 
-def _logged_before(diary: Diary, day: date) -> bool:
+def _first_logged(diary: Diary) -> date | None:
     with diary.engine.connect() as connection:
-        first = connection.execute(select(func.min(LOGS.c.day))).scalar()
-    return first is not None and first < day
+        return connection.execute(select(func.min(LOGS.c.day))).scalar()

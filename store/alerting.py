@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from painlog.rules.alerts import Alert, evaluate
 from painlog.rules.records import DayLog, Profile
-from painlog.store.diary import Diary
+
+if TYPE_CHECKING:
+    from painlog.store.diary import Diary
 
 
 @dataclass(frozen=True, slots=True)

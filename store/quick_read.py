@@ -5,6 +5,8 @@ more than everything else it does, so it reads what the alert rules need here in
 through `Diary`. It never writes: no file is created, no backup made, no schema migrated.
 `read_own_exercises` serves the command line the same way: it checks what a command names
 before the diary is opened for writing (which would migrate it or make the day's backup).
+`read_today` gives the app what its first screen shows (the day's log, what the pickers
+need, the alerts' inputs), so Today is filled before SQLAlchemy is even imported.
 The queries are written for `KNOWN_SCHEMA` (a test pins it to `schema.SCHEMA_VERSION`);
 anything else raises `NotForQuickRead` and the caller opens the file through `Diary`.
 """
@@ -12,11 +14,14 @@ anything else raises `NotForQuickRead` and the caller opens the file through `Di
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from painlog.rules.horizon import bounded_history
 from painlog.rules.own_exercises import own_exercise
-from painlog.rules.records import DayLog, ExerciseDone, Profile
+from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
 from painlog.seeds import Exercise
 
 KNOWN_SCHEMA = 2
@@ -84,6 +89,203 @@ def read_alert_inputs(path: Path, today: date) -> tuple[list[DayLog], Profile]:
     return logs, profile
 
 
+@dataclass(frozen=True)
+class TodayRead:
+    """What Today shows when the app starts, read in one short read-only transaction.
+
+    Attributes:
+        day: The day whose log was read.
+        log: That day's log, whole, or None when it has none.
+        place_counts: How often each (location, side) was logged (`Diary.place_counts`).
+        exercise_counts: How often each exercise was logged (`Diary.exercise_counts`).
+        own_exercises: The diary's own exercises (`Diary.own_exercises`).
+        profile: The person's profile (`Diary.profile`).
+        acknowledged: Every acknowledged alert key (`Diary.acknowledged`).
+        alert_logs: The logs the alert rules need as of `today` (`alert_history`).
+        settings: Every stored preference, by key.
+        days_logged: How many days have a log.
+    """
+
+    day: date
+    log: DayLog | None
+    place_counts: dict[tuple[str, str | None], int]
+    exercise_counts: dict[str, int]
+    own_exercises: tuple[Exercise, ...]
+    profile: Profile
+    acknowledged: set[tuple[str, date]]
+    alert_logs: list[DayLog]
+    settings: dict[str, str]
+    days_logged: int
+
+
+def read_today(path: Path, day: date, today: date) -> TodayRead:
+    """Everything Today shows for `day`, and the alerts' inputs as of `today`, read-only.
+
+    One read transaction, so the parts agree with each other even while another program
+    writes. The file is checked first (`PRAGMA quick_check`): a damaged diary is left to
+    `Diary`, which refuses it with its usual message.
+
+    Raises:
+        NotForQuickRead: when the file is empty, damaged, not a painlog database of
+            `KNOWN_SCHEMA`, or cannot be read; `Diary` then opens it and says why.
+    """
+    # Read-write but never written (query_only): as in `read_own_exercises`, a read-only
+    # connection would leave a WAL diary's -wal and -shm files behind.
+    connection = _connect(path, "rw")
+    try:
+        connection.execute("PRAGMA query_only = ON")
+        connection.execute("BEGIN")
+        if not _known_tables(connection):
+            raise NotForQuickRead  # created but never written: `Diary` sets it up
+        (check,) = connection.execute("PRAGMA quick_check(1)").fetchone()
+        if check != "ok":
+            raise NotForQuickRead
+        logs = _whole_days(connection, day)
+        first = connection.execute("SELECT min(day) FROM day_log").fetchone()[0]
+        profile = _profile(connection)
+        read = TodayRead(
+            day=day,
+            log=logs[0] if logs else None,
+            place_counts={
+                (location, side): count
+                for location, side, count in connection.execute(
+                    "SELECT location, side, count(*) FROM pain_place GROUP BY location, side"
+                )
+            },
+            exercise_counts=dict(
+                connection.execute("SELECT slug, count(*) FROM exercise_done GROUP BY slug")
+            ),
+            own_exercises=_own_exercises(connection),
+            profile=profile,
+            acknowledged={
+                (kind, date.fromisoformat(since))
+                for kind, since in connection.execute("SELECT kind, since FROM alert_ack")
+            },
+            alert_logs=bounded_history(
+                lambda start: _alert_days(connection, start, today),
+                date.fromisoformat(first) if first else None,
+                profile,
+                today,
+            ),
+            settings=dict(connection.execute("SELECT key, value FROM setting")),
+            days_logged=connection.execute("SELECT count(*) FROM day_log").fetchone()[0],
+        )
+    except sqlite3.Error as error:
+        raise NotForQuickRead from error
+    except (TypeError, ValueError) as error:
+        raise NotForQuickRead from error
+    finally:
+        connection.close()
+    return read
+
+
+def _whole_days(connection: sqlite3.Connection, day: date) -> list[DayLog]:
+    """The log of `day` with every field, as `Diary.days(day, day)` builds it."""
+    found = connection.execute(
+        "SELECT id, day, pain, worst, bed_rest, note FROM day_log WHERE day = ?",
+        (day.isoformat(),),
+    ).fetchall()
+    logs = []
+    for log_id, logged, pain, worst, bed_rest, note in found:
+        places = tuple(
+            Place(location, side, character)
+            for location, side, character in connection.execute(
+                "SELECT location, side, character FROM pain_place WHERE log_id = ? "
+                "ORDER BY position",
+                (log_id,),
+            )
+        )
+        exercises = tuple(
+            ExerciseDone(slug, sets, reps, minutes)
+            for slug, sets, reps, minutes in connection.execute(
+                "SELECT slug, sets, reps, minutes FROM exercise_done WHERE log_id = ? "
+                "ORDER BY position",
+                (log_id,),
+            )
+        )
+        flags = tuple(
+            slug
+            for (slug,) in connection.execute(
+                "SELECT slug FROM flag_report WHERE log_id = ? ORDER BY id", (log_id,)
+            )
+        )
+        logs.append(
+            DayLog(
+                day=date.fromisoformat(logged),
+                pain=pain,
+                worst=worst,
+                places=places,
+                exercises=exercises,
+                flags=flags,
+                bed_rest=bool(bed_rest),
+                note=note,
+            )
+        )
+    return logs
+
+
+def _alert_days(connection: sqlite3.Connection, start: date | None, end: date) -> list[DayLog]:
+    """The logs from `start` (None: the first) to `end` with only what the alert rules
+    read, as `store.alert_read.alert_days` builds them (places on the latest log only)."""
+    where = "d.day <= ?" + ("" if start is None else " AND d.day >= ?")
+    bounds = (end.isoformat(),) if start is None else (end.isoformat(), start.isoformat())
+    rows = connection.execute(
+        f"SELECT d.id, d.day, d.pain, d.bed_rest FROM day_log d WHERE {where} ORDER BY d.day",
+        bounds,
+    ).fetchall()
+    if not rows:
+        return []
+    exercises = _slugs(connection, "exercise_done", "position", where, bounds)
+    flags = _slugs(connection, "flag_report", "id", where, bounds)
+    latest = rows[-1][0]
+    places = tuple(
+        Place(location, side, character)
+        for location, side, character in connection.execute(
+            "SELECT location, side, character FROM pain_place WHERE log_id = ? ORDER BY position",
+            (latest,),
+        )
+    )
+    # Years of days repeat the same few combinations of exercises: build each tuple once.
+    done: dict[tuple[str, ...], tuple[ExerciseDone, ...]] = {(): ()}
+    logs = []
+    for log_id, logged, pain, bed_rest in rows:
+        slugs = tuple(exercises.get(log_id, ()))
+        if slugs not in done:
+            done[slugs] = tuple(ExerciseDone(slug) for slug in slugs)
+        logs.append(
+            DayLog(
+                day=date.fromisoformat(logged),
+                pain=pain,
+                places=places if log_id == latest else (),
+                exercises=done[slugs],
+                flags=tuple(flags.get(log_id, ())),
+                bed_rest=bool(bed_rest),
+            )
+        )
+    return logs
+
+
+def _slugs(
+    connection: sqlite3.Connection, table: str, order: str, where: str, bounds: Sequence[str]
+) -> dict[int, list[str]]:
+    """A child table's slugs per log id, in logged order, for the logs `where` selects."""
+    found: dict[int, list[str]] = {}
+    for log_id, slug in connection.execute(
+        f"SELECT c.log_id, c.slug FROM {table} c JOIN day_log d ON d.id = c.log_id "
+        f"WHERE {where} ORDER BY c.log_id, c.{order}",
+        bounds,
+    ):
+        found.setdefault(log_id, []).append(slug)
+    return found
+
+
+def _profile(connection: sqlite3.Connection) -> Profile:
+    found = connection.execute("SELECT birth_year, onset FROM profile").fetchone()
+    if found is None:
+        return Profile()
+    return Profile(found[0], date.fromisoformat(found[1]) if found[1] else None)
+
+
 def read_own_exercises(path: Path) -> tuple[Exercise, ...]:
     """The diary's own exercises, read-only: for checking a command before anything is
     opened for writing (which would migrate the file or make the day's backup).
@@ -98,14 +300,17 @@ def read_own_exercises(path: Path) -> tuple[Exercise, ...]:
     try:
         if not _known_tables(connection):
             return ()
-        rows = connection.execute(
-            "SELECT slug, name, category, dose, retired_on FROM own_exercise "
-            "ORDER BY created_at, slug"
-        ).fetchall()
+        return _own_exercises(connection)
     except sqlite3.Error as error:
         raise NotForQuickRead from error
     finally:
         connection.close()
+
+
+def _own_exercises(connection: sqlite3.Connection) -> tuple[Exercise, ...]:
+    rows = connection.execute(
+        "SELECT slug, name, category, dose, retired_on FROM own_exercise ORDER BY created_at, slug"
+    ).fetchall()
     return tuple(
         own_exercise(slug, name, category, dose or "", retired_on is not None)
         for slug, name, category, dose, retired_on in rows

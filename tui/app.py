@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from painlog.screens.base import DiaryScreen
+from painlog.screens.preferences import THEME, WELCOME_DONE, welcome_due
 from painlog.screens.today import TodayScreen
 from painlog.store.clock import local_today
 
@@ -130,6 +131,8 @@ class PainlogApp(App[None]):
         """The theme saved in the diary, to apply at start."""
         welcome: bool = False
         """Whether to show the first-run welcome."""
+        first: object = None
+        """What Today shows, read before the `Diary` was opened (a `TodayRead`), or None."""
 
     @dataclass
     class DiaryFailed(Message):
@@ -169,24 +172,35 @@ class PainlogApp(App[None]):
 
     @work(thread=True, exclusive=True, group="open-diary")
     def _open_diary(self) -> None:
-        # SQLAlchemy and SQLModel are imported here, off the UI thread, so the first
-        # frame never waits for them.
-        from painlog.screens.settings import THEME
-        from painlog.store.diary import Diary
+        # Off the UI thread, after Today's first frame. An existing diary is read through
+        # the standard library for Today, and SQLAlchemy is imported only once something
+        # needs the `Diary` itself (`LazyDiary`); anything else is opened here at once.
         from painlog.store.errors import StoreError
+        from painlog.store.lazy_diary import LazyDiary
 
         try:
-            diary = Diary.open(self.db)
-            theme = diary.setting(THEME)
-            welcome = False
-            if self.welcome:
-                from painlog.screens.welcome import needs_welcome
-
-                welcome = needs_welcome(diary)
+            diary = LazyDiary(self.db)
+            first = diary.first_read(self.today, self.today)
+            if first is None:
+                settings, days_logged = self._open_now(diary)
+            else:
+                settings, days_logged = first.settings, first.days_logged
         except StoreError as error:
             self.post_message(self.DiaryFailed(str(error)))
             return
-        self.post_message(self.DiaryOpened(diary, theme, welcome))
+        welcome = self.welcome and welcome_due(settings, days_logged)
+        self.post_message(self.DiaryOpened(diary, settings.get(THEME), welcome, first))
+
+    @staticmethod
+    def _open_now(diary) -> tuple[dict[str, str], int]:
+        """Open the `Diary` and read what the start needs: the settings and the days logged."""
+        opened = diary.open()
+        settings = {}
+        for key in (THEME, WELCOME_DONE):
+            value = opened.setting(key)
+            if value is not None:
+                settings[key] = value
+        return settings, opened.count_days()
 
     @on(DiaryOpened)
     def _diary_opened(self, message: DiaryOpened) -> None:
@@ -195,7 +209,10 @@ class PainlogApp(App[None]):
         if message.theme in self.available_themes and message.theme != self.theme:
             self.theme = message.theme
         for screen in self._built.values():
-            screen.attach(self.diary)
+            if isinstance(screen, TodayScreen):
+                screen.attach(self.diary, first=message.first)
+            else:
+                screen.attach(self.diary)
         if message.welcome:
             # Today is already showing (and usable); the welcome goes over it once.
             from painlog.screens.welcome import WelcomeScreen
@@ -213,7 +230,6 @@ class PainlogApp(App[None]):
 
     @work(thread=True, group="save-theme")
     def _save_theme(self, name: str) -> None:
-        from painlog.screens.settings import THEME
         from painlog.store.errors import StoreError
 
         try:
