@@ -450,23 +450,20 @@ def _insert_own(connection: Connection, exercises: Sequence[Exercise]) -> None:
         connection.execute(insert(OWN), [_own_values(x) for x in exercises])
 
 
+_LOG_COLUMNS = ("day", "pain", "worst", "bed_rest", "note", "created_at", "updated_at")
+_PLACE_COLUMNS = ("log_id", "position", "location", "side", "character")
+_EXERCISE_COLUMNS = ("log_id", "position", "slug", "sets", "reps", "minutes")
+_FLAG_COLUMNS = ("log_id", "slug")
+
+
 def _insert_logs(connection: Connection, logs: Sequence[DayLog]) -> None:
     """Bulk-insert new day logs and their children on an open transaction."""
     now = utc_now()
-    connection.execute(
-        insert(LOGS),
-        [
-            {
-                "day": log.day,
-                "pain": log.pain,
-                "worst": log.worst,
-                "bed_rest": log.bed_rest,
-                "note": log.note,
-                "created_at": now,
-                "updated_at": now,
-            }
-            for log in logs
-        ],
+    _insert_rows(
+        connection,
+        LOGS,
+        _LOG_COLUMNS,
+        [(log.day, log.pain, log.worst, log.bed_rest, log.note, now, now) for log in logs],
     )
     ids = dict(
         connection.execute(
@@ -480,37 +477,72 @@ def _insert_logs(connection: Connection, logs: Sequence[DayLog]) -> None:
 
 def _insert_children(connection: Connection, logs: dict[int, DayLog]) -> None:
     places, exercises, flags = _child_rows(logs.items())
-    if places:
-        connection.execute(insert(PLACES), places)
-    if exercises:
-        connection.execute(insert(EXERCISES), exercises)
-    if flags:
-        connection.execute(insert(FLAGS), flags)
+    _insert_rows(connection, PLACES, _PLACE_COLUMNS, places)
+    _insert_rows(connection, EXERCISES, _EXERCISE_COLUMNS, exercises)
+    _insert_rows(connection, FLAGS, _FLAG_COLUMNS, flags)
 
 
 def _child_rows(items: Iterable[tuple[int, DayLog]]) -> tuple[list, list, list]:
-    places, exercises, flags = [], [], []
+    """The places, exercises and flags of logs, as rows of `_PLACE_COLUMNS`,
+    `_EXERCISE_COLUMNS` and `_FLAG_COLUMNS`."""
+    places: list[tuple] = []
+    exercises: list[tuple] = []
+    flags: list[tuple] = []
     for log_id, log in items:
-        places += [
-            {
-                "log_id": log_id,
-                "position": position,
-                "location": place.location,
-                "side": place.side,
-                "character": place.character,
-            }
-            for position, place in enumerate(log.places)
-        ]
-        exercises += [
-            {
-                "log_id": log_id,
-                "position": position,
-                "slug": done.slug,
-                "sets": done.sets,
-                "reps": done.reps,
-                "minutes": done.minutes,
-            }
-            for position, done in enumerate(log.exercises)
-        ]
-        flags += [{"log_id": log_id, "slug": slug} for slug in log.flags]
+        # Most days have no place, exercise or flag, or one: test before building lists.
+        if log.places:
+            places += [
+                (log_id, position, place.location, place.side, place.character)
+                for position, place in enumerate(log.places)
+            ]
+        if log.exercises:
+            exercises += [
+                (log_id, position, done.slug, done.sets, done.reps, done.minutes)
+                for position, done in enumerate(log.exercises)
+            ]
+        if log.flags:
+            flags += [(log_id, slug) for slug in log.flags]
     return places, exercises, flags
+
+
+def _insert_rows(
+    connection: Connection, table, columns: Sequence[str], rows: Sequence[tuple]
+) -> None:
+    """Insert rows (tuples of `columns`' values) into `table` with one executemany.
+
+    The values are the records' own (dates, datetimes, booleans), as for `insert(table)`.
+    On SQLite the statement is compiled from `insert(table)` and handed to the driver with
+    each value already converted by its column type's bind processor, once per distinct
+    value: SQLAlchemy's per-row parameter handling costs several times the insert itself
+    for years of days (the timestamps are the same for every row). Other databases take
+    the rows through `connection.execute(insert(table), ...)`.
+    """
+    if not rows:
+        return
+    dialect = connection.dialect
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+    if dialect.name != "sqlite" or tuple(compiled.positiontup or ()) != tuple(columns):
+        connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+        return
+    connection.exec_driver_sql(str(compiled), _bound(dialect, table, columns, rows))
+
+
+def _bound(dialect, table, columns: Sequence[str], rows: Sequence[tuple]) -> Sequence[tuple]:
+    """`rows` with each value as its column's type binds it for `dialect`.
+
+    Each column holds values of one type, so a value's conversion is looked up by value.
+    """
+    processors = [
+        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns
+    ]
+    if not any(processors):
+        return rows
+    values = list(zip(*rows, strict=True))
+    for index, process in enumerate(processors):
+        if process is not None:
+            done: dict = {}
+            values[index] = [
+                done[value] if value in done else done.setdefault(value, process(value))
+                for value in values[index]
+            ]
+    return list(zip(*values, strict=True))
