@@ -13,13 +13,12 @@ to every logged day, so it can move a whole diary to another machine (`painlog i
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
-from painlog.rules.alerts import KINDS, evaluate
+from painlog.rules.alert_kinds import alert_kinds
 from painlog.rules.entry import InvalidInput
 from painlog.rules.episodes import (
     Episode,
@@ -180,11 +179,11 @@ def weekly_rows(
     previous, weeks = weeks[0], weeks[1:]
     onset = profile.onset if profile.onset is not None and profile.onset <= today else None
     episodes = split_episodes(ordered, onset)
-    days = [log.day for log in ordered]
     baseline = next((week.mean for week in weeks if week.mean is not None), None)
+    # Each week's alerts as of its last day, worked out in one pass over the history.
+    lasts = [min(week.end, today) for week in weeks]
     rows = []
-    for week in weeks:
-        last = min(week.end, today)
+    for week, last, kinds in zip(weeks, lasts, alert_kinds(ordered, profile, lasts), strict=True):
         episode = _episode_of(episodes, week.start, last)
         number_day = class_day = None
         if episode is not None:
@@ -192,9 +191,6 @@ def weekly_rows(
             # count 1, 2, 3...; the duration class is as of the last day that has been.
             number_day = min(week.end, episode.end or week.end)
             class_day = min(last, episode.end or last)
-        # evaluate() ignores later logs itself; slicing first keeps 10 years cheap.
-        active = evaluate(ordered[: bisect_right(days, last)], profile, last)
-        kinds = {alert.kind for alert in active}
         since_first = None
         percent = None
         if week.mean is not None and baseline is not None:
@@ -206,7 +202,7 @@ def weekly_rows(
                 episode_week=None if episode is None else episode_week(episode, number_day),
                 duration_class=None if episode is None else duration_class(episode, class_day),
                 change_vs_previous=mean_change(week, previous),
-                alerts=tuple(kind for kind in KINDS if kind in kinds),
+                alerts=kinds,
                 change_since_first=since_first,
                 change_since_first_percent=percent,
             )
