@@ -86,6 +86,7 @@ WEEKLY_COLUMNS = (
 YES, NO = "yes", "no"
 _SETS_ONLY = re.compile(r"^(\d{1,5})\s*sets?$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ITEM_SEPARATORS = re.compile(r"[|,]")
 
 
 class Number(str):
@@ -198,7 +199,7 @@ def split_items(cell: str) -> list[str]:
 
     Surrounding spaces are ignored and empty items dropped; no slug holds `|` or `,`.
     """
-    return [item.strip() for item in re.split(r"[|,]", cell) if item.strip()]
+    return [item.strip() for item in _ITEM_SEPARATORS.split(cell) if item.strip()]
 
 
 def read_date(text: str) -> date:

@@ -151,11 +151,11 @@ def parse_daily(data: bytes, today: date) -> DailyFile:
             rows.append((line, row))
     own = _own_exercises_named(rows)
     seeds = catalogue().with_own(own)
-    memo: dict[str, ExerciseDone] = {}
+    cells = _CellReaders(seeds)
     logs: list[DayLog] = []
     lines: dict[date, int] = {}
     for line, row in rows:
-        day, log, row_problems = _row(row, today, seeds, memo)
+        day, log, row_problems = _row(row, today, seeds, cells)
         problems += [Problem(line, message) for message in row_problems]
         if day is not None:
             if day in lines:
@@ -178,12 +178,14 @@ def parse_daily(data: bytes, today: date) -> DailyFile:
 def _own_exercises_named(rows: list[tuple[int, list[str]]]) -> tuple[Exercise, ...]:
     """A placeholder for each well-formed `own-` slug in the exercises column, in file order."""
     column = DAILY_COLUMNS.index("exercises")
+    # Each distinct cell once, in the order cells first appear: the slugs come out in file
+    # order all the same.
+    cells = dict.fromkeys(row[column] for _, row in rows if len(row) == len(DAILY_COLUMNS))
     slugs: dict[str, None] = {}
-    for _, row in rows:
-        if len(row) == len(DAILY_COLUMNS):
-            for slug in exercise_slugs(restore(row[column])):
-                if slug.startswith(OWN_PREFIX) and SLUG_PATTERN.fullmatch(slug):
-                    slugs[slug] = None
+    for cell in cells:
+        for slug in exercise_slugs(restore(cell)):
+            if slug.startswith(OWN_PREFIX) and SLUG_PATTERN.fullmatch(slug):
+                slugs[slug] = None
     return tuple(placeholder_for(slug) for slug in slugs)
 
 
@@ -224,8 +226,33 @@ def _header(reader) -> tuple[list[str] | None, list[Problem]]:
     return header, []
 
 
+class _CellReaders:
+    """The places, exercises and warning signs of a file's cells, each distinct cell read
+    once: years of logs repeat the same few cells. A cell that is refused is not
+    remembered, so it is refused again, with the same message, on every row holding it."""
+
+    def __init__(self, seeds: Catalogue) -> None:
+        memo: dict[str, ExerciseDone] = {}
+        self.places = _memoised(lambda cell: read_places(restore(cell)))
+        self.exercises = _memoised(lambda cell: read_exercises(restore(cell), seeds, memo))
+        self.flags = _memoised(lambda cell: read_flags(restore(cell)))
+
+
+def _memoised(read):
+    seen: dict[str, object] = {}
+
+    def cached(cell: str):
+        try:
+            return seen[cell]
+        except KeyError:
+            value = seen[cell] = read(cell)
+            return value
+
+    return cached
+
+
 def _row(
-    row: list[str], today: date, seeds: Catalogue, memo: dict[str, ExerciseDone]
+    row: list[str], today: date, seeds: Catalogue, cells: _CellReaders
 ) -> tuple[date | None, DayLog | None, list[str]]:
     """The row's date (when readable), the row as a checked log (or None), its problems."""
     if len(row) != len(DAILY_COLUMNS):
@@ -238,15 +265,39 @@ def _row(
             ],
         )
     day_text, pain, worst, places, exercises, flags, bed_rest, note = row
+    try:
+        log = DayLog(
+            day=read_date(day_text),
+            pain=check_pain("pain", pain),
+            worst=check_pain("worst", worst) if worst.strip() else None,
+            places=cells.places(places),
+            exercises=cells.exercises(exercises),
+            flags=cells.flags(flags),
+            bed_rest=read_yes_no("bed_rest", bed_rest),
+            note=restore(note),
+        )
+    except InvalidInput:
+        # Read the row again field by field, to name every problem in it.
+        return _row_problems(row, cells)
+    try:
+        check_day(log, today, seeds)
+    except InvalidInput as error:
+        return log.day, None, [_message(error)]
+    return log.day, log, []
+
+
+def _row_problems(row: list[str], cells: _CellReaders) -> tuple[date | None, None, list[str]]:
+    """The date (when readable) and the problems of a row that has some, field by field."""
+    day_text, pain, worst, places, exercises, flags, bed_rest, _note = row
     problems: list[str] = []
     values: dict[str, object] = {}
     readers = (
         ("day", "date", lambda: read_date(day_text)),
         ("pain", "pain", lambda: check_pain("pain", pain)),
         ("worst", "worst", lambda: check_pain("worst", worst) if worst.strip() else None),
-        ("places", "places", lambda: read_places(restore(places))),
-        ("exercises", "exercises", lambda: read_exercises(restore(exercises), seeds, memo)),
-        ("flags", "red_flags", lambda: read_flags(restore(flags))),
+        ("places", "places", lambda: cells.places(places)),
+        ("exercises", "exercises", lambda: cells.exercises(exercises)),
+        ("flags", "red_flags", lambda: cells.flags(flags)),
         ("bed_rest", "bed_rest", lambda: read_yes_no("bed_rest", bed_rest)),
     )
     for name, column, read in readers:
@@ -254,15 +305,10 @@ def _row(
             values[name] = read()
         except InvalidInput as error:
             problems.append(_message(error, column))
-    day = values.get("day")
-    if problems:
-        return day, None, problems  # type: ignore[return-value]
-    log = DayLog(note=restore(note), **values)  # type: ignore[arg-type]
-    try:
-        check_day(log, today, seeds)
-    except InvalidInput as error:
-        return log.day, None, [_message(error)]
-    return log.day, log, []
+    if not problems:
+        # The readers are the ones that just refused the row; a row is never dropped unsaid.
+        raise RuntimeError(f"a row was refused without a reason: {row!r}")
+    return values.get("day"), None, problems  # type: ignore[return-value]
 
 
 def _unclashing(exercises: Sequence[Exercise], known: Catalogue) -> tuple[Exercise, ...]:

@@ -352,3 +352,86 @@ def test_import_uses_a_handful_of_bulk_statements_whatever_the_size(diary, mode)
     assert len(statements) < 20, statements
     assert inserts and all(inserts)  # executemany: Core bulk inserts, not a row at a time
     assert daily_bytes(diary) == data
+
+
+# -- repeated cells -------------------------------------------------------------------------
+
+# A few cells, good then bad, drawn again and again: the import reads each distinct cell
+# once. Half the files hold good cells only, so whole files are read as well as refused.
+GOOD_CELLS = {
+    "pain": ["0", "3", "10", " 4 "],
+    "worst": ["", "10"],
+    "places": ["", "lower-back:ache", "lower-back:stiff | hip-side:left", "knee|foot:right"],
+    "exercises": [
+        "",
+        "walking:30min",
+        "walking:15min | glute-bridge:3x10",
+        "glute-bridge:3sets",
+        "own-back-routine:10min",
+    ],
+    "red_flags": ["", "trauma", "fever | trauma"],
+    "bed_rest": ["no", "yes"],
+    "note": ["", "Walked to work.", "'=1+1", "'"],
+}
+BAD_CELLS = {
+    "pain": ["11", "-1", "x"],
+    "worst": ["5", "2", "12"],  # below some pains
+    "places": ["elbow", "knee:middle", "knee:left | knee:left:sharp"],
+    "exercises": ["jogging", "walking | walking", "walking:0min", "glute-bridge:3x10:2sets"],
+    "red_flags": ["dizzy", "fever | fever"],
+    "bed_rest": ["often"],
+    "note": [],
+}
+
+
+@st.composite
+def repetitive_rows(draw) -> list[list[str]]:
+    clean = draw(st.booleans())
+    offsets = draw(st.lists(st.integers(0 if clean else -2, 60), unique=True, max_size=25))
+    cells = {
+        column: good if clean else good + BAD_CELLS[column] for column, good in GOOD_CELLS.items()
+    }
+    return [
+        [(TODAY - timedelta(days=offset)).isoformat()]
+        + [draw(st.sampled_from(cells[column])) for column in DAILY_COLUMNS[1:]]
+        for offset in offsets
+    ]
+
+
+def _csv(rows: list[list[str]]) -> bytes:
+    return (HEADER + "".join(",".join(row) + "\r\n" for row in rows)).encode()
+
+
+def _parsed(data: bytes) -> tuple[list[DayLog], list[tuple[int | None, str]]]:
+    try:
+        return parse_daily(data, TODAY).logs, []
+    except ImportRefused as refused:
+        return [], [(problem.line, problem.message) for problem in refused.problems]
+
+
+@settings(max_examples=150, deadline=None)
+@given(repetitive_rows())
+def test_a_file_reads_as_its_rows_read_one_by_one(rows):
+    logs, problems = _parsed(_csv(rows))
+    alone = [_parsed(_csv([row])) for row in rows]
+    expected = [
+        (line, message)
+        for line, (_logs, row_problems) in enumerate(alone, start=2)
+        for _line, message in row_problems
+    ]
+    assert problems == expected
+    if not expected:
+        assert logs == [log for row_logs, _ in alone for log in row_logs]
+
+
+def test_a_refused_cell_is_refused_on_every_row_that_holds_it():
+    rows = [[f"2026-11-0{n}", "3", "", "elbow", "walking", "", "no", ""] for n in (1, 2, 3)]
+    _logs, problems = _parsed(_csv(rows))
+    assert problems == [
+        (
+            line,
+            "places: 'elbow' is not accepted; expected one of "
+            + ", ".join(x.slug for x in SEEDS.locations),
+        )
+        for line in (2, 3, 4)
+    ]
