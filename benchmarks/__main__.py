@@ -73,7 +73,7 @@ def measure(folder: Path, repeat: int, weeks: tuple[int, int], spawn: bool) -> l
     build_database(big, weeks[0])
     build_database(small, weeks[1])
     # Each measurement writes its files in a folder of its own, beside no other diary.
-    work = {name: folder / name for name in ("log", "weekly", "daily", "import")}
+    work = {name: folder / name for name in ("log", "weekly", "daily", "import", "memory")}
     for path in work.values():
         path.mkdir()
     results = []
@@ -86,7 +86,7 @@ def measure(folder: Path, repeat: int, weeks: tuple[int, int], spawn: bool) -> l
     results.append(daily_export(work["daily"], big, repeat))
     results.append(daily_import(work["import"], big, repeat))
     if spawn:
-        results.append(tui_peak_memory(big, repeat))
+        results += tui_peak_memory(work["memory"], big, repeat)
     return results
 
 

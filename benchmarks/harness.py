@@ -23,7 +23,8 @@ class Result:
         name: What was measured, and against what.
         painlog: painlog's median, in `unit`.
         baseline: The baseline's median, in `unit`.
-        target: The largest painlog / baseline ratio that passes.
+        target: The largest painlog / baseline ratio that passes, or None for a figure
+            reported for information only (no target).
         note: Anything to print beside the ratio (an absolute figure and its target).
         unit: "s" for wall time (printed as ms) or "MiB" for memory.
     """
@@ -31,7 +32,7 @@ class Result:
     name: str
     painlog: float
     baseline: float
-    target: float
+    target: float | None
     note: str = ""
     unit: str = SECONDS
 
@@ -40,8 +41,8 @@ class Result:
         return self.painlog / self.baseline if self.baseline else float("inf")
 
     @property
-    def passed(self) -> bool:
-        return self.ratio <= self.target
+    def passed(self) -> bool | None:
+        return None if self.target is None else self.ratio <= self.target
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -145,8 +146,8 @@ def table(results: Sequence[Result]) -> str:
             shown(r.painlog, r.unit),
             shown(r.baseline, r.unit),
             f"{r.ratio:.2f}x",
-            f"<= {r.target}x",
-            "pass" if r.passed else "MISS",
+            "-" if r.target is None else f"<= {r.target}x",
+            {True: "pass", False: "MISS", None: "info"}[r.passed],
             r.note,
         )
         for r in results

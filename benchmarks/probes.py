@@ -72,8 +72,9 @@ def bare_first_frame() -> None:
     app.run(headless=True, auto_pilot=leave)
 
 
-def painlog_first_frame(db: str, wait_for_data: bool) -> None:
-    """painlog exiting after Today is mounted (or after its log and alerts are shown)."""
+def painlog_first_frame(db: str, wait_for_data: bool, save: bool = False) -> None:
+    """painlog exiting after Today is mounted (or after its log and alerts are shown, or
+    once a new pain score for the day has been typed and saved)."""
     from datetime import date
 
     from painlog.screens.today import TodayScreen
@@ -86,6 +87,11 @@ def painlog_first_frame(db: str, wait_for_data: bool) -> None:
                 await pilot.app.workers.wait_for_complete()
                 await pilot.pause()
             report()
+        if save:
+            await pilot.press("5", "ctrl+s")
+            for _ in range(3):
+                await pilot.app.workers.wait_for_complete()
+                await pilot.pause()
         pilot.app.exit()
 
     app = PainlogApp(db=db, today=date.fromisoformat(sys.argv[3]))
@@ -98,8 +104,10 @@ if __name__ == "__main__":
     probe = sys.argv[1]
     if probe == "bare":
         bare_first_frame()
-    elif probe in ("painlog", "painlog-data"):
-        painlog_first_frame(sys.argv[2], wait_for_data=probe == "painlog-data")
+    elif probe in ("painlog", "painlog-data", "painlog-save"):
+        painlog_first_frame(
+            sys.argv[2], wait_for_data=probe != "painlog", save=probe == "painlog-save"
+        )
     else:
         raise SystemExit(f"unknown probe {probe!r}")
     if os.environ.get("PAINLOG_BENCH_PEAK") == "1":
