@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
@@ -520,11 +521,19 @@ def _insert_rows(
     if not rows:
         return
     dialect = connection.dialect
-    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
-    if dialect.name != "sqlite" or tuple(compiled.positiontup or ()) != tuple(columns):
+    sql = _driver_insert(dialect, table, tuple(columns)) if dialect.name == "sqlite" else None
+    if sql is None:
         connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
         return
-    connection.exec_driver_sql(str(compiled), _bound(dialect, table, columns, rows))
+    connection.exec_driver_sql(sql, _bound(dialect, table, columns, rows))
+
+
+@lru_cache(maxsize=64)
+def _driver_insert(dialect, table, columns: tuple[str, ...]) -> str | None:
+    """The SQL of `insert(table)` for `columns` on `dialect`, when it takes their values
+    positionally in that order (None otherwise)."""
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+    return str(compiled) if tuple(compiled.positiontup or ()) == columns else None
 
 
 def _bound(dialect, table, columns: Sequence[str], rows: Sequence[tuple]) -> Sequence[tuple]:
