@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -47,6 +48,23 @@ PROFILE = ProfileRow.__table__
 ACKS = AlertAckRow.__table__
 SETTINGS = SettingRow.__table__
 OWN = OwnExerciseRow.__table__
+
+
+@dataclass(frozen=True, slots=True)
+class DayRows:
+    """Logged days as the database holds them: what `Diary.days` turns into `DayLog`s.
+
+    Attributes:
+        logs: (id, day, pain, worst, bed_rest, note) per logged day, oldest first.
+        places: Per log id, (location, side, character) of each place, in logged order.
+        exercises: Per log id, (slug, sets, reps, minutes) of each exercise, in logged order.
+        flags: Per log id, the warning-sign slugs, in logged order.
+    """
+
+    logs: Sequence[tuple]
+    places: dict[int, list[tuple[str, str | None, str | None]]]
+    exercises: dict[int, list[tuple[str, int | None, int | None, int | None]]]
+    flags: dict[int, list[str]]
 
 
 class Diary:
@@ -127,11 +145,49 @@ class Diary:
 
     def days(self, start: date | None = None, end: date | None = None) -> list[DayLog]:
         """Every logged day from `start` to `end` inclusive (either may be open), oldest first."""
+        found = self.day_rows(start, end)
+        # One object per distinct place or exercise: years of logs repeat the same few, and
+        # the records are frozen, so sharing them is safe and saves building thousands.
+        place_of: dict[tuple, Place] = {}
+        done_of: dict[tuple, ExerciseDone] = {}
+        places = {
+            log_id: tuple(
+                place_of.get(item) or place_of.setdefault(item, Place(*item)) for item in items
+            )
+            for log_id, items in found.places.items()
+        }
+        exercises = {
+            log_id: tuple(
+                done_of.get(item) or done_of.setdefault(item, ExerciseDone(*item)) for item in items
+            )
+            for log_id, items in found.exercises.items()
+        }
+        flags = found.flags
+        return [
+            DayLog(
+                day,
+                pain,
+                worst,
+                places.get(log_id, ()),
+                exercises.get(log_id, ()),
+                tuple(flags.get(log_id, ())),
+                bool(bed_rest),
+                note,
+            )
+            for log_id, day, pain, worst, bed_rest, note in found.logs
+        ]
+
+    def day_rows(self, start: date | None = None, end: date | None = None) -> DayRows:
+        """The rows `days` builds its logs from, for readers that need no `DayLog` (the daily
+        export turns them straight into text)."""
         conditions = []
         if start is not None:
             conditions.append(LOGS.c.day >= start)
         if end is not None:
             conditions.append(LOGS.c.day <= end)
+        places: dict[int, list[tuple[str, str | None, str | None]]] = defaultdict(list)
+        exercises: dict[int, list[tuple[str, int | None, int | None, int | None]]]
+        exercises = defaultdict(list)
         with self.engine.connect() as connection:
             rows = connection.execute(
                 select(
@@ -146,17 +202,15 @@ class Diary:
                 .order_by(LOGS.c.day)
             ).all()
             if not rows:
-                return []
+                return DayRows([], {}, {}, {})
             in_range = select(LOGS.c.id).where(*conditions).scalar_subquery()
-            places = defaultdict(list)
             # fetchall() and tuple unpacking: ~2x faster than iterating Row objects.
             for log_id, location, side, character in connection.execute(
                 select(PLACES.c.log_id, PLACES.c.location, PLACES.c.side, PLACES.c.character)
                 .where(PLACES.c.log_id.in_(in_range))
                 .order_by(PLACES.c.log_id, PLACES.c.position)
             ).all():
-                places[log_id].append(Place(location, side, character))
-            exercises = defaultdict(list)
+                places[log_id].append((location, side, character))
             for log_id, slug, sets, reps, minutes in connection.execute(
                 select(
                     EXERCISES.c.log_id,
@@ -168,21 +222,9 @@ class Diary:
                 .where(EXERCISES.c.log_id.in_(in_range))
                 .order_by(EXERCISES.c.log_id, EXERCISES.c.position)
             ).all():
-                exercises[log_id].append(ExerciseDone(slug, sets, reps, minutes))
+                exercises[log_id].append((slug, sets, reps, minutes))
             flags = slugs_by_log(connection, FLAGS, in_range)
-        return [
-            DayLog(
-                day=day,
-                pain=pain,
-                worst=worst,
-                places=tuple(places.get(log_id, ())),
-                exercises=tuple(exercises.get(log_id, ())),
-                flags=tuple(flags.get(log_id, ())),
-                bed_rest=bool(bed_rest),
-                note=note,
-            )
-            for log_id, day, pain, worst, bed_rest, note in rows
-        ]
+        return DayRows(rows, places, exercises, flags)
 
     def delete_day(self, day: date) -> bool:
         """Forget the log for `day` (its places, exercises and flags go with it).

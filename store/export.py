@@ -13,10 +13,11 @@ to every logged day, so it can move a whole diary to another machine (`painlog i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from typing import TYPE_CHECKING, Any
 
 from painlog.rules.alert_kinds import alert_kinds
 from painlog.rules.entry import InvalidInput
@@ -27,7 +28,7 @@ from painlog.rules.episodes import (
     episode_week,
     split_episodes,
 )
-from painlog.rules.records import DayLog, Profile
+from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
 from painlog.rules.weekly import (
     DEFAULT_FIRST_WEEKDAY,
     WEEK_START_SETTING,
@@ -48,10 +49,14 @@ from painlog.store.csv_format import (
     escaped_text,
     exercise_text,
     joined,
+    neutralise,
     number,
     place_text,
     write_table,
 )
+
+if TYPE_CHECKING:
+    from painlog.store.diary import DayRows
 
 KINDS_OF_EXPORT = ("weekly", "daily")
 DEFAULT_WEEKS = 12
@@ -72,6 +77,58 @@ def daily_cells(log: DayLog) -> list[Cell]:
         joined(log.flags),
         YES if log.bed_rest else NO,
         log.note,
+    ]
+
+
+class _Texts(dict):
+    """Each key's text, made by `make` the first time it is asked for.
+
+    Years of logs repeat the same few places, exercises, warning signs and scores, so the
+    daily export formats and escapes each distinct cell once; a hit is one dict lookup.
+    """
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> str:
+        text = self[key] = self.make(key)
+        return text
+
+
+def daily_table(found: DayRows) -> list[list[str]]:
+    """The daily export's rows, escaped as the file holds them, from `Diary.day_rows`.
+
+    The same cells as `escaped(daily_cells(log))` for each log `Diary.days` would build,
+    made without building the logs: the cell formats are still `number`, `place_text`,
+    `exercise_text` and `joined`, applied once per distinct cell.
+    """
+    numbers = _Texts(number)
+    place_cells = _Texts(
+        lambda items: neutralise(joined(place_text(Place(*item)) for item in items))
+    )
+    exercise_cells = _Texts(
+        lambda items: neutralise(joined(exercise_text(ExerciseDone(*item)) for item in items))
+    )
+    flag_cells = _Texts(lambda slugs: neutralise(joined(slugs)))
+    bed_rest_cells = (neutralise(NO), neutralise(YES))
+    places, exercises, flags = found.places, found.exercises, found.flags
+    no_items = ()
+    return [
+        [
+            # An ISO date starts with a digit: never a formula, nothing to escape.
+            day.isoformat(),
+            numbers[pain],
+            numbers[worst],
+            place_cells[tuple(places.get(log_id, no_items))],
+            exercise_cells[tuple(exercises.get(log_id, no_items))],
+            flag_cells[tuple(flags.get(log_id, no_items))],
+            bed_rest_cells[bool(bed_rest)],
+            neutralise(note),
+        ]
+        for log_id, day, pain, worst, bed_rest, note in found.logs
     ]
 
 
@@ -294,12 +351,12 @@ def export_diary(
     """
     check_range(start, end, today)
     if kind == "daily":
-        logs = diary.days(start, end)
+        found = diary.day_rows(start, end)
         header = DAILY_COLUMNS
-        cells = [daily_cells(log) for log in logs]
-        if logs:
-            start = start or logs[0].day
-            end = end or logs[-1].day
+        rows = daily_table(found)
+        if found.logs:
+            start = start or found.logs[0][1]
+            end = end or found.logs[-1][1]
     elif kind == "weekly":
         logs = diary.days(end=today)
         profile = diary.profile()
@@ -309,10 +366,10 @@ def export_diary(
             end = end or default_end
         end = end or today
         header = WEEKLY_COLUMNS
-        cells = [
-            row.cells() for row in weekly_rows(logs, profile, today, start, end, first_weekday)
+        rows = [
+            escaped(row.cells())
+            for row in weekly_rows(logs, profile, today, start, end, first_weekday)
         ]
     else:
         raise InvalidInput("kind", kind, " or ".join(KINDS_OF_EXPORT))
-    rows = [escaped(row) for row in cells]
     return Export(kind, start, end, tuple(header), rows, escaped_text(header, rows, bom))
