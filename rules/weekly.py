@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
+from operator import itemgetter
 
 from painlog.rules.episodes import Episode, duration_class, episode_week, split_episodes
 from painlog.rules.records import DayLog, Profile
@@ -91,18 +92,30 @@ class WeekSummary:
 def summarise_week(start: date, logs: Iterable[DayLog]) -> WeekSummary:
     """Add up the logs of the week starting at `start` (logs outside it are ignored)."""
     end = start + timedelta(days=6)
-    daily = tuple(sorted((log for log in logs if start <= log.day <= end), key=_day))
-    if not daily:
+    return _summarise(start, end, [log for log in logs if start <= log.day <= end])
+
+
+def _summarise(start: date, end: date, week: list[DayLog]) -> WeekSummary:
+    """`summarise_week` of logs already known to fall in the week (in any order)."""
+    if not week:
         return WeekSummary(start, end)
+    daily = tuple(sorted(week, key=_day))
     pains = [log.pain for log in daily]
     worsts = [log.worst for log in daily if log.worst is not None]
-    exercises: Counter[str] = Counter()
-    places: Counter[str] = Counter()
+    # Plain dicts rather than Counter.update: ten years of weeks make this loop hot, and
+    # the sort below is the one most_common() does (count first, ties as first counted).
+    exercises: dict[str, int] = {}
+    places: dict[str, int] = {}
     flags: dict[str, None] = {}
     for log in daily:
-        exercises.update({done.slug for done in log.exercises})
-        places.update({place.location for place in log.places})
-        flags.update(dict.fromkeys(log.flags))
+        if log.exercises:
+            for slug in {done.slug for done in log.exercises}:
+                exercises[slug] = exercises.get(slug, 0) + 1
+        if log.places:
+            for location in {place.location for place in log.places}:
+                places[location] = places.get(location, 0) + 1
+        if log.flags:
+            flags.update(dict.fromkeys(log.flags))
     return WeekSummary(
         start=start,
         end=end,
@@ -112,8 +125,8 @@ def summarise_week(start: date, logs: Iterable[DayLog]) -> WeekSummary:
         max_pain=max(pains),
         max_worst=max(worsts) if worsts else None,
         exercise_sessions=sum(exercises.values()),
-        exercise_counts=dict(exercises.most_common()),
-        place_days=dict(places.most_common()),
+        exercise_counts=dict(sorted(exercises.items(), key=itemgetter(1), reverse=True)),
+        place_days=dict(sorted(places.items(), key=itemgetter(1), reverse=True)),
         bed_rest_days=sum(log.bed_rest for log in daily),
         flags=tuple(flags),
         daily=daily,
@@ -137,20 +150,30 @@ def weekly_summaries(
         start: Any day of the first week wanted.
         end: Any day of the last week wanted.
     """
-    by_week: dict[date, list[DayLog]] = {}
+    # Grouped by the ordinal of the week's first day: `week_start` in integers, which
+    # spares a timedelta per log (date.weekday() is (ordinal + 6) % 7).
+    by_week: dict[int, list[DayLog]] = {}
     for log in logs:
-        by_week.setdefault(week_start(log.day, first_weekday), []).append(log)
+        ordinal = log.day.toordinal()
+        key = ordinal - ((ordinal + 6) % 7 - first_weekday) % 7
+        group = by_week.get(key)
+        if group is None:
+            by_week[key] = [log]
+        else:
+            group.append(log)
     if start is None or end is None:
         if not by_week:
             return []
-        start = start or min(by_week)
-        end = end or max(by_week)
+        start = start or date.fromordinal(min(by_week))
+        end = end or date.fromordinal(max(by_week))
     first = week_start(start, first_weekday)
     last = week_start(end, first_weekday)
     summaries = []
     week = first
     while week <= last:
-        summaries.append(summarise_week(week, by_week.get(week, ())))
+        summaries.append(
+            _summarise(week, week + timedelta(days=6), by_week.get(week.toordinal(), []))
+        )
         week += timedelta(days=7)
     return summaries
 

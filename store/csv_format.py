@@ -98,11 +98,19 @@ class Number(str):
 Cell = str | Number
 
 
+_NO_NUMBER = Number("")
+_WHOLE_NUMBERS = tuple(Number(str(value)) for value in range(101))
+"""The cells of 0 to 100, made once: scores, counts and weeks fill most number cells."""
+
+
 def number(value: int | Fraction | None) -> Number:
     """A number cell: whole numbers as they are, fractions to one decimal (empty for None)."""
     if value is None:
-        return Number("")
+        return _NO_NUMBER
     if isinstance(value, int):
+        # Exactly int: a bool (an int too) keeps reading as it always has.
+        if type(value) is int and 0 <= value <= 100:
+            return _WHOLE_NUMBERS[value]
         return Number(str(value))
     text = format_mean(value)
     # A change that rounds to zero reads 0.0, never -0.0.

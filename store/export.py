@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from painlog.rules.alert_kinds import alert_kinds
@@ -34,7 +35,6 @@ from painlog.rules.weekly import (
     WEEK_START_SETTING,
     WeekSummary,
     first_weekday_of,
-    mean_change,
     week_start,
     weekly_summaries,
 )
@@ -195,8 +195,10 @@ def _counted(counts: dict[str, int]) -> str:
 
     Ties are in slug order, so the same week always reads the same.
     """
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return joined(f"{slug} ({days})" for slug, days in ordered)
+    # By slug, then (stable) by days, most first: (-days, slug) order without a key
+    # function called per item, for every week of years of weeks.
+    ordered = sorted(sorted(counts.items()), key=itemgetter(1), reverse=True)
+    return joined([f"{slug} ({days})" for slug, days in ordered])
 
 
 def default_weekly_range(
@@ -236,11 +238,15 @@ def weekly_rows(
     previous, weeks = weeks[0], weeks[1:]
     onset = profile.onset if profile.onset is not None and profile.onset <= today else None
     episodes = split_episodes(ordered, onset)
-    baseline = next((week.mean for week in weeks if week.mean is not None), None)
+    # Each week's mean once: `WeekSummary.mean` builds a new Fraction on every call.
+    means = [week.mean for week in weeks]
+    previous_mean = previous.mean
+    baseline = next((mean for mean in means if mean is not None), None)
     # Each week's alerts as of its last day, worked out in one pass over the history.
     lasts = [min(week.end, today) for week in weeks]
+    kinds_by_week = alert_kinds(ordered, profile, lasts)
     rows = []
-    for week, last, kinds in zip(weeks, lasts, alert_kinds(ordered, profile, lasts), strict=True):
+    for week, mean, last, kinds in zip(weeks, means, lasts, kinds_by_week, strict=True):
         episode = _episode_of(episodes, week.start, last)
         number_day = class_day = None
         if episode is not None:
@@ -250,21 +256,24 @@ def weekly_rows(
             class_day = min(last, episode.end or last)
         since_first = None
         percent = None
-        if week.mean is not None and baseline is not None:
-            since_first = week.mean - baseline
+        if mean is not None and baseline is not None:
+            since_first = mean - baseline
             percent = since_first * 100 / baseline if baseline else None
         rows.append(
             WeekRow(
                 summary=week,
                 episode_week=None if episode is None else episode_week(episode, number_day),
                 duration_class=None if episode is None else duration_class(episode, class_day),
-                change_vs_previous=mean_change(week, previous),
+                # As `mean_change`: None unless both weeks have logs.
+                change_vs_previous=(
+                    None if mean is None or previous_mean is None else mean - previous_mean
+                ),
                 alerts=kinds,
                 change_since_first=since_first,
                 change_since_first_percent=percent,
             )
         )
-        previous = week
+        previous_mean = mean
     return rows
 
 
