@@ -16,8 +16,9 @@ from sqlalchemy import func, select
 
 from painlog.rules.alerts import evaluate
 from painlog.rules.horizon import RECENT_DAYS, bounded_history, covers
-from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
+from painlog.rules.records import DayLog, Place, Profile
 from painlog.store.diary import EXERCISES, FLAGS, LOGS, PLACES, Diary, slugs_by_log
+from painlog.store.quick_read import alert_logs
 
 __all__ = ["alert_days", "alert_history", "before_and_after"]
 
@@ -90,24 +91,7 @@ def alert_days(diary: Diary, start: date | None, end: date) -> list[DayLog]:
                 .order_by(PLACES.c.position)
             ).all()
         )
-    # Years of days repeat the same few combinations of exercises: build each tuple once.
-    done: dict[tuple[str, ...], tuple[ExerciseDone, ...]] = {(): ()}
-    logs = []
-    for log_id, day, pain, bed_rest in rows:
-        slugs = tuple(exercises.get(log_id, ()))
-        if slugs not in done:
-            done[slugs] = tuple(ExerciseDone(slug) for slug in slugs)
-        logs.append(
-            DayLog(
-                day=day,
-                pain=pain,
-                places=places if log_id == latest else (),
-                exercises=done[slugs],
-                flags=tuple(flags.get(log_id, ())),
-                bed_rest=bool(bed_rest),
-            )
-        )
-    return logs
+    return alert_logs(rows, exercises, flags, places)
 
 
 def _first_logged(diary: Diary) -> date | None:

@@ -245,18 +245,34 @@ def _alert_days(connection: sqlite3.Connection, start: date | None, end: date) -
             (latest,),
         )
     )
+    rows = [(log_id, date.fromisoformat(day), pain, bed) for log_id, day, pain, bed in rows]
+    return alert_logs(rows, exercises, flags, places)
+
+
+def alert_logs(
+    rows: Sequence[tuple[int, date, int, object]],
+    exercises: dict[int, list[str]],
+    flags: dict[int, list[str]],
+    latest_places: tuple[Place, ...],
+) -> list[DayLog]:
+    """The records the alert rules read, from rows of (log id, day, pain, bed rest) in
+    calendar order and each log's exercise and flag slugs; the last row gets the places.
+
+    Shared by this reader and `store.alert_read`, so both build the same records.
+    """
+    latest = rows[-1][0] if rows else None
     # Years of days repeat the same few combinations of exercises: build each tuple once.
     done: dict[tuple[str, ...], tuple[ExerciseDone, ...]] = {(): ()}
     logs = []
-    for log_id, logged, pain, bed_rest in rows:
+    for log_id, day, pain, bed_rest in rows:
         slugs = tuple(exercises.get(log_id, ()))
         if slugs not in done:
             done[slugs] = tuple(ExerciseDone(slug) for slug in slugs)
         logs.append(
             DayLog(
-                day=date.fromisoformat(logged),
+                day=day,
                 pain=pain,
-                places=places if log_id == latest else (),
+                places=latest_places if log_id == latest else (),
                 exercises=done[slugs],
                 flags=tuple(flags.get(log_id, ())),
                 bed_rest=bool(bed_rest),
