@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from painlog.rules.episodes import Episode, duration_class, episode_week, split_episodes
 from painlog.rules.records import DayLog, Profile
@@ -99,7 +99,7 @@ def _summarise(start: date, end: date, week: list[DayLog]) -> WeekSummary:
     """`summarise_week` of logs already known to fall in the week (in any order)."""
     if not week:
         return WeekSummary(start, end)
-    daily = tuple(sorted(week, key=_day))
+    daily = tuple(sorted(week, key=_BY_DAY))
     pains = [log.pain for log in daily]
     worsts = [log.worst for log in daily if log.worst is not None]
     # Plain dicts rather than Counter.update: ten years of weeks make this loop hot, and
@@ -107,6 +107,7 @@ def _summarise(start: date, end: date, week: list[DayLog]) -> WeekSummary:
     exercises: dict[str, int] = {}
     places: dict[str, int] = {}
     flags: dict[str, None] = {}
+    bed_rest_days = 0
     for log in daily:
         if log.exercises:
             for slug in {done.slug for done in log.exercises}:
@@ -116,21 +117,31 @@ def _summarise(start: date, end: date, week: list[DayLog]) -> WeekSummary:
                 places[location] = places.get(location, 0) + 1
         if log.flags:
             flags.update(dict.fromkeys(log.flags))
+        if log.bed_rest:
+            bed_rest_days += 1
     return WeekSummary(
-        start=start,
-        end=end,
-        days_logged=len(daily),
-        pain_total=sum(pains),
-        min_pain=min(pains),
-        max_pain=max(pains),
-        max_worst=max(worsts) if worsts else None,
-        exercise_sessions=sum(exercises.values()),
-        exercise_counts=dict(sorted(exercises.items(), key=itemgetter(1), reverse=True)),
-        place_days=dict(sorted(places.items(), key=itemgetter(1), reverse=True)),
-        bed_rest_days=sum(log.bed_rest for log in daily),
-        flags=tuple(flags),
-        daily=daily,
+        start,
+        end,
+        len(daily),
+        sum(pains),
+        min(pains),
+        max(pains),
+        max(worsts) if worsts else None,
+        sum(exercises.values()),
+        _most_first(exercises),
+        _most_first(places),
+        bed_rest_days,
+        tuple(flags),
+        daily,
     )
+
+
+_BY_DAY = attrgetter("day")
+
+
+def _most_first(counts: dict[str, int]) -> dict[str, int]:
+    """`dict(Counter(counts).most_common())`: highest count first, ties as first counted."""
+    return dict(sorted(counts.items(), key=itemgetter(1), reverse=True)) if counts else {}
 
 
 def weekly_summaries(
@@ -183,10 +194,6 @@ def mean_change(current: WeekSummary, previous: WeekSummary) -> Fraction | None:
     if current.mean is None or previous.mean is None:
         return None
     return current.mean - previous.mean
-
-
-def _day(log: DayLog) -> date:
-    return log.day
 
 
 # -- the first day of the week ---------------------------------------------------------------
