@@ -191,9 +191,12 @@ def weekly_summaries(
 
 def mean_change(current: WeekSummary, previous: WeekSummary) -> Fraction | None:
     """This week's mean minus the previous week's, or None when either has no log."""
-    if current.mean is None or previous.mean is None:
-        return None
-    return current.mean - previous.mean
+    return mean_difference(current.mean, previous.mean)
+
+
+def mean_difference(current: Fraction | None, previous: Fraction | None) -> Fraction | None:
+    """`mean_change` of two means already worked out (None when either week has no log)."""
+    return None if current is None or previous is None else current - previous
 
 
 # -- the first day of the week ---------------------------------------------------------------

@@ -35,6 +35,7 @@ from painlog.rules.weekly import (
     WEEK_START_SETTING,
     WeekSummary,
     first_weekday_of,
+    mean_difference,
     week_start,
     weekly_summaries,
 )
@@ -264,10 +265,7 @@ def weekly_rows(
                 summary=week,
                 episode_week=None if episode is None else episode_week(episode, number_day),
                 duration_class=None if episode is None else duration_class(episode, class_day),
-                # As `mean_change`: None unless both weeks have logs.
-                change_vs_previous=(
-                    None if mean is None or previous_mean is None else mean - previous_mean
-                ),
+                change_vs_previous=mean_difference(mean, previous_mean),
                 alerts=kinds,
                 change_since_first=since_first,
                 change_since_first_percent=percent,

@@ -18,6 +18,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -233,22 +234,10 @@ class _CellReaders:
 
     def __init__(self, seeds: Catalogue) -> None:
         memo: dict[str, ExerciseDone] = {}
-        self.places = _memoised(lambda cell: read_places(restore(cell)))
-        self.exercises = _memoised(lambda cell: read_exercises(restore(cell), seeds, memo))
-        self.flags = _memoised(lambda cell: read_flags(restore(cell)))
-
-
-def _memoised(read):
-    seen: dict[str, object] = {}
-
-    def cached(cell: str):
-        try:
-            return seen[cell]
-        except KeyError:
-            value = seen[cell] = read(cell)
-            return value
-
-    return cached
+        # `cache` keeps no exception: a refused cell is read (and refused) again.
+        self.places = cache(lambda cell: read_places(restore(cell)))
+        self.exercises = cache(lambda cell: read_exercises(restore(cell), seeds, memo))
+        self.flags = cache(lambda cell: read_flags(restore(cell)))
 
 
 def _row(

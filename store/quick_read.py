@@ -141,7 +141,7 @@ def read_today(path: Path, day: date, today: date) -> TodayRead:
         if check != "ok":
             raise NotForQuickRead
         logs = _whole_days(connection, day)
-        first = connection.execute("SELECT min(day) FROM day_log").fetchone()[0]
+        first, days_logged = connection.execute("SELECT min(day), count(*) FROM day_log").fetchone()
         profile = _profile(connection)
         read = TodayRead(
             day=day,
@@ -168,7 +168,7 @@ def read_today(path: Path, day: date, today: date) -> TodayRead:
                 today,
             ),
             settings=dict(connection.execute("SELECT key, value FROM setting")),
-            days_logged=connection.execute("SELECT count(*) FROM day_log").fetchone()[0],
+            days_logged=days_logged,
         )
     except sqlite3.Error as error:
         raise NotForQuickRead from error
