@@ -1,7 +1,9 @@
 """Today: the one form where a day is logged, or a past day corrected.
 
-The form is usable from the first frame: the day's saved log arrives from a worker and
-fills it, and saving happens in a worker too, replying with a message either way.
+The first frame holds the heading, the alert banner and the pain score, which is what a
+person types first; the rest of the form (`DayDetails`) is mounted a frame later. The day's
+saved log arrives from a worker and fills the form once both are there, and saving happens
+in a worker too, replying with a message either way.
 """
 
 from __future__ import annotations
@@ -9,30 +11,33 @@ from __future__ import annotations
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Checkbox, Footer, Header, Label, OptionList, Static, TextArea
+from textual.widgets import Footer, Header, Label, Static
 
 from painlog.rules.describe import day_heading
 from painlog.rules.records import DayLog
 from painlog.screens.base import DiaryScreen
-from painlog.screens.confirm import ConfirmScreen
-from painlog.screens.emergency import EmergencyScreen
 from painlog.screens.widgets.alert_banner import AlertBanner
-from painlog.screens.widgets.flag_checklist import FlagChecklist
-from painlog.screens.widgets.focus_group import FocusGroup
 from painlog.screens.widgets.pain_scale import PainScale
-from painlog.screens.widgets.picker import ExercisePicker, PlacePicker
-from painlog.screens.widgets.tick_box import TickBox
-from painlog.seeds import Catalogue
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from painlog.screens.widgets.day_details import DayDetails
+    from painlog.seeds import Catalogue
 
 
 class TodayScreen(DiaryScreen):
     """Log or edit one day: pain, places, exercises, warning signs, bed rest, note."""
+
+    AUTO_FOCUS = "#pain"
+    """The score is what a person types first, from the first frame on."""
 
     BINDINGS = [
         Binding(
@@ -112,40 +117,46 @@ class TodayScreen(DiaryScreen):
         # Usage counts only order the pickers: read once, again only after a save.
         self._usage: tuple[dict[str, int], dict[str, int]] | None = None
         self._first = None
+        self._details: DayDetails | None = None
+        """The rows under the pain score, once mounted (a frame after the first)."""
+        self.when_shown: Callable[[], object] | None = None
+        """Called once, as soon as the first frame is on the terminal (the App starts
+        reading the diary then, so that read never competes with drawing that frame)."""
+        self._load_when_mounted = False
+        self._alerts_shown = False
+        self._typed_while_loading = False
+
+    @property
+    def shows_day(self) -> bool:
+        """True once the form holds the day's saved log (empty when it has none) and the
+        banner has been given the current alerts."""
+        return not self._loading and self._alerts_shown
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield AlertBanner(id="banner")
-        with VerticalScroll(id="today-form"):
-            with Horizontal(classes="form-row"):
-                yield Label("Pain", classes="form-label")
-                yield PainScale(id="pain")
-            with Horizontal(classes="form-row"):
-                yield Label("Where", classes="form-label")
-                yield PlacePicker(id="places")
-            with Horizontal(classes="form-row"):
-                yield Label("Did", classes="form-label")
-                yield ExercisePicker(id="exercises")
-            with Horizontal(classes="form-row"):
-                yield Label("Signs", classes="form-label")
-                with FocusGroup(classes="form-field"):
-                    yield FlagChecklist(id="flags")
-                    yield Static("", id="flag-help")
-            with Horizontal(classes="form-row"):
-                yield Label("Worst", classes="form-label")
-                yield PainScale(optional=True, id="worst")
-            with Horizontal(classes="form-row"):
-                yield Label("Bed", classes="form-label")
-                yield TickBox("Spent most of the day resting in bed", id="bed-rest", compact=True)
-            with Horizontal(classes="form-row"):
-                yield Label("Note", classes="form-label")
-                yield TextArea(id="note", soft_wrap=True, show_line_numbers=False)
+        with VerticalScroll(id="today-form"), Horizontal(classes="form-row"):
+            yield Label("Pain", classes="form-label")
+            yield PainScale(id="pain")
         yield Static("Opening your diary…", id="status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self._show_heading()
-        self.query_one("#pain", PainScale).focus()
+        self.call_after_refresh(self._after_first_frame)
+
+    async def _after_first_frame(self) -> None:
+        if self.when_shown is not None:
+            self.when_shown()
+        # Imported here, not at the top: its widget modules are not needed for the first frame.
+        from painlog.screens.widgets.day_details import DayDetails
+
+        details = DayDetails(id="details")
+        await self.query_one("#today-form", VerticalScroll).mount(details)
+        self._details = details
+        if self._load_when_mounted:
+            self._load_when_mounted = False
+            self.load()
 
     # -- the diary arrives ----------------------------------------------------------------
 
@@ -160,6 +171,10 @@ class TodayScreen(DiaryScreen):
         super().attach(diary)
 
     def load(self) -> None:
+        if self._details is None:
+            # The diary came before the rows it fills: load once they are mounted.
+            self._load_when_mounted = True
+            return
         first, self._first = self._first, None
         if first is not None and first.day == self.day:
             self._show_first(first)
@@ -186,7 +201,7 @@ class TodayScreen(DiaryScreen):
 
     def exercises_changed(self) -> None:
         # Only the picker's list changes; what the person is typing stays.
-        if self.diary is not None and self.is_mounted:
+        if self.diary is not None and self._details is not None:
             self._load_catalogue()
 
     @work(thread=True, exclusive=True, group="today-catalogue")
@@ -195,11 +210,11 @@ class TodayScreen(DiaryScreen):
 
     @on(CatalogueLoaded)
     def _catalogue_loaded(self, message: CatalogueLoaded) -> None:
-        self.query_one(ExercisePicker).set_catalogue(message.seeds)
+        self._details.set_catalogue(message.seeds)
 
     def logs_changed(self) -> None:
         # Reloading would throw away what the person is typing; only refresh a clean form.
-        if self.diary is None or not self.is_mounted:
+        if self.diary is None or self._details is None:
             return
         self._usage = None
         if self.has_unsaved_changes:
@@ -232,40 +247,40 @@ class TodayScreen(DiaryScreen):
         self._saved = message.log
         self._loading = False
         self._usage = (message.place_usage, message.exercise_usage)
-        self.query_one(PlacePicker).set_usage(message.place_usage)
-        self.query_one(ExercisePicker).set_usage(message.exercise_usage)
+        self._details.set_usage(message.place_usage, message.exercise_usage)
+        pain = self.query_one("#pain", PainScale)
+        typed = pain.value if self._typed_while_loading else None
+        self._typed_while_loading = False
         self._fill(message.log)
-        self._set_status(self._saved_status())
+        if typed is not None:
+            pain.set_value(typed)
+        self._set_status(
+            "Unsaved changes: ctrl+s saves" if self.has_unsaved_changes else self._saved_status()
+        )
 
     # -- the form -------------------------------------------------------------------------
 
     def _fill(self, log: DayLog | None) -> None:
         self.query_one("#pain", PainScale).set_value(log.pain if log else None)
-        self.query_one("#worst", PainScale).set_value(log.worst if log else None)
-        self.query_one(PlacePicker).set_chosen(log.places if log else ())
-        self.query_one(ExercisePicker).set_chosen(log.exercises if log else ())
-        self.query_one(FlagChecklist).set_ticked(log.flags if log else ())
-        bed_rest = self.query_one("#bed-rest", Checkbox)
-        with bed_rest.prevent(Checkbox.Changed):
-            bed_rest.value = bool(log and log.bed_rest)
-        note = self.query_one("#note", TextArea)
-        with note.prevent(TextArea.Changed):
-            note.load_text(log.note if log else "")
+        if self._details is not None:
+            self._details.fill(log)
 
     def form_log(self) -> DayLog | None:
-        """The day as the form shows it now, or None while no pain score is chosen."""
+        """The day as the form shows it now, or None while no pain score is chosen (or
+        while the rows under it are still being mounted)."""
         pain = self.query_one("#pain", PainScale).value
-        if pain is None:
+        if pain is None or self._details is None:
             return None
+        details = self._details.details
         return DayLog(
             day=self.day,
             pain=pain,
-            worst=self.query_one("#worst", PainScale).value,
-            places=tuple(self.query_one(PlacePicker).chosen),
-            exercises=tuple(self.query_one(ExercisePicker).chosen),
-            flags=tuple(self.query_one(FlagChecklist).selected),
-            bed_rest=self.query_one("#bed-rest", Checkbox).value,
-            note=self.query_one("#note", TextArea).text,
+            worst=details.worst,
+            places=details.places,
+            exercises=details.exercises,
+            flags=details.flags,
+            bed_rest=details.bed_rest,
+            note=details.note,
         )
 
     @property
@@ -281,21 +296,20 @@ class TodayScreen(DiaryScreen):
         return _normalised(current) != _normalised(self._saved)
 
     def _form_touched(self) -> bool:
-        return bool(
-            self.query_one(PlacePicker).chosen
-            or self.query_one(ExercisePicker).chosen
-            or self.query_one(FlagChecklist).selected
-            or self.query_one("#note", TextArea).text
-            or self.query_one("#worst", PainScale).value is not None
-            or self.query_one("#bed-rest", Checkbox).value
-        )
+        return self._details is not None and not self._details.details.empty
 
-    @on(PainScale.Changed)
-    @on(PlacePicker.Changed)
-    @on(ExercisePicker.Changed)
-    @on(FlagChecklist.Changed)
-    @on(Checkbox.Changed)
-    @on(TextArea.Changed)
+    @on(PainScale.Changed, "#pain")
+    def _pain_edited(self) -> None:
+        if self._loading:
+            # Typed before the day's log arrived (the score is there from the first frame):
+            # the log must not overwrite it.
+            self._typed_while_loading = True
+        self._edited()
+
+    def on_day_details_edited(self) -> None:
+        # Named, not decorated with @on: DayDetails is imported only once it is mounted.
+        self._edited()
+
     def _edited(self) -> None:
         if not getattr(self.diary, "is_open", True):
             # The person has started a day they will save: open the diary for writing now,
@@ -308,11 +322,6 @@ class TodayScreen(DiaryScreen):
                 else self._saved_status()
             )
 
-    @on(OptionList.OptionHighlighted, "#flags")
-    def _explain_flag(self, event: OptionList.OptionHighlighted) -> None:
-        flag = self.query_one(FlagChecklist).flags[event.option_index]
-        self.query_one("#flag-help", Static).update(flag.description)
-
     @work(thread=True, exclusive=True, group="today-open")
     def _open_for_writing(self) -> None:
         from painlog.store.errors import StoreError
@@ -324,7 +333,7 @@ class TodayScreen(DiaryScreen):
     # -- actions --------------------------------------------------------------------------
 
     def action_save(self) -> None:
-        if self.diary is None or self._loading:
+        if self.diary is None or self._loading or self._details is None:
             self.notify("Still opening your diary; try again in a moment.")
             return
         log = self.form_log()
@@ -349,6 +358,8 @@ class TodayScreen(DiaryScreen):
 
     @on(DaySaved)
     def _day_saved(self, message: DaySaved) -> None:
+        from painlog.screens.emergency import EmergencyScreen
+
         if message.log.day == self.day:
             self._saved = message.log
         self._usage = None
@@ -380,6 +391,7 @@ class TodayScreen(DiaryScreen):
             1 if shown is not None and not shown.acknowledged else 0
         )
         self.query_one(AlertBanner).show_alert(shown, more=max(0, waiting))
+        self._alerts_shown = True
 
     @on(SaveRefused)
     def _save_refused(self, message: SaveRefused) -> None:
@@ -406,6 +418,8 @@ class TodayScreen(DiaryScreen):
                 self._show_day(day)
 
         if self.has_unsaved_changes:
+            from painlog.screens.confirm import ConfirmScreen
+
             self.app.push_screen(
                 ConfirmScreen(
                     f"Discard the unsaved changes to {day_heading(self.day)}?",
@@ -421,10 +435,11 @@ class TodayScreen(DiaryScreen):
         self.day = day
         self._saved = None
         self._loading = True
+        self._typed_while_loading = False
         self._fill(None)
         self._show_heading()
         self._set_status("Loading…")
-        if self.diary is not None:
+        if self.diary is not None and self._details is not None:
             self._load(day)
 
     # -- status ---------------------------------------------------------------------------

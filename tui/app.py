@@ -153,6 +153,7 @@ class PainlogApp(App[None]):
         self.welcome = welcome
         self.diary = None
         self._saved_theme: str | None = None
+        self._reading = False
         self._sections = {section.mode: section for section in sections()}
         self._built: dict[str, DiaryScreen] = {}
         for section in self._sections.values():
@@ -160,15 +161,24 @@ class PainlogApp(App[None]):
 
     def _build(self, section: Section) -> DiaryScreen:
         screen = section.build(self.today, self.diary)
+        if isinstance(screen, TodayScreen):
+            screen.when_shown = self.start_reading
         self._built[section.mode] = screen
         return screen
 
     def on_mount(self) -> None:
         # Any theme change (Settings, or the palette's own theme command) is remembered.
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        # After Today's first frame: the worker's imports would otherwise compete with
-        # that paint for the interpreter lock.
-        self.call_after_refresh(self._open_diary)
+        # Today starts the read as soon as its first frame is drawn (the worker's imports
+        # would otherwise compete with that frame for the interpreter lock); this is for
+        # when another screen came first.
+        self.call_after_refresh(self.start_reading)
+
+    def start_reading(self) -> None:
+        """Start opening the diary in a worker, once."""
+        if not self._reading:
+            self._reading = True
+            self._open_diary()
 
     @work(thread=True, exclusive=True, group="open-diary")
     def _open_diary(self) -> None:

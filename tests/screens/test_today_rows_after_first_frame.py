@@ -1,0 +1,164 @@
+"""Today's first frame holds the pain score; the rows under it are mounted a frame later.
+
+Whatever comes first (the rows or the diary), the form ends up filled, a score typed
+meanwhile is kept, and the diary is read once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from pilot_helpers import settle
+from textual.app import App
+
+from painlog.rules.records import DayLog, ExerciseDone, Place
+from painlog.screens.today import TodayScreen
+from painlog.screens.widgets.day_details import DayDetails, Details
+from painlog.screens.widgets.pain_scale import PainScale
+from painlog.store.diary import Diary
+from painlog.tui.app import PainlogApp
+
+TODAY = date(2026, 11, 21)
+LOGGED = DayLog(
+    day=TODAY,
+    pain=5,
+    worst=7,
+    places=(Place("lower-back", None, "ache"),),
+    exercises=(ExerciseDone("walking", minutes=20),),
+    flags=(),
+    bed_rest=True,
+    note="long drive",
+)
+
+
+def write(db_file: str, *logs: DayLog) -> None:
+    with Diary.open(db_file) as diary:
+        for log in logs:
+            diary.save_day(log, TODAY)
+
+
+async def test_the_first_frame_shows_the_score_alone_and_the_rows_follow(tmp_path):
+    db_file = str(tmp_path / "diary.db")
+    write(db_file, LOGGED)
+    app = PainlogApp(db=db_file, today=TODAY)
+    frames: list[tuple[bool, str | None]] = []
+    display = app._display
+
+    def record(screen, *args, **kwargs):
+        if isinstance(screen, TodayScreen):
+            focused = screen.focused.id if screen.focused else None
+            frames.append((bool(screen.query(DayDetails)), focused))
+        return display(screen, *args, **kwargs)
+
+    app._display = record
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert frames[0] == (False, "pain")  # the score, focused, before any other row
+        assert screen.query_one(DayDetails).details == Details(
+            worst=7,
+            places=LOGGED.places,
+            exercises=LOGGED.exercises,
+            flags=(),
+            bed_rest=True,
+            note="long drive",
+        )
+        assert screen.form_log() == LOGGED
+        assert screen.shows_day
+
+
+async def test_a_diary_handed_in_before_the_rows_exist_fills_them_once_mounted(tmp_path):
+    db_file = str(tmp_path / "diary.db")
+    write(db_file, LOGGED)
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            # The diary is there before the screen mounts: its load must wait for the rows.
+            self.push_screen(TodayScreen(TODAY, Diary.open(db_file)))
+
+    app = Host()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        assert screen.form_log() == LOGGED
+        assert not screen.has_unsaved_changes
+        screen.diary.close()
+
+
+async def test_the_form_is_not_done_loading_before_the_rows_are_there(tmp_path):
+    screen = TodayScreen(TODAY)
+    assert not screen.shows_day
+    assert not screen.has_unsaved_changes
+
+
+async def test_a_score_typed_at_once_is_kept_and_saved(tmp_path):
+    db_file = str(tmp_path / "diary.db")
+    app = PainlogApp(db=db_file, today=TODAY)
+    async with app.run_test() as pilot:
+        await pilot.press("6")  # as early as Pilot can type: the day is not loaded yet
+        await settle(pilot)
+        assert app.screen.query_one("#pain", PainScale).value == 6
+        assert "Unsaved changes" in str(app.screen.query_one("#status").render())
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    with Diary.open(db_file) as diary:
+        assert diary.load_day(TODAY) == DayLog(day=TODAY, pain=6)
+
+
+async def test_a_score_typed_before_a_saved_day_arrives_replaces_only_the_score(tmp_path):
+    db_file = str(tmp_path / "diary.db")
+    write(db_file, LOGGED)
+    app = PainlogApp(db=db_file, today=TODAY)
+    async with app.run_test() as pilot:
+        await pilot.press("2")
+        await settle(pilot)
+        screen = app.screen
+        assert screen.form_log() == replace(LOGGED, pain=2)
+        assert screen.has_unsaved_changes
+
+
+async def test_the_diary_is_opened_once_though_two_callers_ask(tmp_path, monkeypatch):
+    opened: list[object] = []
+    original = PainlogApp._open_now
+
+    def counting(diary):
+        opened.append(diary)
+        return original(diary)
+
+    monkeypatch.setattr(PainlogApp, "_open_now", staticmethod(counting))
+    app = PainlogApp(db=str(tmp_path / "diary.db"), today=TODAY)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        app.start_reading()  # Today asked at its first frame; the App's own fallback too
+        await settle(pilot)
+    assert len(opened) == 1
+
+
+async def test_rows_report_edits_but_not_what_a_fill_puts_in(tmp_path):
+    edits: list[DayDetails.Edited] = []
+
+    class Host(App[None]):
+        def compose(self):
+            yield DayDetails(id="details")
+
+        def on_day_details_edited(self, message: DayDetails.Edited) -> None:
+            edits.append(message)
+
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        details = app.query_one(DayDetails)
+        details.fill(LOGGED)
+        await pilot.pause()
+        assert edits == []
+        assert not details.details.empty
+        details.query_one("#worst", PainScale).focus()
+        await pilot.press("3")
+        await pilot.pause()
+        assert len(edits) == 1
+        assert details.details.worst == 3
+        details.fill(None)
+        await pilot.pause()
+        assert details.details.empty
+        assert len(edits) == 1
