@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks.alerts import alerts_evaluation
-from benchmarks.harness import Result, table
+from benchmarks.harness import Result, compile_sources, table
 from benchmarks.histories import TEN_YEARS_WEEKS, THREE_MONTHS_WEEKS, build_database
 from benchmarks.memory import tui_peak_memory
 from benchmarks.startup import cli_log, tui_startup
@@ -78,6 +78,7 @@ def measure(folder: Path, repeat: int, weeks: tuple[int, int], spawn: bool) -> l
         path.mkdir()
     results = []
     if spawn:
+        compile_sources()
         results += tui_startup(big, repeat)
         results.append(cli_log(work["log"], big, repeat))
     results.append(alerts_evaluation(big, repeat))

@@ -91,6 +91,19 @@ ROOT = Path(__file__).resolve().parent.parent
 """The folder holding the `benchmarks` package, for child processes run from anywhere."""
 
 
+def compile_sources() -> None:
+    """Write painlog's bytecode, as installing it with pip does.
+
+    An editable install run with PYTHONDONTWRITEBYTECODE set (as on the CI machines) would
+    otherwise compile every painlog module from source in every timed process, while the
+    baselines' libraries load theirs from bytecode.
+    """
+    import compileall
+
+    for folder in ("seeds", "rules", "store", "screens", "tui"):
+        compileall.compile_dir(ROOT / folder, quiet=1)
+
+
 def child_env(env: dict[str, str] | None = None) -> dict[str, str]:
     """`env` (default: this process's) with `benchmarks` importable by a child Python."""
     env = dict(os.environ if env is None else env)

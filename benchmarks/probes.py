@@ -40,15 +40,21 @@ def peak_kib() -> int:
     return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS
 
 
-def report_first_frame(app, screen_type) -> None:
-    """Report the moment the first frame showing a `screen_type` screen goes to the terminal."""
+def report_first_frame(app, screen_type, showing=lambda screen: True) -> None:
+    """Report the moment the first frame showing a `screen_type` screen for which
+    `showing(screen)` holds goes to the terminal."""
     display = app._display
 
     def first(screen, *args, **kwargs):
-        if isinstance(screen, screen_type) and not getattr(app, "_reported", False):
+        shown = display(screen, *args, **kwargs)
+        if (
+            isinstance(screen, screen_type)
+            and not getattr(app, "_reported", False)
+            and showing(screen)
+        ):
             app._reported = True
             report()
-        return display(screen, *args, **kwargs)
+        return shown
 
     app._display = first
 
@@ -72,22 +78,29 @@ def bare_first_frame() -> None:
     app.run(headless=True, auto_pilot=leave)
 
 
-def painlog_first_frame(db: str, wait_for_data: bool, save: bool = False) -> None:
-    """painlog exiting after Today is mounted (or after its log and alerts are shown, or
-    once a new pain score for the day has been typed and saved)."""
+SHOWING = {
+    "painlog": lambda screen: True,
+    "painlog-form": lambda screen: bool(screen.query("#details")),
+    "painlog-data": lambda screen: screen.shows_day,
+    "painlog-save": lambda screen: screen.shows_day,
+}
+"""What the frame a probe reports must show: Today at all, its whole form, or the day's
+log and alerts."""
+
+
+def painlog_first_frame(db: str, probe: str) -> None:
+    """painlog exiting once the frame `SHOWING[probe]` asks for is on the terminal (and, for
+    "painlog-save", once a new pain score for the day has been typed and saved)."""
     from datetime import date
 
     from painlog.screens.today import TodayScreen
     from painlog.tui.app import PainlogApp
 
     async def leave(pilot) -> None:
-        await pilot.pause()
-        if wait_for_data:
-            for _ in range(3):
-                await pilot.app.workers.wait_for_complete()
-                await pilot.pause()
-            report()
-        if save:
+        for _ in range(4):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+        if probe == "painlog-save":
             await pilot.press("5", "ctrl+s")
             for _ in range(3):
                 await pilot.app.workers.wait_for_complete()
@@ -95,8 +108,7 @@ def painlog_first_frame(db: str, wait_for_data: bool, save: bool = False) -> Non
         pilot.app.exit()
 
     app = PainlogApp(db=db, today=date.fromisoformat(sys.argv[3]))
-    if not wait_for_data:
-        report_first_frame(app, TodayScreen)
+    report_first_frame(app, TodayScreen, SHOWING[probe])
     app.run(headless=True, auto_pilot=leave)
 
 
@@ -104,10 +116,8 @@ if __name__ == "__main__":
     probe = sys.argv[1]
     if probe == "bare":
         bare_first_frame()
-    elif probe in ("painlog", "painlog-data", "painlog-save"):
-        painlog_first_frame(
-            sys.argv[2], wait_for_data=probe != "painlog", save=probe == "painlog-save"
-        )
+    elif probe in SHOWING:
+        painlog_first_frame(sys.argv[2], probe)
     else:
         raise SystemExit(f"unknown probe {probe!r}")
     if os.environ.get("PAINLOG_BENCH_PEAK") == "1":

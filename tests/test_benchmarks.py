@@ -36,9 +36,11 @@ IN_PROCESS = [
 ]
 SPAWNING = [
     "TUI first frame, 10 years, vs bare Textual app",
+    "TUI whole form (rows under the pain score) vs bare Textual app",
     "TUI log + alerts shown, 10 years, vs bare Textual app",
     "`painlog log` process, 10 years, vs `import sqlmodel`",
     "peak memory of the TUI, 10 years, vs bare Textual app",
+    "peak memory of the TUI after saving a day, vs bare app",
 ]
 
 
@@ -64,8 +66,9 @@ def test_every_measurement_runs_and_reports_every_key(capsys):
     rows = run_json(capsys, spawn=True)
     assert sorted(row["measurement"] for row in rows) == sorted(IN_PROCESS + SPAWNING)
     assert all(set(row) == KEYS for row in rows)
-    (memory,) = [row for row in rows if row["unit"] == MEBIBYTES]
-    assert memory["measurement"] == SPAWNING[-1]
+    memory = [row["measurement"] for row in rows if row["unit"] == MEBIBYTES]
+    assert memory == SPAWNING[-2:]
+    assert [row["target"] for row in rows if row["measurement"] in SPAWNING[1:3]] == [None, 2.5]
 
 
 def test_a_probe_reports_its_own_peak_memory_not_its_parents():
