@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from painlog.rules.records import DayLog, ExerciseDone, Place
 from painlog.rules.scale import pain_band
-from painlog.seeds import Catalogue, catalogue
+
+if TYPE_CHECKING:
+    from painlog.rules.records import DayLog, ExerciseDone, Place
+    from painlog.seeds import Catalogue
+
+# The catalogue is imported where a name is looked up, not here: Today's first frame needs
+# only `day_heading`, and the catalogue's module is a tenth of that frame's own imports.
 
 
 def day_heading(day: date) -> str:
@@ -16,6 +22,8 @@ def day_heading(day: date) -> str:
 
 def place_text(place: Place) -> str:
     """`Outer hip (left, sharp)`."""
+    from painlog.seeds import catalogue
+
     location = catalogue().location(place.location)
     name = location.name if location else place.location
     details = [part for part in (place.side, place.character) if part]
@@ -24,6 +32,8 @@ def place_text(place: Place) -> str:
 
 def exercise_text(done: ExerciseDone, seeds: Catalogue | None = None) -> str:
     """`Glute bridge 3x10` or `Walking 30 min` (own exercises need `seeds` for their name)."""
+    from painlog.seeds import catalogue
+
     exercise = (seeds or catalogue()).exercise(done.slug)
     text = exercise.name if exercise else done.slug
     if done.sets is not None and done.reps is not None:
@@ -38,6 +48,8 @@ def exercise_text(done: ExerciseDone, seeds: Catalogue | None = None) -> str:
 
 
 def flag_text(slug: str) -> str:
+    from painlog.seeds import catalogue
+
     flag = catalogue().red_flag(slug)
     return flag.name if flag else slug
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-PAIN_MIN = 0
-PAIN_MAX = 10
+# The scale's ends live with its bands (the pain score widget needs no more than that);
+# the records name them too, as every layer has read them from here.
+from painlog.rules.scale import PAIN_MAX as PAIN_MAX
+from painlog.rules.scale import PAIN_MIN as PAIN_MIN
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,9 @@ as commonly used in pain research; not in the source documents.
 
 from __future__ import annotations
 
+PAIN_MIN = 0
+PAIN_MAX = 10
+
 SOURCE = "extension: 0-10 Numeric Rating Scale bands (1-3 mild, 4-6 moderate, 7-10 severe)"
 
 BANDS: tuple[tuple[int, int, str], ...] = (

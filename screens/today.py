@@ -21,7 +21,6 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Label, Static
 
 from painlog.rules.describe import day_heading
-from painlog.rules.records import DayLog
 from painlog.screens.base import DiaryScreen
 from painlog.screens.widgets.alert_banner import AlertBanner
 from painlog.screens.widgets.pain_scale import PainScale
@@ -29,6 +28,7 @@ from painlog.screens.widgets.pain_scale import PainScale
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from painlog.rules.records import DayLog
     from painlog.screens.widgets.day_details import DayDetails
     from painlog.seeds import Catalogue
 
@@ -268,6 +268,8 @@ class TodayScreen(DiaryScreen):
     def form_log(self) -> DayLog | None:
         """The day as the form shows it now, or None while no pain score is chosen (or
         while the rows under it are still being mounted)."""
+        from painlog.rules.records import DayLog
+
         pain = self.query_one("#pain", PainScale).value
         if pain is None or self._details is None:
             return None

@@ -11,8 +11,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from painlog.rules.records import PAIN_MAX, PAIN_MIN
-from painlog.rules.scale import ANCHORS, pain_band
+from painlog.rules.scale import ANCHORS, PAIN_MAX, PAIN_MIN, pain_band
 
 CELL_WIDTH = 4
 
