@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
-from painlog.screens.base import DiaryScreen
+from painlog.screens.base import DiaryScreen, stylesheet
 from painlog.screens.widgets.alert_banner import LABELS
 
 
@@ -53,6 +53,8 @@ class AlertCard(Static, can_focus=True):
 
 class AlertsScreen(DiaryScreen):
     """Every active alert, most serious first; `a` acknowledges the one in focus."""
+
+    CSS_PATH = stylesheet("alerts")
 
     BINDINGS = [
         Binding(

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from textual.screen import Screen
+
+
+def stylesheet(name: str) -> Path:
+    """The stylesheet a screen brings with it, `tui/<name>.tcss`, for its `CSS_PATH`.
+
+    Textual reads it the first time the screen is shown, so the first frame parses only
+    the app's own `tui/painlog.tcss`.
+    """
+    return Path(__file__).resolve().parent.parent / "tui" / f"{name}.tcss"
 
 
 class DiaryScreen(Screen):

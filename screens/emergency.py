@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from painlog.screens.base import stylesheet
+
 
 class EmergencyScreen(ModalScreen[bool]):
     """Tells the person plainly to seek emergency care now; only an explicit OK closes it.
@@ -15,6 +17,8 @@ class EmergencyScreen(ModalScreen[bool]):
     It carries no exercise or keep-moving advice: with these signs, activity advice must
     come from whoever examines the person.
     """
+
+    CSS_PATH = stylesheet("emergency")
 
     BINDINGS = [Binding("enter", "understood", "I understand", show=False)]
 

@@ -19,6 +19,7 @@ from painlog.rules.own_exercises import (
     check_dose,
     check_name,
 )
+from painlog.screens.base import stylesheet
 from painlog.seeds import Catalogue, Exercise
 from painlog.seeds.catalogue import OWN_CATEGORIES
 
@@ -54,6 +55,8 @@ class ExerciseForm(ModalScreen[ExerciseDraft | None]):
         seeds: The catalogue with the diary's own exercises, to refuse a name in use.
         exercise: The own exercise to edit, or None to add one.
     """
+
+    CSS_PATH = stylesheet("exercises")
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save this exercise"),

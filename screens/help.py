@@ -26,6 +26,7 @@ from painlog.rules.advice import KEEP_MOVING, KEEP_MOVING_SOURCE, MESSAGES, SOUR
 from painlog.rules.alerts import KINDS, SEVERITY
 from painlog.rules.scale import ANCHORS, pain_band
 from painlog.rules.scale import SOURCE as SCALE_SOURCE
+from painlog.screens.base import stylesheet
 from painlog.screens.widgets.alert_banner import LABELS
 from painlog.seeds import catalogue
 from painlog.seeds.thresholds import Thresholds, thresholds
@@ -201,6 +202,8 @@ class HelpScreen(ModalScreen[None]):
         name: What the screen below is called ("Today").
         keys: The keys to list (see `key_rows`), taken when the help was opened.
     """
+
+    CSS_PATH = stylesheet("welcome")
 
     BINDINGS = [
         Binding("escape,f1,question_mark,q", "close", "Close help", key_display="Esc"),

@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from painlog.rules.describe import day_heading, flag_text, summary_text
 from painlog.rules.records import DayLog
-from painlog.screens.base import DiaryScreen
+from painlog.screens.base import DiaryScreen, stylesheet
 from painlog.screens.confirm import ConfirmScreen
 from painlog.screens.widgets.commands import BindingCommands
 from painlog.seeds import Catalogue, catalogue
@@ -47,6 +47,8 @@ class Chunk:
 
 class HistoryScreen(DiaryScreen):
     """Logged days, newest first; Enter edits the highlighted day, `d` deletes it."""
+
+    CSS_PATH = stylesheet("history")
 
     COMMANDS = {BindingCommands}
 

@@ -22,7 +22,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
-from painlog.screens.base import DiaryScreen
+from painlog.screens.base import DiaryScreen, stylesheet
 from painlog.screens.exercise_form import ExerciseDraft, ExerciseForm
 from painlog.seeds import Catalogue, Exercise
 
@@ -35,6 +35,8 @@ EMPTY = (
 
 class ExercisesScreen(DiaryScreen):
     """The diary's own exercises in a table; a adds, Enter edits, r retires or restores."""
+
+    CSS_PATH = stylesheet("exercises")
 
     BINDINGS = [
         Binding("a", "add", "Add", id="exercises.add", tooltip="Add an exercise of your own"),

@@ -20,7 +20,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from painlog.rules.records import Profile
 from painlog.rules.weekly import WEEK_START_SETTING, WEEKDAYS
-from painlog.screens.base import DiaryScreen
+from painlog.screens.base import DiaryScreen, stylesheet
 
 WEEK_START = WEEK_START_SETTING
 """The setting holding the first day of the week: a name from `rules.weekly.WEEKDAYS`."""
@@ -71,6 +71,8 @@ def profile_from_text(birth_year: str, onset: str, today: date) -> Profile:
 
 class SettingsScreen(DiaryScreen):
     """Preferences and profile; Enter in a field or ctrl+s saves the profile."""
+
+    CSS_PATH = stylesheet("settings")
 
     BINDINGS = [
         Binding(

@@ -38,7 +38,7 @@ from painlog.rules.weekly import (
     week_start,
     weekly_summaries,
 )
-from painlog.screens.base import DiaryScreen
+from painlog.screens.base import DiaryScreen, stylesheet
 from painlog.screens.widgets.charts import (
     DailyPainChart,
     ExerciseChart,
@@ -53,6 +53,8 @@ EPISODE_LOOKBACK_WEEKS = 52
 
 class TrendsScreen(DiaryScreen):
     """One week of the diary with its 12-week context; arrows move between weeks."""
+
+    CSS_PATH = stylesheet("trends")
 
     COMMANDS = {BindingCommands}
 

@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from painlog.rules.records import Profile
+from painlog.screens.base import stylesheet
 from painlog.screens.preferences import WELCOME_DONE, welcome_due
 from painlog.screens.settings import profile_from_text
 
@@ -40,6 +41,8 @@ class WelcomeScreen(ModalScreen[Profile | None]):
         today: The person's local date (an onset after it is refused).
         diary: The open diary.
     """
+
+    CSS_PATH = stylesheet("welcome")
 
     BINDINGS = [
         Binding("escape", "skip", "Skip", id="welcome.skip", tooltip="Skip; not shown again"),
