@@ -6,9 +6,11 @@ meanwhile is kept, and the diary is read once.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from pilot_helpers import settle
 from textual.app import App
 
@@ -17,7 +19,7 @@ from painlog.screens.today import TodayScreen
 from painlog.screens.widgets.day_details import DayDetails, Details
 from painlog.screens.widgets.pain_scale import PainScale
 from painlog.store.diary import Diary
-from painlog.tui.app import PainlogApp
+from painlog.tui.app import SWITCH_INTERVAL, PainlogApp
 
 TODAY = date(2026, 11, 21)
 LOGGED = DayLog(
@@ -162,3 +164,12 @@ async def test_rows_report_edits_but_not_what_a_fill_puts_in(tmp_path):
         await pilot.pause()
         assert details.details.empty
         assert len(edits) == 1
+
+
+async def test_the_switch_interval_is_short_while_the_app_runs_and_restored_after(tmp_path):
+    before = sys.getswitchinterval()
+    app = PainlogApp(db=str(tmp_path / "diary.db"), today=TODAY)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL)
+    assert sys.getswitchinterval() == before
