@@ -80,7 +80,7 @@ def bare_first_frame() -> None:
 
 SHOWING = {
     "painlog": lambda screen: True,
-    "painlog-form": lambda screen: bool(screen.query("#details")),
+    "painlog-form": lambda screen: bool(screen.query("#details #note")),
     "painlog-data": lambda screen: screen.shows_day,
     "painlog-save": lambda screen: screen.shows_day,
 }

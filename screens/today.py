@@ -17,7 +17,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.message import Message
+from textual.widget import MountError
 from textual.widgets import Footer, Header, Label, Static
 
 from painlog.rules.describe import day_heading
@@ -124,7 +126,6 @@ class TodayScreen(DiaryScreen):
         reading the diary then, so that read never competes with drawing that frame)."""
         self._load_when_mounted = False
         self._alerts_shown = False
-        self._typed_while_loading = False
 
     @property
     def shows_day(self) -> bool:
@@ -152,7 +153,10 @@ class TodayScreen(DiaryScreen):
         from painlog.screens.widgets.day_details import DayDetails
 
         details = DayDetails(id="details")
-        await self.query_one("#today-form", VerticalScroll).mount(details)
+        try:
+            await self.query_one("#today-form", VerticalScroll).mount(details)
+        except (MountError, NoMatches):
+            return  # The app is closing (say, the diary was refused): nothing to fill.
         self._details = details
         if self._load_when_mounted:
             self._load_when_mounted = False
@@ -244,19 +248,20 @@ class TodayScreen(DiaryScreen):
     def _day_loaded(self, message: DayLoaded) -> None:
         if message.day != self.day:
             return  # The person has moved on to another day meanwhile.
+        pain = self.query_one("#pain", PainScale)
+        # The form was emptied when loading began, so a score in it now was typed since:
+        # the score is there from the first frame, and the saved log must not overwrite it.
+        typed = pain.value if self._loading else None
         self._saved = message.log
         self._loading = False
         self._usage = (message.place_usage, message.exercise_usage)
         self._details.set_usage(message.place_usage, message.exercise_usage)
-        pain = self.query_one("#pain", PainScale)
-        typed = pain.value if self._typed_while_loading else None
-        self._typed_while_loading = False
         self._fill(message.log)
-        if typed is not None:
+        if typed is None:
+            self._set_status(self._saved_status())
+        else:
             pain.set_value(typed)
-        self._set_status(
-            "Unsaved changes: ctrl+s saves" if self.has_unsaved_changes else self._saved_status()
-        )
+            self._edited()
 
     # -- the form -------------------------------------------------------------------------
 
@@ -287,9 +292,10 @@ class TodayScreen(DiaryScreen):
 
     @property
     def has_unsaved_changes(self) -> bool:
-        """True when the form differs from what is saved for the day."""
+        """True when the form differs from what is saved for the day (while the day is
+        loading: when a score has been typed)."""
         if self._loading:
-            return False
+            return self.is_mounted and self.query_one("#pain", PainScale).value is not None
         current = self.form_log()
         if current is None:
             return self._saved is not None or self._form_touched()
@@ -302,10 +308,6 @@ class TodayScreen(DiaryScreen):
 
     @on(PainScale.Changed, "#pain")
     def _pain_edited(self) -> None:
-        if self._loading:
-            # Typed before the day's log arrived (the score is there from the first frame):
-            # the log must not overwrite it.
-            self._typed_while_loading = True
         self._edited()
 
     def on_day_details_edited(self) -> None:
@@ -437,7 +439,6 @@ class TodayScreen(DiaryScreen):
         self.day = day
         self._saved = None
         self._loading = True
-        self._typed_while_loading = False
         self._fill(None)
         self._show_heading()
         self._set_status("Loading…")

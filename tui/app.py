@@ -93,6 +93,24 @@ were on screen in 407-446 ms instead of 466-496 ms (medians of 9 runs, 2026-12-0
 """
 
 
+_apps_running: list[float] = []
+"""The switch interval in force when each running app started, oldest first: the interval
+is the process's, so only the last app to stop puts the first one's back."""
+
+
+def _shorten_switch_interval() -> None:
+    _apps_running.append(sys.getswitchinterval())
+    sys.setswitchinterval(SWITCH_INTERVAL)
+
+
+def _restore_switch_interval() -> None:
+    if _apps_running:
+        first = _apps_running[0]
+        _apps_running.pop()
+        if not _apps_running:
+            sys.setswitchinterval(first)
+
+
 def _later(module: str, name: str) -> Callable[[date, object], DiaryScreen]:
     """A builder that imports `painlog.screens.<module>` only when the screen is built."""
 
@@ -112,7 +130,7 @@ class PainlogApp(App[None]):
     TITLE = "painlog"
     DEFAULT_MODE = "today"
     """Today is the screen the app starts on, built with the app: switching to it from
-    Textual's default screen would parse every stylesheet twice more before the first frame."""
+    Textual's default screen would parse the stylesheets twice more before the first frame."""
     BINDINGS = [
         *(
             Binding(
@@ -167,7 +185,6 @@ class PainlogApp(App[None]):
         self.diary = None
         self._saved_theme: str | None = None
         self._reading = False
-        self._switch_interval = sys.getswitchinterval()
         self._sections = {section.mode: section for section in sections()}
         self._built: dict[str, DiaryScreen] = {}
         for section in self._sections.values():
@@ -181,8 +198,7 @@ class PainlogApp(App[None]):
         return screen
 
     def on_load(self) -> None:
-        self._switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(SWITCH_INTERVAL)
+        _shorten_switch_interval()
 
     def on_mount(self) -> None:
         # Any theme change (Settings, or the palette's own theme command) is remembered.
@@ -365,7 +381,7 @@ class PainlogApp(App[None]):
         yield SystemCommand("Go to today", "Back to today's log (ctrl+t)", today.action_go_today)
 
     def on_unmount(self) -> None:
-        sys.setswitchinterval(self._switch_interval)
+        _restore_switch_interval()
         if self.diary is not None:
             self.diary.close()
 

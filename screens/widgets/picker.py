@@ -292,6 +292,8 @@ class Picker(FocusGroup, Generic[T]):
 
     def _show_chips(self) -> None:
         chips = self.query_one(".picker--chips", Horizontal)
+        if not chips.is_attached:
+            return  # The screen is being taken down (the app is closing).
         chips.remove_children()
         if not self.chosen:
             chips.mount(Label("none yet", classes="picker--empty"))

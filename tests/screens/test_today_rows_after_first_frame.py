@@ -7,6 +7,7 @@ meanwhile is kept, and the diary is read once.
 from __future__ import annotations
 
 import sys
+import threading
 from dataclasses import replace
 from datetime import date
 
@@ -15,13 +16,32 @@ from pilot_helpers import settle
 from textual.app import App
 
 from painlog.rules.records import DayLog, ExerciseDone, Place
+from painlog.screens.confirm import ConfirmScreen
 from painlog.screens.today import TodayScreen
 from painlog.screens.widgets.day_details import DayDetails, Details
 from painlog.screens.widgets.pain_scale import PainScale
 from painlog.store.diary import Diary
+from painlog.store.lazy_diary import LazyDiary
 from painlog.tui.app import SWITCH_INTERVAL, PainlogApp
 
 TODAY = date(2026, 11, 21)
+
+
+@pytest.fixture
+def held_read(monkeypatch):
+    """Hold the app's start-up read until the test sets the returned event."""
+    release = threading.Event()
+    read = LazyDiary.first_read
+
+    def held(self, day, today):
+        release.wait(10)
+        return read(self, day, today)
+
+    monkeypatch.setattr(LazyDiary, "first_read", held)
+    yield release
+    release.set()
+
+
 LOGGED = DayLog(
     day=TODAY,
     pain=5,
@@ -109,12 +129,16 @@ async def test_a_score_typed_at_once_is_kept_and_saved(tmp_path):
         assert diary.load_day(TODAY) == DayLog(day=TODAY, pain=6)
 
 
-async def test_a_score_typed_before_a_saved_day_arrives_replaces_only_the_score(tmp_path):
+async def test_a_score_typed_before_a_saved_day_arrives_replaces_only_the_score(
+    tmp_path, held_read
+):
     db_file = str(tmp_path / "diary.db")
     write(db_file, LOGGED)
     app = PainlogApp(db=db_file, today=TODAY)
     async with app.run_test() as pilot:
+        await pilot.pause()
         await pilot.press("2")
+        held_read.set()
         await settle(pilot)
         screen = app.screen
         assert screen.form_log() == replace(LOGGED, pain=2)
@@ -173,3 +197,43 @@ async def test_the_switch_interval_is_short_while_the_app_runs_and_restored_afte
         await settle(pilot)
         assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL)
     assert sys.getswitchinterval() == before
+
+
+async def test_two_apps_at_once_leave_the_switch_interval_as_it_was(tmp_path):
+    before = sys.getswitchinterval()
+    first = PainlogApp(db=str(tmp_path / "one.db"), today=TODAY)
+    second = PainlogApp(db=str(tmp_path / "two.db"), today=TODAY)
+    async with first.run_test() as pilot_one:
+        async with second.run_test() as pilot_two:
+            await settle(pilot_two)
+        assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL)
+        await settle(pilot_one)
+    assert sys.getswitchinterval() == before
+
+
+async def test_quitting_at_the_first_frame_is_a_plain_exit(tmp_path):
+    db_file = str(tmp_path / "diary.db")
+    write(db_file, LOGGED)
+    app = PainlogApp(db=db_file, today=TODAY)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+q")  # before the rows under the score are mounted
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_quitting_with_a_score_typed_while_the_day_loads_asks_first(tmp_path, held_read):
+    db_file = str(tmp_path / "diary.db")
+    write(db_file, LOGGED)
+    app = PainlogApp(db=db_file, today=TODAY)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("7")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # keep editing
+        held_read.set()
+        await settle(pilot)
+        screen = app.screen
+        assert screen.form_log() == replace(LOGGED, pain=7)
+        assert "Unsaved changes" in str(screen.query_one("#status").render())
