@@ -124,7 +124,6 @@ class TodayScreen(DiaryScreen):
         self.when_shown: Callable[[], object] | None = None
         """Called once, as soon as the first frame is on the terminal (the App starts
         reading the diary then, so that read never competes with drawing that frame)."""
-        self._load_when_mounted = False
         self._alerts_shown = False
 
     @property
@@ -158,9 +157,8 @@ class TodayScreen(DiaryScreen):
         except (MountError, NoMatches):
             return  # The app is closing (say, the diary was refused): nothing to fill.
         self._details = details
-        if self._load_when_mounted:
-            self._load_when_mounted = False
-            self.load()
+        if self.diary is not None:
+            self.load()  # it came first, and waited for these rows
 
     # -- the diary arrives ----------------------------------------------------------------
 
@@ -176,9 +174,7 @@ class TodayScreen(DiaryScreen):
 
     def load(self) -> None:
         if self._details is None:
-            # The diary came before the rows it fills: load once they are mounted.
-            self._load_when_mounted = True
-            return
+            return  # The diary came before the rows it fills: they load it once mounted.
         first, self._first = self._first, None
         if first is not None and first.day == self.day:
             self._show_first(first)

@@ -60,10 +60,15 @@ def write(db_file: str, *logs: DayLog) -> None:
             diary.save_day(log, TODAY)
 
 
-async def test_the_first_frame_shows_the_score_alone_and_the_rows_follow(tmp_path):
+def logged_app(tmp_path) -> PainlogApp:
+    """The app on a diary holding LOGGED."""
     db_file = str(tmp_path / "diary.db")
     write(db_file, LOGGED)
-    app = PainlogApp(db=db_file, today=TODAY)
+    return PainlogApp(db=db_file, today=TODAY)
+
+
+async def test_the_first_frame_shows_the_score_alone_and_the_rows_follow(tmp_path):
+    app = logged_app(tmp_path)
     frames: list[tuple[bool, str | None]] = []
     display = app._display
 
@@ -132,9 +137,7 @@ async def test_a_score_typed_at_once_is_kept_and_saved(tmp_path):
 async def test_a_score_typed_before_a_saved_day_arrives_replaces_only_the_score(
     tmp_path, held_read
 ):
-    db_file = str(tmp_path / "diary.db")
-    write(db_file, LOGGED)
-    app = PainlogApp(db=db_file, today=TODAY)
+    app = logged_app(tmp_path)
     async with app.run_test() as pilot:
         await pilot.pause()
         await pilot.press("2")
@@ -212,9 +215,7 @@ async def test_two_apps_at_once_leave_the_switch_interval_as_it_was(tmp_path):
 
 
 async def test_quitting_at_the_first_frame_is_a_plain_exit(tmp_path):
-    db_file = str(tmp_path / "diary.db")
-    write(db_file, LOGGED)
-    app = PainlogApp(db=db_file, today=TODAY)
+    app = logged_app(tmp_path)
     async with app.run_test() as pilot:
         await pilot.press("ctrl+q")  # before the rows under the score are mounted
         await pilot.pause()
@@ -222,9 +223,7 @@ async def test_quitting_at_the_first_frame_is_a_plain_exit(tmp_path):
 
 
 async def test_quitting_with_a_score_typed_while_the_day_loads_asks_first(tmp_path, held_read):
-    db_file = str(tmp_path / "diary.db")
-    write(db_file, LOGGED)
-    app = PainlogApp(db=db_file, today=TODAY)
+    app = logged_app(tmp_path)
     async with app.run_test() as pilot:
         await pilot.pause()
         await pilot.press("7")
