@@ -50,8 +50,11 @@ def week_bounds(day: date, first_weekday: int = DEFAULT_FIRST_WEEKDAY) -> tuple[
 
 
 @dataclass(frozen=True, slots=True)
-class WeekSummary:
-    """What one week of logs adds up to.
+class WeekFigures:
+    """What one week of logs adds up to: the figures, without the logs themselves.
+
+    The clinician's weekly summary needs no more than this, and `store.weekly_read`
+    aggregates it in the database; `WeekSummary` adds the week's logs for charts.
 
     Attributes:
         start: First day of the week.
@@ -62,11 +65,10 @@ class WeekSummary:
         max_pain: Highest logged pain, or None.
         max_worst: Highest worst-pain given, or None.
         exercise_sessions: Exercises logged, counted once per exercise per day.
-        exercise_counts: Per exercise slug, the number of days it was done.
-        place_days: Per location slug, the number of days it was logged.
+        exercise_counts: Per exercise slug, the number of days it was done, most first.
+        place_days: Per location slug, the number of days it was logged, most first.
         bed_rest_days: Days spent mostly in bed.
         flags: Warning-sign slugs reported that week, in first-reported order.
-        daily: The week's logs, oldest first.
     """
 
     start: date
@@ -81,12 +83,22 @@ class WeekSummary:
     place_days: dict[str, int] = field(default_factory=dict)
     bed_rest_days: int = 0
     flags: tuple[str, ...] = ()
-    daily: tuple[DayLog, ...] = ()
 
     @property
     def mean(self) -> Fraction | None:
         """Mean logged pain, exactly; None when no day was logged."""
         return Fraction(self.pain_total, self.days_logged) if self.days_logged else None
+
+
+@dataclass(frozen=True, slots=True)
+class WeekSummary(WeekFigures):
+    """A week's figures (see `WeekFigures`) and the logs they add up.
+
+    Attributes:
+        daily: The week's logs, oldest first.
+    """
+
+    daily: tuple[DayLog, ...] = ()
 
 
 def summarise_week(start: date, logs: Iterable[DayLog]) -> WeekSummary:
@@ -99,21 +111,39 @@ def _summarise(start: date, end: date, week: list[DayLog]) -> WeekSummary:
     """`summarise_week` of logs already known to fall in the week (in any order)."""
     if not week:
         return WeekSummary(start, end)
-    daily = tuple(sorted(week, key=_BY_DAY))
-    pains = [log.pain for log in daily]
-    worsts = [log.worst for log in daily if log.worst is not None]
-    # Plain dicts rather than Counter.update: ten years of weeks make this loop hot, and
-    # the sort below is the one most_common() does (count first, ties as first counted).
+    daily = tuple(sorted(week, key=_BY_DAY)) if len(week) > 1 else tuple(week)
+    # One loop with plain dicts rather than Counter.update and a list per figure: ten
+    # years of weeks make this hot. The sort in `_most_first` is the one most_common()
+    # does (count first, ties as first counted).
     exercises: dict[str, int] = {}
     places: dict[str, int] = {}
     flags: dict[str, None] = {}
-    bed_rest_days = 0
+    total = bed_rest_days = 0
+    low, high = daily[0].pain, daily[0].pain
+    worst = None
     for log in daily:
-        if log.exercises:
-            for slug in {done.slug for done in log.exercises}:
+        pain = log.pain
+        total += pain
+        if pain < low:
+            low = pain
+        elif pain > high:
+            high = pain
+        if log.worst is not None and (worst is None or log.worst > worst):
+            worst = log.worst
+        # Each slug once a day; most days log one exercise and one place, or none.
+        done = log.exercises
+        if len(done) == 1:
+            slug = done[0].slug
+            exercises[slug] = exercises.get(slug, 0) + 1
+        elif done:
+            for slug in {item.slug for item in done}:
                 exercises[slug] = exercises.get(slug, 0) + 1
-        if log.places:
-            for location in {place.location for place in log.places}:
+        where = log.places
+        if len(where) == 1:
+            location = where[0].location
+            places[location] = places.get(location, 0) + 1
+        elif where:
+            for location in {place.location for place in where}:
                 places[location] = places.get(location, 0) + 1
         if log.flags:
             flags.update(dict.fromkeys(log.flags))
@@ -123,10 +153,10 @@ def _summarise(start: date, end: date, week: list[DayLog]) -> WeekSummary:
         start,
         end,
         len(daily),
-        sum(pains),
-        min(pains),
-        max(pains),
-        max(worsts) if worsts else None,
+        total,
+        low,
+        high,
+        worst,
         sum(exercises.values()),
         _most_first(exercises),
         _most_first(places),

@@ -154,5 +154,10 @@ class PainSeries:
 
 
 def format_mean(value: Fraction) -> str:
-    """A mean as people read it: one decimal place."""
-    return f"{float(value):.1f}"
+    """A mean as people read it: one decimal place.
+
+    Dividing the numerator by the denominator gives the float nearest the exact value,
+    as `float(value)` does, without the generic conversion it goes through for every
+    number of years of weekly rows.
+    """
+    return f"{value.numerator / value.denominator:.1f}"
