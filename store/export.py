@@ -33,9 +33,8 @@ from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
 from painlog.rules.weekly import (
     DEFAULT_FIRST_WEEKDAY,
     WEEK_START_SETTING,
-    WeekSummary,
+    WeekFigures,
     first_weekday_of,
-    mean_difference,
     week_start,
     weekly_summaries,
 )
@@ -46,6 +45,7 @@ from painlog.store.csv_format import (
     WEEKLY_COLUMNS,
     YES,
     Cell,
+    Number,
     escaped,
     escaped_text,
     exercise_text,
@@ -58,6 +58,7 @@ from painlog.store.csv_format import (
 
 if TYPE_CHECKING:
     from painlog.store.diary import DayRows
+    from painlog.store.weekly_read import DayFacts
 
 KINDS_OF_EXPORT = ("weekly", "daily")
 DEFAULT_WEEKS = 12
@@ -146,49 +147,101 @@ def write_daily(stream, logs: Iterable[DayLog], bom: bool = True) -> int:
 class WeekRow:
     """One row of the weekly summary.
 
+    The changes of the mean are exact fractions, worked out when asked for from the pain
+    totals and day counts kept here; the cells format them straight from those integers
+    (`a / b` of two ints is the float nearest the exact value, as `float(Fraction)` is).
+
     Attributes:
-        summary: The week's figures (from `rules.weekly`).
+        summary: The week's figures (from `rules.weekly`, or aggregated by
+            `store.weekly_read` to the same figures).
         episode_week: Week of the episode of pain that the week's last day falls in
             (1 = the episode's first 7 days), or None when no episode covers the week.
         duration_class: "acute", "subacute" or "chronic" as of the week's last day, or None.
-        change_vs_previous: This week's mean minus the previous week's, when both have logs.
         alerts: Alert kinds active on the week's last day (today for the current week).
-        change_since_first: This week's mean minus that of the range's first week with logs.
-        change_since_first_percent: The same change as a percentage of that first mean
-            (None when the first mean is 0).
+        previous: Pain total and days logged of the week before (days 0 when none were).
+        first: Pain total and days logged of the range's first week with logs, or (0, 0).
     """
 
-    summary: WeekSummary
+    summary: WeekFigures
     episode_week: int | None
     duration_class: str | None
-    change_vs_previous: Fraction | None
     alerts: tuple[str, ...]
-    change_since_first: Fraction | None
-    change_since_first_percent: Fraction | None
+    previous: tuple[int, int]
+    first: tuple[int, int]
+
+    @property
+    def change_vs_previous(self) -> Fraction | None:
+        """This week's mean minus the previous week's, when both have logs."""
+        parts = self._change(self.previous)
+        return None if parts is None else Fraction(*parts)
+
+    @property
+    def change_since_first(self) -> Fraction | None:
+        """This week's mean minus that of the range's first week with logs."""
+        parts = self._change(self.first)
+        return None if parts is None else Fraction(*parts)
+
+    @property
+    def change_since_first_percent(self) -> Fraction | None:
+        """`change_since_first` as a percentage of that first mean (None when it is 0)."""
+        parts = self._percent()
+        return None if parts is None else Fraction(*parts)
+
+    def _change(self, other: tuple[int, int]) -> tuple[int, int] | None:
+        """(numerator, denominator) of this week's mean minus the mean `other` adds up to."""
+        week = self.summary
+        days, (other_total, other_days) = week.days_logged, other
+        if not days or not other_days:
+            return None
+        return week.pain_total * other_days - other_total * days, days * other_days
+
+    def _percent(self) -> tuple[int, int] | None:
+        """(numerator, denominator) of `change_since_first_percent`."""
+        change = self._change(self.first)
+        base_total, base_days = self.first
+        if change is None or not base_total:
+            return None
+        # (mean - base) * 100 / base, with base = base_total / base_days.
+        return change[0] * 100 * base_days, change[1] * base_total
 
     def cells(self) -> list[Cell]:
         """The row's cells, in `WEEKLY_COLUMNS` order."""
         week = self.summary
+        days = week.days_logged
         return [
             week.start.isoformat(),
             week.end.isoformat(),
             number(self.episode_week),
             self.duration_class or "",
-            number(week.days_logged),
-            number(week.mean),
+            number(days),
+            _ratio(week.pain_total, days) if days else _NO_NUMBER,
             number(week.min_pain),
             number(week.max_pain),
             number(week.max_worst),
-            number(self.change_vs_previous),
+            _ratio_of(self._change(self.previous)),
             _counted(week.place_days),
             number(week.exercise_sessions),
             _counted(week.exercise_counts),
             number(week.bed_rest_days),
             joined(week.flags),
             joined(self.alerts),
-            number(self.change_since_first),
-            number(self.change_since_first_percent),
+            _ratio_of(self._change(self.first)),
+            _ratio_of(self._percent()),
         ]
+
+
+_NO_NUMBER = number(None)
+
+
+def _ratio(numerator: int, denominator: int) -> Number:
+    """`number(Fraction(numerator, denominator))`, without making the Fraction."""
+    text = f"{numerator / denominator:.1f}"
+    # A change that rounds to zero reads 0.0, never -0.0.
+    return Number("0.0" if text == "-0.0" else text)
+
+
+def _ratio_of(parts: tuple[int, int] | None) -> Number:
+    return _NO_NUMBER if parts is None else _ratio(*parts)
 
 
 def _counted(counts: dict[str, int]) -> str:
@@ -236,51 +289,82 @@ def weekly_rows(
     ordered = day_logs(logs, until=today)
     # The week before the range too, so the first row has a change vs the previous week.
     weeks = weekly_summaries(ordered, first_weekday, start - timedelta(days=7), end)
+    return rows_of_weeks(weeks, ordered, profile, today)
+
+
+def rows_of_weeks(
+    weeks: Sequence[WeekFigures],
+    ordered: Sequence[DayLog] | Sequence[DayFacts],
+    profile: Profile,
+    today: date,
+) -> list[WeekRow]:
+    """The rows of `weeks[1:]`, given the figures of those weeks and of the week before.
+
+    Args:
+        weeks: Consecutive weeks' figures, the first being the week before the range.
+        ordered: Every logged day up to `today`, oldest first, one per day: day logs or
+            just the facts episodes and alerts read of them (`store.weekly_read`).
+        profile: Onset and birth year, for episodes and alerts.
+        today: The person's local date.
+    """
     previous, weeks = weeks[0], weeks[1:]
     onset = profile.onset if profile.onset is not None and profile.onset <= today else None
     episodes = split_episodes(ordered, onset)
-    # Each week's mean once: `WeekSummary.mean` builds a new Fraction on every call.
-    means = [week.mean for week in weeks]
-    previous_mean = previous.mean
-    baseline = next((mean for mean in means if mean is not None), None)
     # Each week's alerts as of its last day, worked out in one pass over the history.
     lasts = [min(week.end, today) for week in weeks]
     kinds_by_week = alert_kinds(ordered, profile, lasts)
+    base = next((week for week in weeks if week.days_logged), None)
+    first = (base.pain_total, base.days_logged) if base else (0, 0)
+    before = (previous.pain_total, previous.days_logged)
+    later = _LaterEpisodes(episodes)
     rows = []
-    for week, mean, last, kinds in zip(weeks, means, lasts, kinds_by_week, strict=True):
-        episode = _episode_of(episodes, week.start, last)
+    for week, last, kinds in zip(weeks, lasts, kinds_by_week, strict=True):
+        episode = later.of(week.start, last)
         number_day = class_day = None
         if episode is not None:
             # Numbered by the week's last day even when that is still to come, so rows
             # count 1, 2, 3...; the duration class is as of the last day that has been.
             number_day = min(week.end, episode.end or week.end)
             class_day = min(last, episode.end or last)
-        since_first = None
-        percent = None
-        if mean is not None and baseline is not None:
-            since_first = mean - baseline
-            percent = since_first * 100 / baseline if baseline else None
         rows.append(
             WeekRow(
                 summary=week,
                 episode_week=None if episode is None else episode_week(episode, number_day),
                 duration_class=None if episode is None else duration_class(episode, class_day),
-                change_vs_previous=mean_difference(mean, previous_mean),
                 alerts=kinds,
-                change_since_first=since_first,
-                change_since_first_percent=percent,
+                previous=before,
+                first=first,
             )
         )
-        previous_mean = mean
+        before = (week.pain_total, week.days_logged)
     return rows
 
 
-def _episode_of(episodes: Sequence[Episode], first: date, last: date) -> Episode | None:
-    """The latest episode with a day between `first` and `last`, or None."""
-    for episode in reversed(episodes):
-        if episode.start <= last and (episode.end is None or episode.end >= first):
-            return episode
-    return None
+class _LaterEpisodes:
+    """The episode each week belongs to, for weeks asked about in calendar order.
+
+    Episodes come in order and never overlap, so the ones that ended before a week also
+    ended before every later week: a pointer past them moves only forward, and finding
+    each week's episode costs one pass over the weeks and the episodes together.
+    """
+
+    __slots__ = ("episodes", "first")
+
+    def __init__(self, episodes: Sequence[Episode]) -> None:
+        self.episodes = episodes
+        self.first = 0  # episodes before this one ended before the latest week asked about
+
+    def of(self, first: date, last: date) -> Episode | None:
+        """The latest episode with a day between `first` and `last`, or None."""
+        episodes, index = self.episodes, self.first
+        while index < len(episodes) and (end := episodes[index].end) is not None and end < first:
+            index += 1
+        self.first = index
+        found = None
+        while index < len(episodes) and episodes[index].start <= last:
+            found = episodes[index]
+            index += 1
+        return found
 
 
 def write_weekly(stream, rows: Iterable[WeekRow], bom: bool = True) -> int:
@@ -365,20 +449,48 @@ def export_diary(
             start = start or found.logs[0][1]
             end = end or found.logs[-1][1]
     elif kind == "weekly":
-        # Every log, though weekly_rows reads none after today: it leaves them out itself,
-        # and a read with no range is the cheaper query.
-        logs = diary.days()
         profile = diary.profile()
         first_weekday = first_weekday_of(diary.setting(WEEK_START_SETTING))
-        if start is None:
-            start, default_end = default_weekly_range(logs, profile, end or today, first_weekday)
-            end = end or default_end
-        end = end or today
+        rows = _weekly_from_database(diary, profile, first_weekday, today, start, end)
+        if rows is None:
+            # Every log, though weekly_rows reads none after today: it leaves them out
+            # itself, and a read with no range is the cheaper query.
+            logs = diary.days()
+            if start is None:
+                start, default_end = default_weekly_range(
+                    logs, profile, end or today, first_weekday
+                )
+                end = end or default_end
+            end = end or today
+            rows = (start, end, weekly_rows(logs, profile, today, start, end, first_weekday))
+        start, end, week_rows = rows
         header = WEEKLY_COLUMNS
-        rows = [
-            escaped(row.cells())
-            for row in weekly_rows(logs, profile, today, start, end, first_weekday)
-        ]
+        rows = [escaped(row.cells()) for row in week_rows]
     else:
         raise InvalidInput("kind", kind, " or ".join(KINDS_OF_EXPORT))
     return Export(kind, start, end, tuple(header), rows, escaped_text(header, rows, bom))
+
+
+def _weekly_from_database(
+    diary, profile: Profile, first_weekday: int, today: date, start, end
+) -> tuple[date, date, list[WeekRow]] | None:
+    """The weekly summary's range and rows from figures the database adds up.
+
+    The same rows as `weekly_rows` over `diary.days()`, without building every day's
+    log (see `store.weekly_read`); None when the database cannot add them up.
+    """
+    from painlog.store.weekly_read import day_facts, week_figures
+
+    with diary.engine.connect() as connection:
+        facts = day_facts(connection, today)
+        if facts is None:
+            return None
+        if start is None:
+            start, default_end = default_weekly_range(facts, profile, end or today, first_weekday)
+            end = end or default_end
+        end = end or today
+        # The week before the range too, so the first row has a change vs the previous week.
+        weeks = week_figures(
+            connection, facts, first_weekday, start - timedelta(days=7), end, today
+        )
+    return start, end, rows_of_weeks(weeks, facts, profile, today)

@@ -207,6 +207,19 @@ def test_change_since_the_first_week_in_points_and_percent(history_diary):
     assert rows[5]["change_since_first_week_percent"] == "-46.2"
 
 
+def test_an_episode_that_ends_on_a_weeks_first_day_is_that_weeks_episode():
+    # Pain every day from Monday 24 Aug to Monday 7 Sep, then 14 logged pain-free days
+    # close the episode: its last painful day, 7 Sep, is the first day of a week.
+    painful = [DayLog(date(2026, 8, 24) + timedelta(days=n), 4) for n in range(15)]
+    free = [DayLog(date(2026, 9, 8) + timedelta(days=n), 0) for n in range(14)]
+    rows = weekly_rows(painful + free, Profile(), TODAY, date(2026, 8, 31), date(2026, 9, 20))
+    assert [(row.episode_week, row.duration_class) for row in rows] == [
+        (2, "acute"),
+        (3, "acute"),
+        (None, None),
+    ]
+
+
 def test_first_week_without_logs_is_not_the_baseline():
     logs = [DayLog(date(2026, 11, 10), 4), DayLog(date(2026, 11, 17), 2)]
     rows = weekly_rows(logs, Profile(), TODAY, date(2026, 11, 2), TODAY)

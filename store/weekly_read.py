@@ -1,0 +1,217 @@
+"""The weekly summary's inputs, aggregated by SQLite: figures per week and facts per day.
+
+The clinician's weekly summary of ten years is 500-odd rows of figures, and building
+every day's full log first (places, doses, notes) to add them up costs more than the
+rest of the export. On SQLite the database adds them up instead:
+
+* `week_figures` is `rules.weekly.weekly_summaries` without the logs: the same
+  `WeekFigures`, counted by one query per kind of figure. A property test pins the two to
+  the same figures on generated diaries, every first day of the week included.
+* `day_facts` is what the episode and alert columns read of each day (day, pain, warning
+  signs, bed rest, whether any exercise was done), one small row per day.
+
+Both return None on a database other than SQLite (they use its date functions); the
+export then builds the day logs and uses the rules directly.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from datetime import date, timedelta
+from operator import attrgetter
+from typing import NamedTuple
+
+from sqlalchemy import Connection, text
+
+from painlog.rules.weekly import WeekFigures, week_start
+
+
+class DayFacts(NamedTuple):
+    """The parts of a day's log that the weekly summary reads, by `DayLog`'s names.
+
+    `rules.episodes.split_episodes` and `rules.alert_kinds.alert_kinds` read `day`,
+    `pain`, `flags`, `bed_rest` and whether `exercises` is empty, and nothing else; the
+    week's figures read `worst` too.
+    """
+
+    day: date
+    pain: int
+    worst: int | None
+    flags: tuple[str, ...]
+    bed_rest: bool
+    exercises: bool
+
+
+# The first day of a day's week as a day ordinal (`date.toordinal()`), for the first
+# weekday :first_weekday (0 = Monday): the ordinal of 0001-01-01 is 1 and its Julian day
+# 1721425.5, and `(ordinal + 6) % 7` is `date.weekday()`. SQLite's % keeps the sign of
+# its left operand, hence the + 7.
+_ORDINAL = "CAST(julianday(l.day) - 1721424.5 AS INTEGER)"
+_WEEK = f"{_ORDINAL} - (({_ORDINAL} + 6) % 7 - :first_weekday + 7) % 7"
+
+# Days per location and per exercise slug in each week: each counted once a day, most
+# days first (ties by slug, as the summary lists them).
+_PLACE_DAYS = text(f"""
+SELECT week, location, count(*) AS days FROM (
+    SELECT DISTINCT {_WEEK} AS week, l.id, p.location
+    FROM day_log AS l JOIN pain_place AS p ON p.log_id = l.id
+    WHERE l.day >= :first AND l.day <= :last
+) GROUP BY week, location ORDER BY week, days DESC, location
+""")
+
+_EXERCISE_DAYS = text(f"""
+SELECT week, slug, count(*) AS days FROM (
+    SELECT DISTINCT {_WEEK} AS week, l.id, e.slug
+    FROM day_log AS l JOIN exercise_done AS e ON e.log_id = l.id
+    WHERE l.day >= :first AND l.day <= :last
+) GROUP BY week, slug ORDER BY week, days DESC, slug
+""")
+
+_FACTS = text("""
+SELECT id, day, pain, worst, bed_rest FROM day_log WHERE day <= :until ORDER BY day
+""")
+
+_EXERCISED = text("SELECT DISTINCT log_id FROM exercise_done")
+
+# A log's warning signs in id order, as `Diary.days` reads them.
+_FLAGS = text("""
+SELECT f.log_id, f.slug FROM flag_report AS f JOIN day_log AS d ON d.id = f.log_id
+WHERE d.day <= :until ORDER BY f.log_id, f.id
+""")
+
+
+def day_facts(connection: Connection, until: date) -> list[DayFacts] | None:
+    """The facts of every logged day up to `until`, oldest first; None when not SQLite."""
+    if connection.dialect.name != "sqlite":
+        return None
+    bound = {"until": until.isoformat()}
+    flags: dict[int, list[str]] = {}
+    for log_id, slug in connection.execute(_FLAGS, bound).all():
+        flags.setdefault(log_id, []).append(slug)
+    # Every log id with an exercise, in one read: a subquery per day costs more.
+    exercised = {log_id for (log_id,) in connection.execute(_EXERCISED).all()}
+    no_flags: tuple[str, ...] = ()
+    return [
+        DayFacts(
+            date.fromisoformat(day),
+            pain,
+            worst,
+            tuple(flags[log_id]) if log_id in flags else no_flags,
+            bool(bed_rest),
+            log_id in exercised,
+        )
+        for log_id, day, pain, worst, bed_rest in connection.execute(_FACTS, bound).all()
+    ]
+
+
+def week_figures(
+    connection: Connection,
+    facts: Sequence[DayFacts],
+    first_weekday: int,
+    start: date,
+    end: date,
+    today: date,
+) -> list[WeekFigures]:
+    """`weekly_summaries(logs up to today, first_weekday, start, end)`'s figures.
+
+    One `WeekFigures` per week from the week holding `start` to the week holding `end`,
+    weeks with no log included. The day counts of places and exercises are added up by
+    SQLite; the rest comes from the facts.
+
+    Args:
+        connection: A connection to the diary, on SQLite.
+        facts: `day_facts(connection, today)`.
+        first_weekday: 0 for Monday through 6 for Sunday.
+        start: Any day of the first week wanted.
+        end: Any day of the last week wanted.
+        today: The person's local date; logs after it are left out.
+    """
+    first = week_start(start, first_weekday)
+    last_week = week_start(end, first_weekday)
+    last = min(last_week + timedelta(days=6), today)
+    bounds = {
+        "first_weekday": first_weekday,
+        "first": first.isoformat(),
+        "last": last.isoformat(),
+    }
+    places = _counts(connection.execute(_PLACE_DAYS, bounds).all())
+    exercises = _counts(connection.execute(_EXERCISE_DAYS, bounds).all())
+    by_week = _by_week(facts, first, last, first_weekday)
+    weeks = []
+    for ordinal in range(first.toordinal(), last_week.toordinal() + 1, 7):
+        week = date.fromordinal(ordinal)
+        days = by_week.get(ordinal)
+        if days is None:
+            weeks.append(WeekFigures(week, week + timedelta(days=6)))
+            continue
+        # One pass per week, as `rules.weekly` adds a week up.
+        total = bed_rest = 0
+        low = high = days[0].pain
+        worst = None
+        flags: dict[str, None] = {}
+        for day in days:
+            pain = day.pain
+            total += pain
+            if pain < low:
+                low = pain
+            elif pain > high:
+                high = pain
+            if day.worst is not None and (worst is None or day.worst > worst):
+                worst = day.worst
+            if day.flags:
+                flags.update(dict.fromkeys(day.flags))
+            if day.bed_rest:
+                bed_rest += 1
+        done = exercises.get(ordinal) or {}
+        weeks.append(
+            WeekFigures(
+                week,
+                week + timedelta(days=6),
+                len(days),
+                total,
+                low,
+                high,
+                worst,
+                sum(done.values()),
+                done,
+                places.get(ordinal) or {},
+                bed_rest,
+                tuple(flags),
+            )
+        )
+    return weeks
+
+
+def _by_week(
+    facts: Sequence[DayFacts], first: date, last: date, first_weekday: int
+) -> dict[int, list[DayFacts]]:
+    """The facts from `first` to `last`, grouped by the ordinal of their week's first day."""
+    lo = bisect_left(facts, first, key=_DAY)
+    hi = bisect_right(facts, last, key=_DAY)
+    found: dict[int, list[DayFacts]] = {}
+    for day in facts[lo:hi]:
+        ordinal = day.day.toordinal()
+        # `week_start` in integers: date.weekday() is (ordinal + 6) % 7.
+        key = ordinal - ((ordinal + 6) % 7 - first_weekday) % 7
+        group = found.get(key)
+        if group is None:
+            found[key] = [day]
+        else:
+            group.append(day)
+    return found
+
+
+_DAY = attrgetter("day")
+
+
+def _counts(rows) -> dict[int, dict[str, int]]:
+    """Rows of (week, slug, days) as each week's days per slug, in the rows' order."""
+    found: dict[int, dict[str, int]] = {}
+    for week, slug, days in rows:
+        counts = found.get(week)
+        if counts is None:
+            found[week] = {slug: days}
+        else:
+            counts[slug] = days
+    return found
