@@ -93,7 +93,9 @@ def alert_kinds(
     """For each day in `days`, the kinds `evaluate(logs, profile, day)` returns.
 
     Args:
-        logs: Day logs in any order (each day's answer uses only the logs up to it).
+        logs: Day logs in any order (each day's answer uses only the logs up to it). Only
+            their day, pain, flags, bed_rest and whether exercises is empty are read, so
+            the weekly export passes lighter records with those names.
         profile: Birth year and onset, as given to `evaluate`.
         days: The days asked about, in any order.
 

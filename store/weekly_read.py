@@ -1,17 +1,18 @@
-"""The weekly summary's inputs, aggregated by SQLite: figures per week and facts per day.
+"""The weekly summary's inputs, read lean from SQLite: facts per day, figures per week.
 
 The clinician's weekly summary of ten years is 500-odd rows of figures, and building
-every day's full log first (places, doses, notes) to add them up costs more than the
-rest of the export. On SQLite the database adds them up instead:
+every day's full log first (places with sides, doses, notes) to add them up costs more
+than the rest of the export. On SQLite it reads only what the summary needs:
 
+* `day_facts` is what the episode and alert columns read of each day (day, pain, worst,
+  warning signs, bed rest, whether any exercise was done), one small row per day.
 * `week_figures` is `rules.weekly.weekly_summaries` without the logs: the same
-  `WeekFigures`, counted by one query per kind of figure. A property test pins the two to
-  the same figures on generated diaries, every first day of the week included.
-* `day_facts` is what the episode and alert columns read of each day (day, pain, warning
-  signs, bed rest, whether any exercise was done), one small row per day.
+  `WeekFigures`, with the days per place and per exercise counted by SQLite and the rest
+  added up from the facts. A property test pins the two to the same figures on generated
+  diaries, every first day of the week included.
 
-Both return None on a database other than SQLite (they use its date functions); the
-export then builds the day logs and uses the rules directly.
+`day_facts` returns None on a database other than SQLite (the counts use its date
+functions); the export then builds the day logs and uses the rules directly.
 """
 
 from __future__ import annotations
