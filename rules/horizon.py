@@ -27,10 +27,16 @@ from painlog.rules.alerts import Alert, evaluate
 from painlog.rules.records import DayLog, Profile
 from painlog.seeds.thresholds import thresholds
 
-__all__ = ["RECENT_DAYS", "bounded_history", "covers"]
+__all__ = ["READ_SPANS", "RECENT_DAYS", "WIDER_DAYS", "bounded_history", "covers"]
 
 RECENT_DAYS = 120
 """Days a bounded read tries first: a few weeks past the longest fixed look-back."""
+WIDER_DAYS = 730
+"""Days it tries next. An episode of pain that opened before the recent days needs the
+logs back to the pain-free days before it; two years hold them for most episodes, at a
+fraction of the read of a diary kept for ten."""
+READ_SPANS = (RECENT_DAYS, WIDER_DAYS)
+"""The spans a bounded read tries in turn, before it reads everything."""
 
 
 def bounded_history(
@@ -52,15 +58,16 @@ def bounded_history(
         today: The day the alerts are for.
 
     Returns:
-        The logs from `RECENT_DAYS` back when they are enough, else every log up to
+        The logs of the first span of `READ_SPANS` that is enough, else every log up to
         `today`. `evaluate` of the result equals `evaluate` of every log up to `today`.
     """
-    start = today - timedelta(days=RECENT_DAYS - 1)
-    recent = read(start)
-    if first_logged is None or first_logged >= start:
-        return recent
-    if covers(recent, evaluate(recent, profile, today), profile, start, today):
-        return recent
+    for span in READ_SPANS:
+        start = today - timedelta(days=span - 1)
+        logs = read(start)
+        if first_logged is None or first_logged >= start:
+            return logs
+        if covers(logs, evaluate(logs, profile, today), profile, start, today):
+            return logs
     return read(None)
 
 

@@ -4,8 +4,8 @@
 warning signs and whether any exercise was done, and the latest day's places (they choose
 the exercises a keep-moving alert suggests). `alert_days` reads only those, and
 `alert_history` reads only the recent ones when `rules.horizon.covers` says older logs
-cannot change the alerts: the last `RECENT_DAYS` days usually, everything for a long open
-episode of pain.
+cannot change the alerts: the last `RECENT_DAYS` days usually, `WIDER_DAYS` for an episode
+of pain that opened before them, everything for a longer one.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from painlog.rules.alerts import evaluate
-from painlog.rules.horizon import RECENT_DAYS, bounded_history, covers
+from painlog.rules.horizon import READ_SPANS, bounded_history, covers
 from painlog.rules.records import DayLog, Place, Profile
 from painlog.store.diary import EXERCISES, FLAGS, LOGS, PLACES, Diary, slugs_by_log
 from painlog.store.quick_read import alert_logs
@@ -36,23 +36,24 @@ def before_and_after(
 ) -> tuple[list[DayLog], list[DayLog]]:
     """What `alert_history` gives now, and the same once `log` has replaced its day.
 
-    One read serves both (the rules are pure), and the recent days only when they are
-    enough for both.
+    One read serves both (the rules are pure): the shortest span of `READ_SPANS` that is
+    enough for both, else everything.
     """
-    start = today - timedelta(days=RECENT_DAYS - 1)
-    recent = alert_days(diary, start, today)
-    after = _replaced(recent, log)
     first = _first_logged(diary)
-    if (
-        first is None
-        or first >= start
-        or (
-            log.day >= start
-            and covers(recent, evaluate(recent, profile, today), profile, start, today)
-            and covers(after, evaluate(after, profile, today), profile, start, today)
-        )
-    ):
-        return recent, after
+    for span in READ_SPANS:
+        start = today - timedelta(days=span - 1)
+        recent = alert_days(diary, start, today)
+        after = _replaced(recent, log)
+        if (
+            first is None
+            or first >= start
+            or (
+                log.day >= start
+                and covers(recent, evaluate(recent, profile, today), profile, start, today)
+                and covers(after, evaluate(after, profile, today), profile, start, today)
+            )
+        ):
+            return recent, after
     everything = alert_days(diary, None, today)
     return everything, _replaced(everything, log)
 

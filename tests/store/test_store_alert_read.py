@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from painlog.rules.alerts import evaluate
+from painlog.rules.horizon import WIDER_DAYS
 from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
 from painlog.store.alert_read import alert_days, alert_history, before_and_after
 from painlog.store.alerting import alert_views, current_alerts
@@ -58,6 +59,26 @@ def test_a_long_open_episode_is_read_from_its_start(diary):
     same_alerts(diary, Profile())
 
 
+def test_an_episode_open_for_a_year_is_read_from_two_years_back(diary):
+    # Pain-free days, then 400 days of pain: the episode opened before the recent days,
+    # and the pain-free days before it lie within two years.
+    diary.insert_days(history([0] * 600 + [5] * 400, {700: "fever"}))
+    light = alert_history(diary, Profile(), TODAY)
+    assert light[0].day == TODAY - timedelta(days=WIDER_DAYS - 1)
+    same_alerts(diary, Profile())
+    log = DayLog(TODAY, 6)
+    before, after = before_and_after(diary, Profile(), TODAY, log)
+    assert before[0].day == after[0].day == TODAY - timedelta(days=WIDER_DAYS - 1)
+
+
+def test_an_episode_open_for_longer_than_two_years_is_read_whole(diary):
+    diary.insert_days(history([0] * 20 + [5] * 800))
+    assert len(alert_history(diary, Profile(), TODAY)) == 820
+    same_alerts(diary, Profile())
+    before, _after = before_and_after(diary, Profile(), TODAY, DayLog(TODAY, 6))
+    assert len(before) == 820
+
+
 def test_the_light_records_keep_what_alerts_read(diary):
     logs = history([4, 5, 6], {1: "fever"})
     diary.insert_days(logs)
@@ -99,3 +120,26 @@ def test_before_and_after_a_log_match_the_whole_history(pains, back, pain, flagg
         replaced = [x for x in everything if x.day != log.day] + [log]
         assert evaluate(before, Profile(), TODAY) == evaluate(everything, Profile(), TODAY)
         assert evaluate(after, Profile(), TODAY) == evaluate(replaced, Profile(), TODAY)
+
+
+# Runs of days at one pain level: histories of up to three years, so every span of
+# `READ_SPANS` and the whole read are each the one that answers in some examples.
+runs = st.lists(
+    st.tuples(st.sampled_from([0, 0, 3, 7]), st.integers(1, 300)), min_size=1, max_size=6
+).map(lambda found: [pain for pain, length in found for _ in range(length)])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(runs, st.integers(0, 800), st.sampled_from([0, 4]), st.none() | st.integers(0, 1000))
+def test_long_histories_give_the_same_alerts_before_and_after_a_log(pains, back, pain, onset):
+    profile = Profile(None, None if onset is None else TODAY - timedelta(days=onset))
+    log = DayLog(TODAY - timedelta(days=back), pain)
+    with Diary.open(":memory:") as diary:
+        diary.insert_days(history(pains))
+        diary.save_profile(profile, TODAY)
+        same_alerts(diary, profile)
+        everything = diary.days(end=TODAY)
+        before, after = before_and_after(diary, profile, TODAY, log)
+        replaced = [x for x in everything if x.day != log.day] + [log]
+        assert evaluate(before, profile, TODAY) == evaluate(everything, profile, TODAY)
+        assert evaluate(after, profile, TODAY) == evaluate(replaced, profile, TODAY)
