@@ -27,7 +27,7 @@ from painlog.rules.alerts import Alert, evaluate
 from painlog.rules.records import DayLog, Profile
 from painlog.seeds.thresholds import thresholds
 
-__all__ = ["READ_SPANS", "RECENT_DAYS", "WIDER_DAYS", "bounded_history", "covers"]
+__all__ = ["READ_SPANS", "RECENT_DAYS", "WIDER_DAYS", "bounded_history", "covers", "read_spans"]
 
 RECENT_DAYS = 120
 """Days a bounded read tries first: a few weeks past the longest fixed look-back."""
@@ -40,7 +40,7 @@ READ_SPANS = (RECENT_DAYS, WIDER_DAYS)
 
 
 def bounded_history(
-    read: Callable[[date | None], list[DayLog]],
+    read: Callable[[date | None, date], list[DayLog]],
     first_logged: date | None,
     profile: Profile,
     today: date,
@@ -48,11 +48,14 @@ def bounded_history(
     """The logs up to `today` that `evaluate` needs to give the whole history's answer.
 
     Each store (SQLAlchemy, or the standard library's read-only reader) supplies its own
-    `read`; the choice of how far back to read is made here, once.
+    `read`; the choice of how far back to read is made here, once. Each wider read
+    fetches only the days before the last one, so an episode too long for every span
+    costs one pass over the history, as reading it whole would.
 
     Args:
-        read: Returns the logs from a first day (None: the first log) to `today`, in
-            calendar order, with what `evaluate` reads.
+        read: Returns the logs from a first day (None: the first log) to a last day, in
+            calendar order, with what `evaluate` reads. The first call's last day is
+            `today`; later calls ask for the days just before what was read.
         first_logged: The date of the first log there is, or None when there is none.
         profile: The person's profile.
         today: The day the alerts are for.
@@ -61,14 +64,25 @@ def bounded_history(
         The logs of the first span of `READ_SPANS` that is enough, else every log up to
         `today`. `evaluate` of the result equals `evaluate` of every log up to `today`.
     """
-    for span in READ_SPANS:
-        start = today - timedelta(days=span - 1)
-        logs = read(start)
+    logs: list[DayLog] = []
+    for start, end in read_spans(today):
+        logs = read(start, end) + logs
         if first_logged is None or first_logged >= start:
             return logs
         if covers(logs, evaluate(logs, profile, today), profile, start, today):
             return logs
-    return read(None)
+    return read(None, start - timedelta(days=1)) + logs
+
+
+def read_spans(today: date) -> list[tuple[date, date]]:
+    """The (first, last) days each read of `READ_SPANS` adds, newest first."""
+    found = []
+    end = today
+    for span in READ_SPANS:
+        start = today - timedelta(days=span - 1)
+        found.append((start, end))
+        end = start - timedelta(days=1)
+    return found
 
 
 def covers(

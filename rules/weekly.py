@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
 from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
 from painlog.rules.episodes import Episode, duration_class, episode_week, split_episodes
 from painlog.rules.records import DayLog, Profile
@@ -112,25 +113,13 @@ def _summarise(start: date, end: date, week: list[DayLog]) -> WeekSummary:
     if not week:
         return WeekSummary(start, end)
     daily = tuple(sorted(week, key=_BY_DAY)) if len(week) > 1 else tuple(week)
-    # One loop with plain dicts rather than Counter.update and a list per figure: ten
-    # years of weeks make this hot. The sort in `_most_first` is the one most_common()
-    # does (count first, ties as first counted).
+    totals = add_up_days(daily)
+    # Plain dicts rather than Counter.update: ten years of weeks make this loop hot. The
+    # sort in `_most_first` is the one most_common() does (count first, ties as first
+    # counted). Each slug counts once a day; most days log one exercise and one place.
     exercises: dict[str, int] = {}
     places: dict[str, int] = {}
-    flags: dict[str, None] = {}
-    total = bed_rest_days = 0
-    low, high = daily[0].pain, daily[0].pain
-    worst = None
     for log in daily:
-        pain = log.pain
-        total += pain
-        if pain < low:
-            low = pain
-        elif pain > high:
-            high = pain
-        if log.worst is not None and (worst is None or log.worst > worst):
-            worst = log.worst
-        # Each slug once a day; most days log one exercise and one place, or none.
         done = log.exercises
         if len(done) == 1:
             slug = done[0].slug
@@ -145,25 +134,59 @@ def _summarise(start: date, end: date, week: list[DayLog]) -> WeekSummary:
         elif where:
             for location in {place.location for place in where}:
                 places[location] = places.get(location, 0) + 1
-        if log.flags:
-            flags.update(dict.fromkeys(log.flags))
-        if log.bed_rest:
-            bed_rest_days += 1
     return WeekSummary(
         start,
         end,
         len(daily),
-        total,
-        low,
-        high,
-        worst,
+        totals.pain_total,
+        totals.min_pain,
+        totals.max_pain,
+        totals.max_worst,
         sum(exercises.values()),
         _most_first(exercises),
         _most_first(places),
-        bed_rest_days,
-        tuple(flags),
+        totals.bed_rest_days,
+        totals.flags,
         daily,
     )
+
+
+class DayTotals(NamedTuple):
+    """What some logged days add up to, beside their places and exercises (`add_up_days`)."""
+
+    pain_total: int
+    min_pain: int
+    max_pain: int
+    max_worst: int | None
+    flags: tuple[str, ...]
+    bed_rest_days: int
+
+
+def add_up_days(days: Sequence[DayLog]) -> DayTotals:
+    """The pain, worst, warning-sign and bed-rest figures of one or more logged days.
+
+    Reads only `pain`, `worst`, `flags` and `bed_rest` of each day, so the weekly export
+    adds up lighter records with those names the same way. Warning signs come in the
+    order first reported, as the days are given.
+    """
+    total = bed_rest_days = 0
+    low = high = days[0].pain
+    worst = None
+    flags: dict[str, None] = {}
+    for day in days:
+        pain = day.pain
+        total += pain
+        if pain < low:
+            low = pain
+        elif pain > high:
+            high = pain
+        if day.worst is not None and (worst is None or day.worst > worst):
+            worst = day.worst
+        if day.flags:
+            flags.update(dict.fromkeys(day.flags))
+        if day.bed_rest:
+            bed_rest_days += 1
+    return DayTotals(total, low, high, worst, tuple(flags), bed_rest_days)
 
 
 _BY_DAY = attrgetter("day")

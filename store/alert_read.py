@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 
 from painlog.rules.alerts import evaluate
-from painlog.rules.horizon import READ_SPANS, bounded_history, covers
+from painlog.rules.horizon import bounded_history, covers, read_spans
 from painlog.rules.records import DayLog, Place, Profile
 from painlog.store.diary import EXERCISES, FLAGS, LOGS, PLACES, Diary, slugs_by_log
 from painlog.store.quick_read import alert_logs
@@ -27,7 +27,10 @@ def alert_history(diary: Diary, profile: Profile, today: date) -> list[DayLog]:
     """The logs up to `today` that `evaluate` needs to give the whole history's answer
     (`rules.horizon.bounded_history` over `alert_days`)."""
     return bounded_history(
-        lambda start: alert_days(diary, start, today), _first_logged(diary), profile, today
+        lambda start, end: alert_days(diary, start, end, latest_places=end == today),
+        _first_logged(diary),
+        profile,
+        today,
     )
 
 
@@ -37,12 +40,12 @@ def before_and_after(
     """What `alert_history` gives now, and the same once `log` has replaced its day.
 
     One read serves both (the rules are pure): the shortest span of `READ_SPANS` that is
-    enough for both, else everything.
+    enough for both, else everything, each wider read adding the days before the last.
     """
     first = _first_logged(diary)
-    for span in READ_SPANS:
-        start = today - timedelta(days=span - 1)
-        recent = alert_days(diary, start, today)
+    recent: list[DayLog] = []
+    for start, end in read_spans(today):
+        recent = alert_days(diary, start, end, latest_places=end == today) + recent
         after = _replaced(recent, log)
         if (
             first is None
@@ -54,7 +57,7 @@ def before_and_after(
             )
         ):
             return recent, after
-    everything = alert_days(diary, None, today)
+    everything = alert_days(diary, None, start - timedelta(days=1), latest_places=False) + recent
     return everything, _replaced(everything, log)
 
 
@@ -62,11 +65,14 @@ def _replaced(logs: list[DayLog], log: DayLog) -> list[DayLog]:
     return sorted([x for x in logs if x.day != log.day] + [log], key=lambda x: x.day)
 
 
-def alert_days(diary: Diary, start: date | None, end: date) -> list[DayLog]:
+def alert_days(
+    diary: Diary, start: date | None, end: date, latest_places: bool = True
+) -> list[DayLog]:
     """The logs from `start` (None: the first) to `end`, with only what alerts read.
 
     The records hold the date, pain, bed rest, warning signs and exercise slugs (without
-    dose); the latest one also holds its places. No worst score, no note: they are for the
+    dose); the latest one also holds its places, unless `latest_places` is False (a read
+    of older days, before the latest log). No worst score, no note: they are for the
     rules, never for display or export.
     """
     conditions = [LOGS.c.day <= end]
@@ -83,16 +89,20 @@ def alert_days(diary: Diary, start: date | None, end: date) -> list[DayLog]:
             return []
         exercises = slugs_by_log(connection, EXERCISES, in_range)
         flags = slugs_by_log(connection, FLAGS, in_range)
-        latest = rows[-1][0]
-        places = tuple(
-            Place(location, side, character)
-            for location, side, character in connection.execute(
-                select(PLACES.c.location, PLACES.c.side, PLACES.c.character)
-                .where(PLACES.c.log_id == latest)
-                .order_by(PLACES.c.position)
-            ).all()
-        )
+        places = _places(connection, rows[-1][0]) if latest_places else ()
     return alert_logs(rows, exercises, flags, places)
+
+
+def _places(connection: Connection, log_id: int) -> tuple[Place, ...]:
+    """The places of one log, in logged order."""
+    return tuple(
+        Place(location, side, character)
+        for location, side, character in connection.execute(
+            select(PLACES.c.location, PLACES.c.side, PLACES.c.character)
+            .where(PLACES.c.log_id == log_id)
+            .order_by(PLACES.c.position)
+        ).all()
+    )
 
 
 def _first_logged(diary: Diary) -> date | None:

@@ -57,7 +57,7 @@ from painlog.store.csv_format import (
 )
 
 if TYPE_CHECKING:
-    from painlog.store.diary import DayRows
+    from painlog.store.diary import DayRows, Diary
     from painlog.store.weekly_read import DayFacts
 
 KINDS_OF_EXPORT = ("weekly", "daily")
@@ -158,27 +158,29 @@ class WeekRow:
             (1 = the episode's first 7 days), or None when no episode covers the week.
         duration_class: "acute", "subacute" or "chronic" as of the week's last day, or None.
         alerts: Alert kinds active on the week's last day (today for the current week).
-        previous: Pain total and days logged of the week before (days 0 when none were).
-        first: Pain total and days logged of the range's first week with logs, or (0, 0).
+        previous_totals: Pain total and days logged of the week before (days 0 when none
+            were).
+        first_totals: Pain total and days logged of the range's first week with logs, or
+            (0, 0).
     """
 
     summary: WeekFigures
     episode_week: int | None
     duration_class: str | None
     alerts: tuple[str, ...]
-    previous: tuple[int, int]
-    first: tuple[int, int]
+    previous_totals: tuple[int, int]
+    first_totals: tuple[int, int]
 
     @property
     def change_vs_previous(self) -> Fraction | None:
         """This week's mean minus the previous week's, when both have logs."""
-        parts = self._change(self.previous)
+        parts = self._change(self.previous_totals)
         return None if parts is None else Fraction(*parts)
 
     @property
     def change_since_first(self) -> Fraction | None:
         """This week's mean minus that of the range's first week with logs."""
-        parts = self._change(self.first)
+        parts = self._change(self.first_totals)
         return None if parts is None else Fraction(*parts)
 
     @property
@@ -197,8 +199,8 @@ class WeekRow:
 
     def _percent(self) -> tuple[int, int] | None:
         """(numerator, denominator) of `change_since_first_percent`."""
-        change = self._change(self.first)
-        base_total, base_days = self.first
+        change = self._change(self.first_totals)
+        base_total, base_days = self.first_totals
         if change is None or not base_total:
             return None
         # (mean - base) * 100 / base, with base = base_total / base_days.
@@ -218,14 +220,14 @@ class WeekRow:
             number(week.min_pain),
             number(week.max_pain),
             number(week.max_worst),
-            _ratio_of(self._change(self.previous)),
+            _ratio_of(self._change(self.previous_totals)),
             _counted(week.place_days),
             number(week.exercise_sessions),
             _counted(week.exercise_counts),
             number(week.bed_rest_days),
             joined(week.flags),
             joined(self.alerts),
-            _ratio_of(self._change(self.first)),
+            _ratio_of(self._change(self.first_totals)),
             _ratio_of(self._percent()),
         ]
 
@@ -332,8 +334,8 @@ def rows_of_weeks(
                 episode_week=None if episode is None else episode_week(episode, number_day),
                 duration_class=None if episode is None else duration_class(episode, class_day),
                 alerts=kinds,
-                previous=before,
-                first=first,
+                previous_totals=before,
+                first_totals=first,
             )
         )
         before = (week.pain_total, week.days_logged)
@@ -348,18 +350,19 @@ class _LaterEpisodes:
     each week's episode costs one pass over the weeks and the episodes together.
     """
 
-    __slots__ = ("episodes", "first")
+    __slots__ = ("episodes", "next_index")
 
     def __init__(self, episodes: Sequence[Episode]) -> None:
         self.episodes = episodes
-        self.first = 0  # episodes before this one ended before the latest week asked about
+        # Episodes before this index ended before the latest week asked about.
+        self.next_index = 0
 
     def of(self, first: date, last: date) -> Episode | None:
         """The latest episode with a day between `first` and `last`, or None."""
-        episodes, index = self.episodes, self.first
+        episodes, index = self.episodes, self.next_index
         while index < len(episodes) and (end := episodes[index].end) is not None and end < first:
             index += 1
-        self.first = index
+        self.next_index = index
         found = None
         while index < len(episodes) and episodes[index].start <= last:
             found = episodes[index]
@@ -451,8 +454,8 @@ def export_diary(
     elif kind == "weekly":
         profile = diary.profile()
         first_weekday = first_weekday_of(diary.setting(WEEK_START_SETTING))
-        rows = _weekly_from_database(diary, profile, first_weekday, today, start, end)
-        if rows is None:
+        weekly = _weekly_from_database(diary, profile, first_weekday, today, start, end)
+        if weekly is None:
             # Every log, though weekly_rows reads none after today: it leaves them out
             # itself, and a read with no range is the cheaper query.
             logs = diary.days()
@@ -462,8 +465,8 @@ def export_diary(
                 )
                 end = end or default_end
             end = end or today
-            rows = (start, end, weekly_rows(logs, profile, today, start, end, first_weekday))
-        start, end, week_rows = rows
+            weekly = (start, end, weekly_rows(logs, profile, today, start, end, first_weekday))
+        start, end, week_rows = weekly
         header = WEEKLY_COLUMNS
         rows = [escaped(row.cells()) for row in week_rows]
     else:
@@ -472,7 +475,12 @@ def export_diary(
 
 
 def _weekly_from_database(
-    diary, profile: Profile, first_weekday: int, today: date, start, end
+    diary: Diary,
+    profile: Profile,
+    first_weekday: int,
+    today: date,
+    start: date | None,
+    end: date | None,
 ) -> tuple[date, date, list[WeekRow]] | None:
     """The weekly summary's range and rows from figures the database adds up.
 

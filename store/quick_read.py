@@ -162,7 +162,7 @@ def read_today(path: Path, day: date, today: date) -> TodayRead:
                 for kind, since in connection.execute("SELECT kind, since FROM alert_ack")
             },
             alert_logs=bounded_history(
-                lambda start: _alert_days(connection, start, today),
+                lambda start, end: _alert_days(connection, start, end, end == today),
                 date.fromisoformat(first) if first else None,
                 profile,
                 today,
@@ -224,9 +224,12 @@ def _whole_days(connection: sqlite3.Connection, day: date) -> list[DayLog]:
     return logs
 
 
-def _alert_days(connection: sqlite3.Connection, start: date | None, end: date) -> list[DayLog]:
+def _alert_days(
+    connection: sqlite3.Connection, start: date | None, end: date, latest_places: bool = True
+) -> list[DayLog]:
     """The logs from `start` (None: the first) to `end` with only what the alert rules
-    read, as `store.alert_read.alert_days` builds them (places on the latest log only)."""
+    read, as `store.alert_read.alert_days` builds them (places on the latest log only,
+    and only when `latest_places`)."""
     where = "d.day <= ?" + ("" if start is None else " AND d.day >= ?")
     bounds = (end.isoformat(),) if start is None else (end.isoformat(), start.isoformat())
     rows = _one_row_of_rows(
@@ -240,16 +243,20 @@ def _alert_days(connection: sqlite3.Connection, start: date | None, end: date) -
     rows.sort(key=lambda row: row[1])  # ISO dates sort as the calendar does
     exercises = _slugs(connection, "exercise_done", "position", where, bounds)
     flags = _slugs(connection, "flag_report", "id", where, bounds)
-    latest = rows[-1][0]
-    places = tuple(
+    places = _places(connection, rows[-1][0]) if latest_places else ()
+    rows = [(log_id, date.fromisoformat(day), pain, bed) for log_id, day, pain, bed in rows]
+    return alert_logs(rows, exercises, flags, places)
+
+
+def _places(connection: sqlite3.Connection, log_id: int) -> tuple[Place, ...]:
+    """The places of one log, in logged order."""
+    return tuple(
         Place(location, side, character)
         for location, side, character in connection.execute(
             "SELECT location, side, character FROM pain_place WHERE log_id = ? ORDER BY position",
-            (latest,),
+            (log_id,),
         )
     )
-    rows = [(log_id, date.fromisoformat(day), pain, bed) for log_id, day, pain, bed in rows]
-    return alert_logs(rows, exercises, flags, places)
 
 
 def _one_row_of_rows(

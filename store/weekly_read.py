@@ -6,10 +6,12 @@ than the rest of the export. On SQLite it reads only what the summary needs:
 
 * `day_facts` is what the episode and alert columns read of each day (day, pain, worst,
   warning signs, bed rest, whether any exercise was done), one small row per day.
-* `week_figures` is `rules.weekly.weekly_summaries` without the logs: the same
+* `week_figures` is `rules.weekly.weekly_summaries` without the logs: equal
   `WeekFigures`, with the days per place and per exercise counted by SQLite and the rest
-  added up from the facts. A property test pins the two to the same figures on generated
-  diaries, every first day of the week included.
+  added up from the facts by `rules.weekly.add_up_days`. A property test pins the two to
+  the same figures on generated diaries, every first day of the week included. (Places
+  or exercises done on as many days list in slug order here, in first-counted order
+  there; the CSV sorts them by slug either way.)
 
 `day_facts` returns None on a database other than SQLite (the counts use its date
 functions); the export then builds the day logs and uses the rules directly.
@@ -25,7 +27,7 @@ from typing import NamedTuple
 
 from sqlalchemy import Connection, text
 
-from painlog.rules.weekly import WeekFigures, week_start
+from painlog.rules.weekly import WeekFigures, add_up_days, week_start
 
 
 class DayFacts(NamedTuple):
@@ -52,7 +54,8 @@ _ORDINAL = "CAST(julianday(l.day) - 1721424.5 AS INTEGER)"
 _WEEK = f"{_ORDINAL} - (({_ORDINAL} + 6) % 7 - :first_weekday + 7) % 7"
 
 # Days per location and per exercise slug in each week: each counted once a day, most
-# days first (ties by slug, as the summary lists them).
+# days first. Ties come in slug order (the rules list them as first counted; the CSV
+# sorts them by slug either way).
 _PLACE_DAYS = text(f"""
 SELECT week, location, count(*) AS days FROM (
     SELECT DISTINCT {_WEEK} AS week, l.id, p.location
@@ -146,39 +149,22 @@ def week_figures(
         if days is None:
             weeks.append(WeekFigures(week, week + timedelta(days=6)))
             continue
-        # One pass per week, as `rules.weekly` adds a week up.
-        total = bed_rest = 0
-        low = high = days[0].pain
-        worst = None
-        flags: dict[str, None] = {}
-        for day in days:
-            pain = day.pain
-            total += pain
-            if pain < low:
-                low = pain
-            elif pain > high:
-                high = pain
-            if day.worst is not None and (worst is None or day.worst > worst):
-                worst = day.worst
-            if day.flags:
-                flags.update(dict.fromkeys(day.flags))
-            if day.bed_rest:
-                bed_rest += 1
+        totals = add_up_days(days)
         done = exercises.get(ordinal) or {}
         weeks.append(
             WeekFigures(
                 week,
                 week + timedelta(days=6),
                 len(days),
-                total,
-                low,
-                high,
-                worst,
+                totals.pain_total,
+                totals.min_pain,
+                totals.max_pain,
+                totals.max_worst,
                 sum(done.values()),
                 done,
                 places.get(ordinal) or {},
-                bed_rest,
-                tuple(flags),
+                totals.bed_rest_days,
+                totals.flags,
             )
         )
     return weeks

@@ -14,7 +14,9 @@ from painlog.rules.episodes import current_episode
 from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
 from painlog.rules.weekly import (
     WEEKDAYS,
+    DayTotals,
     WeekSummary,
+    add_up_days,
     change_text,
     combine_weeks,
     daily_exercises,
@@ -451,3 +453,14 @@ def test_episode_from_recent_logs_agrees_with_the_whole_diary(case):
     whole = episode_from_recent(logs, None, profile, as_of)
     assert whole.known
     assert whole.episode == current_episode(logs, profile, as_of)
+
+
+def test_add_up_days_reads_pain_worst_signs_and_bed_rest_in_the_order_given():
+    days = [
+        DayLog(date(2026, 11, 16), 4, worst=None, flags=("fever", "trauma")),
+        DayLog(date(2026, 11, 17), 0, worst=2, bed_rest=True),
+        DayLog(date(2026, 11, 18), 7, worst=9, flags=("weight-loss", "fever")),
+    ]
+    assert add_up_days(days) == DayTotals(11, 0, 7, 9, ("fever", "trauma", "weight-loss"), 1)
+    # One day: its pain is both ends; no worst given stays None.
+    assert add_up_days(days[:1]) == DayTotals(4, 4, 4, None, ("fever", "trauma"), 0)

@@ -72,11 +72,17 @@ def test_an_episode_open_for_a_year_is_read_from_two_years_back(diary):
 
 
 def test_an_episode_open_for_longer_than_two_years_is_read_whole(diary):
-    diary.insert_days(history([0] * 20 + [5] * 800))
-    assert len(alert_history(diary, Profile(), TODAY)) == 820
+    diary.insert_days(history([0] * 20 + [5] * 820))
+    everything = [log.day for log in diary.days()]
+    light = alert_history(diary, Profile(), TODAY)
+    # Read in three parts, newest first, stitched with no day missing or read twice; the
+    # latest log alone carries its places.
+    assert [log.day for log in light] == everything
+    assert [bool(log.places) for log in light] == [False] * 839 + [True]
     same_alerts(diary, Profile())
-    before, _after = before_and_after(diary, Profile(), TODAY, DayLog(TODAY, 6))
-    assert len(before) == 820
+    before, after = before_and_after(diary, Profile(), TODAY, DayLog(TODAY, 6))
+    assert [log.day for log in before] == [log.day for log in after] == everything
+    assert [bool(log.places) for log in before] == [False] * 839 + [True]
 
 
 def test_the_light_records_keep_what_alerts_read(diary):
