@@ -27,7 +27,15 @@ from painlog.rules.alerts import Alert, evaluate
 from painlog.rules.records import DayLog, Profile
 from painlog.seeds.thresholds import thresholds
 
-__all__ = ["READ_SPANS", "RECENT_DAYS", "WIDER_DAYS", "bounded_history", "covers", "read_spans"]
+__all__ = [
+    "READ_SPANS",
+    "RECENT_DAYS",
+    "WIDER_DAYS",
+    "bounded_history",
+    "covers",
+    "read_spans",
+    "with_log",
+]
 
 RECENT_DAYS = 120
 """Days a bounded read tries first: a few weeks past the longest fixed look-back."""
@@ -44,6 +52,7 @@ def bounded_history(
     first_logged: date | None,
     profile: Profile,
     today: date,
+    replacing: DayLog | None = None,
 ) -> list[DayLog]:
     """The logs up to `today` that `evaluate` needs to give the whole history's answer.
 
@@ -59,6 +68,9 @@ def bounded_history(
         first_logged: The date of the first log there is, or None when there is none.
         profile: The person's profile.
         today: The day the alerts are for.
+        replacing: A log about to be saved: the logs returned are then also enough
+            once it has replaced its day (`with_log`), so one read gives the alerts
+            before and after it.
 
     Returns:
         The logs of the first span of `READ_SPANS` that is enough, else every log up to
@@ -69,9 +81,23 @@ def bounded_history(
         logs = read(start, end) + logs
         if first_logged is None or first_logged >= start:
             return logs
-        if covers(logs, evaluate(logs, profile, today), profile, start, today):
+        if _enough(logs, profile, start, today) and (
+            replacing is None
+            or (
+                replacing.day >= start and _enough(with_log(logs, replacing), profile, start, today)
+            )
+        ):
             return logs
     return read(None, start - timedelta(days=1)) + logs
+
+
+def _enough(logs: list[DayLog], profile: Profile, start: date, today: date) -> bool:
+    return covers(logs, evaluate(logs, profile, today), profile, start, today)
+
+
+def with_log(logs: list[DayLog], log: DayLog) -> list[DayLog]:
+    """The logs with `log` in place of any log of its day, in calendar order."""
+    return sorted([x for x in logs if x.day != log.day] + [log], key=lambda x: x.day)
 
 
 def read_spans(today: date) -> list[tuple[date, date]]:

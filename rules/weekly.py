@@ -114,26 +114,8 @@ def _summarise(start: date, end: date, week: list[DayLog]) -> WeekSummary:
         return WeekSummary(start, end)
     daily = tuple(sorted(week, key=_BY_DAY)) if len(week) > 1 else tuple(week)
     totals = add_up_days(daily)
-    # Plain dicts rather than Counter.update: ten years of weeks make this loop hot. The
-    # sort in `_most_first` is the one most_common() does (count first, ties as first
-    # counted). Each slug counts once a day; most days log one exercise and one place.
-    exercises: dict[str, int] = {}
-    places: dict[str, int] = {}
-    for log in daily:
-        done = log.exercises
-        if len(done) == 1:
-            slug = done[0].slug
-            exercises[slug] = exercises.get(slug, 0) + 1
-        elif done:
-            for slug in {item.slug for item in done}:
-                exercises[slug] = exercises.get(slug, 0) + 1
-        where = log.places
-        if len(where) == 1:
-            location = where[0].location
-            places[location] = places.get(location, 0) + 1
-        elif where:
-            for location in {place.location for place in where}:
-                places[location] = places.get(location, 0) + 1
+    exercises = _days_per([log.exercises for log in daily], _SLUG)
+    places = _days_per([log.places for log in daily], _LOCATION)
     return WeekSummary(
         start,
         end,
@@ -190,6 +172,25 @@ def add_up_days(days: Sequence[DayLog]) -> DayTotals:
 
 
 _BY_DAY = attrgetter("day")
+_SLUG = attrgetter("slug")
+_LOCATION = attrgetter("location")
+
+
+def _days_per(items_by_day: Iterable[tuple], name_of: attrgetter) -> dict[str, int]:
+    """How many days each name (an exercise's slug, a place's location) was logged on.
+
+    Plain dicts rather than Counter.update: ten years of weeks make this loop hot. Each
+    name counts once a day; most days log one exercise and one place, or none.
+    """
+    counts: dict[str, int] = {}
+    for items in items_by_day:
+        if len(items) == 1:
+            name = name_of(items[0])
+            counts[name] = counts.get(name, 0) + 1
+        elif items:
+            for name in {name_of(item) for item in items}:
+                counts[name] = counts.get(name, 0) + 1
+    return counts
 
 
 def _most_first(counts: dict[str, int]) -> dict[str, int]:
@@ -214,17 +215,7 @@ def weekly_summaries(
         start: Any day of the first week wanted.
         end: Any day of the last week wanted.
     """
-    # Grouped by the ordinal of the week's first day: `week_start` in integers, which
-    # spares a timedelta per log (date.weekday() is (ordinal + 6) % 7).
-    by_week: dict[int, list[DayLog]] = {}
-    for log in logs:
-        ordinal = log.day.toordinal()
-        key = ordinal - ((ordinal + 6) % 7 - first_weekday) % 7
-        group = by_week.get(key)
-        if group is None:
-            by_week[key] = [log]
-        else:
-            group.append(log)
+    by_week = group_by_week(logs, first_weekday)
     if start is None or end is None:
         if not by_week:
             return []
@@ -240,6 +231,26 @@ def weekly_summaries(
         )
         week += timedelta(days=7)
     return summaries
+
+
+def group_by_week(days: Iterable[DayLog], first_weekday: int) -> dict[int, list[DayLog]]:
+    """The days grouped by the ordinal (`date.toordinal()`) of their week's first day.
+
+    Each group keeps the order the days came in. Reads only each day's `day`, so the
+    weekly export groups lighter records with that name the same way.
+    """
+    # `week_start` in integers, which spares a timedelta per day: date.weekday() is
+    # (ordinal + 6) % 7.
+    by_week: dict[int, list[DayLog]] = {}
+    for day in days:
+        ordinal = day.day.toordinal()
+        key = ordinal - ((ordinal + 6) % 7 - first_weekday) % 7
+        group = by_week.get(key)
+        if group is None:
+            by_week[key] = [day]
+        else:
+            group.append(day)
+    return by_week
 
 
 def mean_change(current: WeekSummary, previous: WeekSummary) -> Fraction | None:

@@ -154,10 +154,15 @@ class PainSeries:
 
 
 def format_mean(value: Fraction) -> str:
-    """A mean as people read it: one decimal place.
+    """A mean as people read it: one decimal place."""
+    return format_ratio(value.numerator, value.denominator)
 
-    Dividing the numerator by the denominator gives the float nearest the exact value,
-    as `float(value)` does, without the generic conversion it goes through for every
-    number of years of weekly rows.
+
+def format_ratio(numerator: int, denominator: int) -> str:
+    """`format_mean` of the fraction `numerator / denominator`, without making it.
+
+    Dividing one int by another gives the float nearest the exact value, as
+    `float(Fraction)` does, without the generic conversion that goes through for every
+    one of years of weekly rows.
     """
-    return f"{value.numerator / value.denominator:.1f}"
+    return f"{numerator / denominator:.1f}"

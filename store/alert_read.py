@@ -10,12 +10,12 @@ of pain that opened before them, everything for a longer one.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date
 
 from sqlalchemy import Connection, func, select
 
-from painlog.rules.alerts import evaluate
-from painlog.rules.horizon import bounded_history, covers, read_spans
+from painlog.rules.horizon import bounded_history, with_log
 from painlog.rules.records import DayLog, Place, Profile
 from painlog.store.diary import EXERCISES, FLAGS, LOGS, PLACES, Diary, slugs_by_log
 from painlog.store.quick_read import alert_logs
@@ -26,12 +26,7 @@ __all__ = ["alert_days", "alert_history", "before_and_after"]
 def alert_history(diary: Diary, profile: Profile, today: date) -> list[DayLog]:
     """The logs up to `today` that `evaluate` needs to give the whole history's answer
     (`rules.horizon.bounded_history` over `alert_days`)."""
-    return bounded_history(
-        lambda start, end: alert_days(diary, start, end, latest_places=end == today),
-        _first_logged(diary),
-        profile,
-        today,
-    )
+    return bounded_history(_reader(diary, today), _first_logged(diary), profile, today)
 
 
 def before_and_after(
@@ -39,30 +34,17 @@ def before_and_after(
 ) -> tuple[list[DayLog], list[DayLog]]:
     """What `alert_history` gives now, and the same once `log` has replaced its day.
 
-    One read serves both (the rules are pure): the shortest span of `READ_SPANS` that is
-    enough for both, else everything, each wider read adding the days before the last.
+    One read serves both (the rules are pure): the logs enough for both.
     """
-    first = _first_logged(diary)
-    recent: list[DayLog] = []
-    for start, end in read_spans(today):
-        recent = alert_days(diary, start, end, latest_places=end == today) + recent
-        after = _replaced(recent, log)
-        if (
-            first is None
-            or first >= start
-            or (
-                log.day >= start
-                and covers(recent, evaluate(recent, profile, today), profile, start, today)
-                and covers(after, evaluate(after, profile, today), profile, start, today)
-            )
-        ):
-            return recent, after
-    everything = alert_days(diary, None, start - timedelta(days=1), latest_places=False) + recent
-    return everything, _replaced(everything, log)
+    history = bounded_history(
+        _reader(diary, today), _first_logged(diary), profile, today, replacing=log
+    )
+    return history, with_log(history, log)
 
 
-def _replaced(logs: list[DayLog], log: DayLog) -> list[DayLog]:
-    return sorted([x for x in logs if x.day != log.day] + [log], key=lambda x: x.day)
+def _reader(diary: Diary, today: date) -> Callable[[date | None, date], list[DayLog]]:
+    """`alert_days` as `bounded_history` reads: places on the latest log up to today."""
+    return lambda start, end: alert_days(diary, start, end, latest_places=end == today)
 
 
 def alert_days(

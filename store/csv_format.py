@@ -33,7 +33,7 @@ from pathlib import Path
 from painlog.rules.entry import InvalidInput
 from painlog.rules.parsing import parse_exercises, parse_flags, parse_places
 from painlog.rules.records import ExerciseDone, Place
-from painlog.rules.windows import format_mean
+from painlog.rules.windows import format_ratio
 from painlog.seeds import Catalogue
 
 SEPARATOR = " | "
@@ -112,7 +112,12 @@ def number(value: int | Fraction | None) -> Number:
         if type(value) is int and 0 <= value <= 100:
             return _WHOLE_NUMBERS[value]
         return Number(str(value))
-    text = format_mean(value)
+    return ratio_number(value.numerator, value.denominator)
+
+
+def ratio_number(numerator: int, denominator: int) -> Number:
+    """`number(Fraction(numerator, denominator))`, without making the Fraction."""
+    text = format_ratio(numerator, denominator)
     # A change that rounds to zero reads 0.0, never -0.0.
     return Number("0.0" if text == "-0.0" else text)
 

@@ -53,6 +53,7 @@ from painlog.store.csv_format import (
     neutralise,
     number,
     place_text,
+    ratio_number,
     write_table,
 )
 
@@ -149,7 +150,7 @@ class WeekRow:
 
     The changes of the mean are exact fractions, worked out when asked for from the pain
     totals and day counts kept here; the cells format them straight from those integers
-    (`a / b` of two ints is the float nearest the exact value, as `float(Fraction)` is).
+    (`csv_format.ratio_number`).
 
     Attributes:
         summary: The week's figures (from `rules.weekly`, or aggregated by
@@ -216,7 +217,7 @@ class WeekRow:
             number(self.episode_week),
             self.duration_class or "",
             number(days),
-            _ratio(week.pain_total, days) if days else _NO_NUMBER,
+            ratio_number(week.pain_total, days) if days else number(None),
             number(week.min_pain),
             number(week.max_pain),
             number(week.max_worst),
@@ -232,18 +233,9 @@ class WeekRow:
         ]
 
 
-_NO_NUMBER = number(None)
-
-
-def _ratio(numerator: int, denominator: int) -> Number:
-    """`number(Fraction(numerator, denominator))`, without making the Fraction."""
-    text = f"{numerator / denominator:.1f}"
-    # A change that rounds to zero reads 0.0, never -0.0.
-    return Number("0.0" if text == "-0.0" else text)
-
-
 def _ratio_of(parts: tuple[int, int] | None) -> Number:
-    return _NO_NUMBER if parts is None else _ratio(*parts)
+    """The number cell of a (numerator, denominator) pair, empty for None."""
+    return number(None) if parts is None else ratio_number(*parts)
 
 
 def _counted(counts: dict[str, int]) -> str:

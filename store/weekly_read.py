@@ -25,9 +25,9 @@ from datetime import date, timedelta
 from operator import attrgetter
 from typing import NamedTuple
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, TextClause, text
 
-from painlog.rules.weekly import WeekFigures, add_up_days, week_start
+from painlog.rules.weekly import WeekFigures, add_up_days, group_by_week, week_start
 
 
 class DayFacts(NamedTuple):
@@ -53,24 +53,22 @@ class DayFacts(NamedTuple):
 _ORDINAL = "CAST(julianday(l.day) - 1721424.5 AS INTEGER)"
 _WEEK = f"{_ORDINAL} - (({_ORDINAL} + 6) % 7 - :first_weekday + 7) % 7"
 
-# Days per location and per exercise slug in each week: each counted once a day, most
-# days first. Ties come in slug order (the rules list them as first counted; the CSV
-# sorts them by slug either way).
-_PLACE_DAYS = text(f"""
-SELECT week, location, count(*) AS days FROM (
-    SELECT DISTINCT {_WEEK} AS week, l.id, p.location
-    FROM day_log AS l JOIN pain_place AS p ON p.log_id = l.id
+
+def _days_per_item(table: str, column: str) -> TextClause:
+    """Days per `column` of a child table in each week: each counted once a day, most days
+    first. Ties come in slug order (the rules list them as first counted; the CSV sorts
+    them by slug either way)."""
+    return text(f"""
+SELECT week, {column}, count(*) AS days FROM (
+    SELECT DISTINCT {_WEEK} AS week, l.id, c.{column}
+    FROM day_log AS l JOIN {table} AS c ON c.log_id = l.id
     WHERE l.day >= :first AND l.day <= :last
-) GROUP BY week, location ORDER BY week, days DESC, location
+) GROUP BY week, {column} ORDER BY week, days DESC, {column}
 """)
 
-_EXERCISE_DAYS = text(f"""
-SELECT week, slug, count(*) AS days FROM (
-    SELECT DISTINCT {_WEEK} AS week, l.id, e.slug
-    FROM day_log AS l JOIN exercise_done AS e ON e.log_id = l.id
-    WHERE l.day >= :first AND l.day <= :last
-) GROUP BY week, slug ORDER BY week, days DESC, slug
-""")
+
+_PLACE_DAYS = _days_per_item("pain_place", "location")
+_EXERCISE_DAYS = _days_per_item("exercise_done", "slug")
 
 _FACTS = text("""
 SELECT id, day, pain, worst, bed_rest FROM day_log WHERE day <= :until ORDER BY day
@@ -176,17 +174,7 @@ def _by_week(
     """The facts from `first` to `last`, grouped by the ordinal of their week's first day."""
     lo = bisect_left(facts, first, key=_DAY)
     hi = bisect_right(facts, last, key=_DAY)
-    found: dict[int, list[DayFacts]] = {}
-    for day in facts[lo:hi]:
-        ordinal = day.day.toordinal()
-        # `week_start` in integers: date.weekday() is (ordinal + 6) % 7.
-        key = ordinal - ((ordinal + 6) % 7 - first_weekday) % 7
-        group = found.get(key)
-        if group is None:
-            found[key] = [day]
-        else:
-            group.append(day)
-    return found
+    return group_by_week(facts[lo:hi], first_weekday)
 
 
 _DAY = attrgetter("day")

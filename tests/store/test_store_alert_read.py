@@ -149,3 +149,16 @@ def test_long_histories_give_the_same_alerts_before_and_after_a_log(pains, back,
         replaced = [x for x in everything if x.day != log.day] + [log]
         assert evaluate(before, profile, TODAY) == evaluate(everything, profile, TODAY)
         assert evaluate(after, profile, TODAY) == evaluate(replaced, profile, TODAY)
+
+
+def test_a_log_that_reopens_an_old_episode_makes_the_read_go_further_back(diary):
+    # The last 120 days start with 16 pain-free days, which close the long episode
+    # before them: enough on their own. A log of pain among those days breaks the run,
+    # so the alerts after it depend on where that older episode began.
+    diary.insert_days(history([5] * 400 + [0] * 16 + [3] * 104))
+    log = DayLog(TODAY - timedelta(days=114), 4)
+    before, after = before_and_after(diary, Profile(1950), TODAY, log)
+    assert len(before) == 520
+    everything = diary.days(end=TODAY)
+    replaced = [x for x in everything if x.day != log.day] + [log]
+    assert evaluate(after, Profile(1950), TODAY) == evaluate(replaced, Profile(1950), TODAY)

@@ -36,11 +36,22 @@ hostile = st.sampled_from([*FORMULA_STARTS, QUOTE_PREFIX, "", "a"]).flatmap(
 )
 
 
+DAYS = st.dates(date(2020, 1, 1), TODAY)
+PAINS = st.integers(PAIN_MIN, PAIN_MAX)
+NOTES = hostile | st.text(st.characters(codec="utf-8", exclude_characters="\x00"))
+
+
 @st.composite
-def day_logs(draw) -> DayLog:
-    pain = draw(st.integers(PAIN_MIN, PAIN_MAX))
+def day_logs(
+    draw,
+    days=DAYS,
+    pains=PAINS,
+    notes=NOTES,
+    max_flags: int | None = None,
+) -> DayLog:
+    pain = draw(pains)
     return DayLog(
-        day=draw(st.dates(date(2020, 1, 1), TODAY)),
+        day=draw(days),
         pain=pain,
         worst=draw(st.none() | st.integers(pain, PAIN_MAX)),
         places=tuple(
@@ -48,10 +59,16 @@ def day_logs(draw) -> DayLog:
         ),
         exercises=tuple(draw(st.lists(exercises, max_size=3, unique_by=lambda e: e.slug))),
         flags=tuple(
-            draw(st.lists(st.sampled_from([x.slug for x in SEEDS.red_flags]), unique=True))
+            draw(
+                st.lists(
+                    st.sampled_from([x.slug for x in SEEDS.red_flags]),
+                    max_size=max_flags,
+                    unique=True,
+                )
+            )
         ),
         bed_rest=draw(st.booleans()),
-        note=draw(hostile | st.text(st.characters(codec="utf-8", exclude_characters="\x00"))),
+        note=draw(notes),
     )
 
 
@@ -97,31 +114,17 @@ def test_repeated_places_and_exercises_are_shared_and_kept_in_order():
 LATEST = TODAY + timedelta(days=4)
 
 
-@st.composite
-def recent_logs(draw) -> DayLog:
-    pain = draw(st.sampled_from([0, 0, 0, 1, 3, 5, 8, 10]))
-    return DayLog(
-        day=draw(st.dates(TODAY - timedelta(days=90), LATEST)),
-        pain=pain,
-        worst=draw(st.none() | st.integers(pain, PAIN_MAX)),
-        places=tuple(
-            draw(st.lists(places(), max_size=3, unique_by=lambda p: (p.location, p.side)))
-        ),
-        exercises=tuple(draw(st.lists(exercises, max_size=3, unique_by=lambda e: e.slug))),
-        flags=tuple(
-            draw(
-                st.lists(
-                    st.sampled_from([x.slug for x in SEEDS.red_flags]), max_size=2, unique=True
-                )
-            )
-        ),
-        bed_rest=draw(st.booleans()),
-    )
+recent_logs = day_logs(
+    days=st.dates(TODAY - timedelta(days=90), LATEST),
+    pains=st.sampled_from([0, 0, 0, 1, 3, 5, 8, 10]),
+    notes=st.just(""),
+    max_flags=2,
+)
 
 
 @st.composite
 def weekly_requests(draw):
-    logs = draw(st.lists(recent_logs(), max_size=60, unique_by=lambda log: log.day))
+    logs = draw(st.lists(recent_logs, max_size=60, unique_by=lambda log: log.day))
     profile = Profile(
         birth_year=draw(st.none() | st.sampled_from([1950, 1975, 2000])),
         onset=draw(st.none() | st.dates(TODAY - timedelta(days=100), TODAY)),
