@@ -38,7 +38,7 @@ def cli_log(folder: Path, db: Path, repeat: int) -> Result:
     copy = folder / "log-copy.db"
     copy.write_bytes(db.read_bytes())
     env = {**os.environ, "PAINLOG_TODAY": TODAY.isoformat()}
-    log = process(["-m", "painlog.tui.cli", "--db", str(copy), "log", "4", "--did", "walking"], env)
+    log = process(["-m", "painlog.cli", "--db", str(copy), "log", "4", "--did", "walking"], env)
     baseline = process(["-c", "import sqlmodel"])
     log_s, base_s = interleaved(log, baseline, repeat)
     return Result("`painlog log` process, 10 years, vs `import sqlmodel`", log_s, base_s, 1.3)

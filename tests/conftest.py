@@ -105,7 +105,7 @@ def cli_env(tmp_path: Path) -> dict[str, str]:
 
 @pytest.fixture
 def run_cli(cli_env: dict[str, str]) -> Callable[..., subprocess.CompletedProcess]:
-    """Run `python -m painlog.tui.cli ARGS...`; returns the CompletedProcess (text output).
+    """Run `python -m painlog.cli ARGS...`; returns the CompletedProcess (text output).
 
     Keyword `env` adds to (or, with a None value, removes from) the test environment.
     """
@@ -121,7 +121,7 @@ def run_cli(cli_env: dict[str, str]) -> Callable[..., subprocess.CompletedProces
             [
                 sys.executable,
                 "-m",
-                "painlog.tui.cli",
+                "painlog.cli",
                 *(str(a) if isinstance(a, Path) else a for a in args),
             ],
             capture_output=True,
@@ -136,7 +136,7 @@ def run_cli(cli_env: dict[str, str]) -> Callable[..., subprocess.CompletedProces
 
 @pytest.fixture
 def cli_main(monkeypatch, cli_env: dict[str, str]) -> Callable[..., subprocess.CompletedProcess]:
-    """Run `painlog.tui.cli.main(ARGS)` in this process, with `cli_env` applied.
+    """Run `painlog.cli.main(ARGS)` in this process, with `cli_env` applied.
 
     Much faster than `run_cli` (no interpreter start, SQLAlchemy already imported), for
     parametrized matrices; keep at least one `run_cli` test per behaviour. Returns a
@@ -154,7 +154,7 @@ def cli_main(monkeypatch, cli_env: dict[str, str]) -> Callable[..., subprocess.C
             monkeypatch.delenv(key, raising=False)
 
     def run(*args: str | Path) -> subprocess.CompletedProcess:
-        from painlog.tui.cli import main
+        from painlog.cli import main
 
         argv = [str(a) for a in args]
         out, err = io.StringIO(), io.StringIO()

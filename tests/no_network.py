@@ -8,7 +8,7 @@ swallowed the exception), and so does the session. Unix sockets stay allowed: as
 Textual make an AF_UNIX socketpair for their event loop. (Where a platform has no AF_UNIX,
 `socket.socketpair` falls back to a loopback pair, which is allowed inside that call only.)
 
-Child Pythons started by tests (`python -m painlog.tui.cli ...`) get the same guard:
+Child Pythons started by tests (`python -m painlog.cli ...`) get the same guard:
 `PYTHONPATH` is prefixed with `no_network_site/`, whose `sitecustomize` installs it and
 reports attempts to a file this plugin reads after every test.
 

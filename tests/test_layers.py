@@ -1,4 +1,4 @@
-"""The layers only point down: seeds <- rules <- store, and none of them pulls in the TUI.
+"""The layers only point down: seeds <- rules <- store <- cli, and none of them pulls in the TUI.
 
 Every module in seeds/, rules/ and store/ is found by listing its folder, so a module added
 later is covered without editing this file. The imports run in a fresh interpreter, since
@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import painlog.cli
 import painlog.rules
 import painlog.seeds
 import painlog.store
@@ -32,6 +33,7 @@ LAYERS = {
     "seeds": modules_of(painlog.seeds),
     "rules": modules_of(painlog.rules),
     "store": modules_of(painlog.store),
+    "cli": [name for name in modules_of(painlog.cli) if not name.endswith("__main__")],
 }
 
 PROBE = """
@@ -70,7 +72,7 @@ def test_every_layer_module_is_probed():
     assert "painlog.seeds.catalogue" in LAYERS["seeds"]
 
 
-@pytest.mark.parametrize("layer", ["seeds", "rules", "store"])
+@pytest.mark.parametrize("layer", ["seeds", "rules", "store", "cli"])
 def test_no_layer_below_the_screens_imports_textual_or_rich(loaded, layer):
     assert offenders(loaded[layer], TUI) == []
 
@@ -80,11 +82,18 @@ def test_seeds_and_rules_import_no_database_library(loaded, layer):
     assert offenders(loaded[layer], DATABASE) == []
 
 
-@pytest.mark.parametrize("layer", ["seeds", "rules", "store"])
+@pytest.mark.parametrize("layer", ["seeds", "rules", "store", "cli"])
 def test_no_layer_imports_a_layer_above_it(loaded, layer):
     above = {
-        "seeds": ("painlog.rules", "painlog.store", "painlog.screens", "painlog.tui"),
-        "rules": ("painlog.store", "painlog.screens", "painlog.tui"),
-        "store": ("painlog.screens", "painlog.tui"),
+        "seeds": (
+            "painlog.rules",
+            "painlog.store",
+            "painlog.screens",
+            "painlog.tui",
+            "painlog.cli",
+        ),
+        "rules": ("painlog.store", "painlog.screens", "painlog.tui", "painlog.cli"),
+        "store": ("painlog.screens", "painlog.tui", "painlog.cli"),
+        "cli": ("painlog.screens", "painlog.tui"),
     }[layer]
     assert [name for name in loaded[layer] if name.startswith(above)] == []

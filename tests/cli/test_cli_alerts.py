@@ -20,7 +20,7 @@ KEYS = {"kind", "severity", "since", "message", "reason", "source", "acknowledge
 def painlog(db, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PAINLOG_TODAY": TODAY.isoformat(), "NO_COLOR": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "painlog.tui.cli", "--db", str(db), *args],
+        [sys.executable, "-m", "painlog.cli", "--db", str(db), *args],
         capture_output=True,
         text=True,
         env=env,

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from painlog.tui.cli import build_parser
+from painlog.cli import build_parser
 
 
 def subcommands() -> list[str]:
@@ -42,7 +42,7 @@ def test_main_help_lists_every_subcommand(run_cli):
 
 SHELL_COMMANDS = """
 import json, os, sys
-from painlog.tui.cli import main
+from painlog.cli import main
 
 db = sys.argv[1]
 codes = [

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from painlog.cli.chart import chart_text, use_colour
 from painlog.rules.weekly import weekly_summaries
 from painlog.store.demo import demo_history, fill_demo
 from painlog.store.diary import Diary
-from painlog.tui.cli_review import chart_text, use_colour
 
 TODAY = date(2026, 11, 21)
 ESC = "\x1b"
@@ -144,7 +144,7 @@ def test_chart_in_a_fake_terminal_honours_no_color(tmp_path, demo_db):
         "class Tty(io.StringIO):\n"
         "    def isatty(self): return True\n"
         "out = Tty(); sys.stdout = out\n"
-        "from painlog.tui.cli import main\n"
+        "from painlog.cli import main\n"
         f"code = main(['chart', '--db', {str(demo_db)!r}])\n"
         "sys.stdout = sys.__stdout__\n"
         "print(repr(out.getvalue().count('\\x1b')), code)\n"
@@ -161,7 +161,7 @@ def test_chart_never_imports_textual(demo_db):
     script = (
         "import io, json, sys\n"
         "sys.stdout = io.StringIO()\n"
-        "from painlog.tui.cli import main\n"
+        "from painlog.cli import main\n"
         f"code = main(['chart', '--db', {str(demo_db)!r}])\n"
         "sys.stdout = sys.__stdout__\n"
         "print(json.dumps([code, sorted(m for m in sys.modules if m.split('.')[0] in "
@@ -257,10 +257,10 @@ def test_demo_without_db_never_touches_the_diary(run_cli, cli_env, tmp_path):
 
 
 def test_demo_defaults_match_the_generator():
+    from painlog.cli import demo as cli_demo
     from painlog.store import demo
-    from painlog.tui import cli_review
 
-    assert (cli_review.DEMO_WEEKS, cli_review.DEMO_SEED) == (
+    assert (cli_demo.DEMO_WEEKS, cli_demo.DEMO_SEED) == (
         demo.DEFAULT_WEEKS,
         demo.DEFAULT_SEED,
     )

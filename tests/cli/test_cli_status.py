@@ -174,7 +174,7 @@ def test_a_database_url_goes_through_the_store(cli_main):
 
 PROBE = """
 import json, sys, time
-from painlog.tui.cli import main
+from painlog.cli import main
 main(["--db", sys.argv[1], "status"])
 heavy = {"textual", "rich", "sqlalchemy", "sqlmodel"}
 loaded = sorted({m.split(".")[0] for m in sys.modules} & heavy)
@@ -207,8 +207,8 @@ def test_the_fast_reader_knows_the_current_schema():
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
 def test_the_fast_reader_gives_the_line_the_store_gives(tmp_path, seed):
     from benchmarks.histories import history
+    from painlog.cli.status import status_line
     from painlog.store.quick_read import read_alert_inputs as read_file
-    from painlog.tui.cli_status import status_line
 
     logs = history(30, seed=seed)
     profile = Profile(1950 + seed * 10, TODAY - timedelta(weeks=seed * 5))

@@ -48,7 +48,7 @@ def run_main() -> Callable[..., Outcome]:
     """`painlog ARGS` in this process (fast): exit status and captured output."""
 
     def run(*args: str | Path) -> Outcome:
-        from painlog.tui.cli import main
+        from painlog.cli import main
 
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -63,13 +63,13 @@ def run_main() -> Callable[..., Outcome]:
 
 @pytest.fixture
 def run_painlog(safety_env) -> Callable[..., Outcome]:
-    """`python -m painlog.tui.cli ARGS` as a real process (arguments may be bytes)."""
+    """`python -m painlog.cli ARGS` as a real process (arguments may be bytes)."""
 
     def run(*args: str | bytes | Path, timeout: float = 120, **popen) -> Outcome:
         env = {**os.environ, **safety_env, **popen.pop("env", {})}
         argv = [arg if isinstance(arg, bytes) else str(arg) for arg in args]
         result = subprocess.run(
-            [sys.executable, "-m", "painlog.tui.cli", *argv],
+            [sys.executable, "-m", "painlog.cli", *argv],
             capture_output=True,
             env=env,
             timeout=timeout,

@@ -53,7 +53,7 @@ def main() -> int:
         [
             sys.executable,
             "-m",
-            "painlog.tui.cli",
+            "painlog.cli",
             "--db",
             str(db),
             "log",

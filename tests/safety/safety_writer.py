@@ -2,7 +2,7 @@
 
     python safety_writer.py DB DONE_FILE TAG START STOP STEP [--same-days N]
 
-Each write is `painlog.tui.cli.main(["--db", DB, "log", ...])` called in this process: the
+Each write is `painlog.cli.main(["--db", DB, "log", ...])` called in this process: the
 real command line, opening its own engine and committing its own transaction, exactly as
 `painlog log` does, minus the ~0.5 s interpreter start (500 separate interpreters would
 take minutes). Only after `main` has returned 0, which is when the `painlog log` process
@@ -84,13 +84,7 @@ def main() -> int:
     same_days = int(sys.argv[8]) if len(sys.argv) > 8 and sys.argv[7] == "--same-days" else None
     # What `painlog log` imports lazily, imported before "ready" so that a kill after it
     # lands in the write loop rather than in an import.
-    import painlog.rules.describe
-    import painlog.rules.parsing
-    import painlog.store.alerting
-    import painlog.store.backup
-    import painlog.store.diary
-    import painlog.tui.cli_alerts  # noqa: F401
-    from painlog.tui.cli import main as painlog_main
+    from painlog.cli import main as painlog_main
 
     done = set()
     if os.path.exists(done_file):

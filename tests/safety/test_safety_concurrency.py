@@ -23,7 +23,7 @@ from painlog.store.diary import Diary
 
 def painlog_process(db, *args: str, env: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "painlog.tui.cli", "--db", str(db), *args],
+        [sys.executable, "-m", "painlog.cli", "--db", str(db), *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,

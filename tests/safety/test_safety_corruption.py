@@ -376,7 +376,7 @@ def test_a_really_read_only_folder(small_diary, safety_env, journal_files):
         before = table_rows(small_diary) if keeper is None else None
         snapshot = fingerprint(folder) if keeper is None else None
         result = runner(
-            [sys.executable, "-m", "painlog.tui.cli", "--db", str(small_diary), "log", "3"],
+            [sys.executable, "-m", "painlog.cli", "--db", str(small_diary), "log", "3"],
             {**os.environ, **safety_env},
         )
     finally:
@@ -419,12 +419,12 @@ def test_a_new_diary_in_a_folder_that_cannot_be_created_is_refused(tmp_path, run
     ],
 )
 def test_environment_errors_are_one_clear_line(run_main, monkeypatch, state_log, error, words):
-    import painlog.tui.cli as cli
+    import painlog.cli.show as show
 
     def fails(_args):
         raise error
 
-    monkeypatch.setattr(cli, "_cmd_show", fails)
+    monkeypatch.setattr(show, "run", fails)
     result = run_main("show")
     assert result.code == 2
     assert result.one_line_error and words in result.err, result.err

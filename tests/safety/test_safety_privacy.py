@@ -173,7 +173,7 @@ for name, attempt in [
 a, b = socket.socketpair()
 a.close(); b.close()
 asyncio.run(asyncio.sleep(0))
-from painlog.tui.cli import main
+from painlog.cli import main
 with contextlib.redirect_stdout(io.StringIO()):
     results["log"] = main(["--db", sys.argv[1], "log", "4", "--note", "offline"])
 print(json.dumps(results))

@@ -36,10 +36,10 @@ def register(command: Callable[[str, str, str], argparse.ArgumentParser]) -> Non
 def run_alerts(args: argparse.Namespace) -> int:
     import json
 
+    from painlog.cli import local_today, open_diary
     from painlog.rules.entry import InvalidInput
     from painlog.rules.parsing import parse_date
     from painlog.store.alerting import current_alerts
-    from painlog.tui.cli import local_today, open_diary
 
     today = local_today()
     as_of = today if args.as_of is None else parse_date(args.as_of, today, "as-of")

@@ -1,8 +1,8 @@
-"""`painlog chart` (the weekly trend in the shell) and `painlog demo` (a diary to explore).
+"""`painlog chart`: the weekly trend in the shell.
 
-`chart` draws with plotext directly and never loads Textual. Colour is used only when
-stdout is a terminal and NO_COLOR is not set; otherwise the output is plain text with no
-escape codes, so it can be piped, saved or pasted into a message to a clinician.
+It draws with plotext directly and never loads Textual. Colour is used only when stdout is
+a terminal and NO_COLOR is not set; otherwise the output is plain text with no escape
+codes, so it can be piped, saved or pasted into a message to a clinician.
 """
 
 from __future__ import annotations
@@ -11,18 +11,16 @@ import argparse
 import os
 import shutil
 import sys
-from collections.abc import Callable
 from datetime import timedelta
+
+from painlog.cli import CommandFactory, whole_number
 
 DEFAULT_CHART_WEEKS = 12
 MAX_CHART_WEEKS = 1040
-DEMO_FILE_NAME = "painlog-demo.db"
-DEMO_WEEKS = 16  # store.demo.DEFAULT_WEEKS; repeated so `--help` needs no import
-DEMO_SEED = 1  # store.demo.DEFAULT_SEED
 
 
-def register(command: Callable[[str, str, str], argparse.ArgumentParser]) -> None:
-    """Add the `chart` and `demo` subcommands."""
+def register(command: CommandFactory) -> None:
+    """Add the `chart` subcommand."""
     chart = command(
         "chart",
         "draw the weekly mean pain and the last week's daily pain",
@@ -41,38 +39,11 @@ def register(command: Callable[[str, str, str], argparse.ArgumentParser]) -> Non
         help=f"how many weeks of weekly means (default {DEFAULT_CHART_WEEKS})",
     )
     chart.add_argument("--as-of", metavar="DATE", default=None, help="draw as if DATE were today")
-    chart.set_defaults(handler=run_chart)
-
-    demo = command(
-        "demo",
-        "fill a new database with a made-up diary to explore painlog",
-        "examples:\n"
-        "  painlog demo --db demo.db && painlog --db demo.db\n"
-        "  painlog demo --db ten-years.db --weeks 522 --seed 7\n"
-        "\nThe history ends today: an episode that starts moderate, eases with regular\n"
-        "exercise, has a bad patch after a fall (the one warning sign) and a few unlogged\n"
-        f"days. Without --db it goes to {DEMO_FILE_NAME} in your data folder, never into\n"
-        "your own diary; a database that already holds logs is refused.",
-    )
-    demo.add_argument(
-        "--weeks",
-        metavar="N",
-        default=str(DEMO_WEEKS),
-        help=f"weeks of history, 4 to 1040 (default {DEMO_WEEKS})",
-    )
-    demo.add_argument(
-        "--seed",
-        metavar="S",
-        default=str(DEMO_SEED),
-        help=f"any whole number; same seed, same diary (default {DEMO_SEED})",
-    )
-    demo.set_defaults(handler=run_demo)
+    chart.set_defaults(handler=run)
 
 
-# -- painlog chart ---------------------------------------------------------------------------
-
-
-def run_chart(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
+    from painlog.cli import local_today, open_diary
     from painlog.rules.entry import InvalidInput
     from painlog.rules.parsing import parse_date
     from painlog.rules.weekly import (
@@ -83,10 +54,9 @@ def run_chart(args: argparse.Namespace) -> int:
         week_start,
         weekly_summaries,
     )
-    from painlog.tui.cli import local_today, open_diary
 
     today = local_today()
-    weeks = _whole_number("weeks", args.weeks, 1, MAX_CHART_WEEKS)
+    weeks = whole_number("weeks", args.weeks, 1, MAX_CHART_WEEKS)
     as_of = today if args.as_of is None else parse_date(args.as_of, today, "as-of")
     if as_of > today:
         raise InvalidInput("as-of", args.as_of, f"today ({today.isoformat()}) or earlier")
@@ -163,54 +133,3 @@ def chart_text(weeks, first_weekday: int, columns: int, lines: int, colour: bool
         text = plt.build()
         drawn.append(text if colour else plt.uncolorize(text))
     return "\n\n".join(block.rstrip() for block in drawn)
-
-
-def _whole_number(field: str, text: str, low: int, high: int) -> int:
-    from painlog.rules.entry import InvalidInput
-
-    value = text.strip()
-    if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:
-        raise InvalidInput(field, text, f"a whole number from {low} to {high}")
-    return int(value)
-
-
-# -- painlog demo ----------------------------------------------------------------------------
-
-
-def run_demo(args: argparse.Namespace) -> int:
-    from painlog.rules.entry import InvalidInput
-    from painlog.store.demo import MAX_WEEKS, MIN_WEEKS, fill_demo, story_start
-    from painlog.tui.cli import local_today
-
-    today = local_today()
-    weeks = _whole_number("weeks", args.weeks, MIN_WEEKS, MAX_WEEKS)
-    seed_text = args.seed.strip()
-    if not (seed_text.isascii() and seed_text.lstrip("-").isdigit()):
-        raise InvalidInput("seed", args.seed, "a whole number")
-    where = args.db or str(demo_path())
-    from painlog.store.diary import Diary
-
-    with Diary.open(where) as diary:
-        days = fill_demo(diary, weeks, int(seed_text), today)
-        shown = diary.location.display
-    first = today - timedelta(weeks=weeks) + timedelta(days=1)
-    print(
-        f"Filled {shown} with {days} logged days from {first.isoformat()} to "
-        f"{today.isoformat()} (seed {int(seed_text)}); the current episode started "
-        f"{story_start(weeks, today).isoformat()}."
-    )
-    print(f"Open it with:  painlog --db {_quoted(shown)}")
-    return 0
-
-
-def demo_path():
-    """Where `painlog demo` writes without --db: beside the diary, never the diary itself."""
-    from painlog.store.location import default_db_path
-
-    return default_db_path().with_name(DEMO_FILE_NAME)
-
-
-def _quoted(text: str) -> str:
-    import shlex
-
-    return shlex.quote(text)

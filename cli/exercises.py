@@ -102,7 +102,7 @@ def diary_catalogue(args: argparse.Namespace):
         # A file the quick reader does not know falls through to `Diary`, which says why.
         with suppress(NotForQuickRead):
             return catalogue().with_own(read_own_exercises(location.path))
-    from painlog.tui.cli import open_diary
+    from painlog.cli import open_diary
 
     with open_diary(args) as diary:
         return diary.catalogue()
@@ -140,8 +140,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    from painlog.cli import open_diary
     from painlog.rules.own_exercises import check_category, check_dose, check_name
-    from painlog.tui.cli import open_diary
 
     # Refuse before a database is opened for writing (or created): opening makes the day's
     # backup, and a refused command leaves the folder as it was.
@@ -156,8 +156,8 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_rename(args: argparse.Namespace) -> int:
+    from painlog.cli import open_diary
     from painlog.rules.own_exercises import check_category, check_dose, check_name
-    from painlog.tui.cli import open_diary
 
     seeds = _checked_slug(args)
     check_name(args.name, seeds, renaming=args.slug.strip().lower())
@@ -172,8 +172,8 @@ def run_rename(args: argparse.Namespace) -> int:
 
 
 def run_retire(args: argparse.Namespace) -> int:
+    from painlog.cli import open_diary
     from painlog.store.clock import local_today
-    from painlog.tui.cli import open_diary
 
     _checked_slug(args)
     with open_diary(args) as diary:
@@ -183,7 +183,7 @@ def run_retire(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from painlog.tui.cli import open_diary
+    from painlog.cli import open_diary
 
     _checked_slug(args)
     with open_diary(args) as diary:

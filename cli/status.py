@@ -59,9 +59,9 @@ def register(command: Callable[[str, str, str], argparse.ArgumentParser]) -> Non
 
 
 def run_status(args: argparse.Namespace) -> int:
+    from painlog.cli import local_today
     from painlog.store.location import resolve_location
     from painlog.store.quick_read import NotForQuickRead, read_alert_inputs
-    from painlog.tui.cli import local_today
 
     today = local_today()
     location = resolve_location(getattr(args, "db", None))

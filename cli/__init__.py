@@ -1,0 +1,188 @@
+"""The `painlog` command: the TUI with no arguments, or one subcommand per shell task.
+
+Only argparse is imported at module level; each command imports what it needs, so
+`painlog log` never pays for Textual and `painlog --help` pays for nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from painlog.store.clock import local_today
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_UNEXPECTED = 70
+
+EPILOG = """\
+examples:
+  painlog                                   open today's log in the terminal app (F1: help)
+  painlog log 4 --where lower-back:left --did walking,glute-bridge
+  painlog log 6 --date yesterday --worst 8 --bed-rest --note "bad night"
+  painlog show --date "3 days ago"
+  painlog profile --birth-year 1968 --onset 2026-10-01
+  painlog alerts                            what the source rules say about your logs
+  painlog export -o for-my-gp.csv           the weekly summary for a clinician
+  painlog status                            one line for a shell prompt or tmux
+
+`painlog COMMAND --help` shows a command's options, with examples.
+The database is in your user data folder unless --db PATH or PAINLOG_DB says otherwise;
+PAINLOG_TODAY=YYYY-MM-DD pins the date painlog takes as today. NO_COLOR is honoured.
+"""
+
+
+COMMANDS = (
+    "log",
+    "show",
+    "profile",
+    "exercises",
+    "alerts",
+    "backup",
+    "export",
+    "importing",
+    "status",
+    "chart",
+    "demo",
+)
+"""The modules of `painlog.cli` that each add one subcommand (`importing` adds `import`)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage mistake in one line, with exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, with every subcommand and its help."""
+    parser = _Parser(
+        prog="painlog",
+        description="A private pain diary for low back and hip pain.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--db", metavar="PATH", help="database file or SQLAlchemy URL")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    command = _command_factory(commands)
+    # One module per command, each adding its own subcommand, in the order `--help` lists them.
+    from importlib import import_module
+
+    for name in COMMANDS:
+        import_module(f"painlog.cli.{name}").register(command)
+    return parser
+
+
+CommandFactory = Callable[[str, str, str], argparse.ArgumentParser]
+
+
+def _command_factory(commands) -> CommandFactory:
+    """A function that adds one subcommand with help, examples and its own `--db`."""
+
+    def command(name: str, help_text: str, epilog: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=epilog,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        # SUPPRESS keeps a --db given before the command from being reset to None.
+        sub.add_argument(
+            "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file or URL"
+        )
+        return sub
+
+    return command
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status.
+
+    Bad input and a database that cannot be used (newer, damaged, read-only, full disk)
+    are reported in one line with status 2. Anything else is a bug: it goes to the error
+    log (never note text) and is reported in one line with status 70. No traceback.
+    """
+    command = None
+    try:
+        args = build_parser().parse_args(argv)
+        command = getattr(args, "command", None)
+        handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+        if handler is None:
+            return _run_app(args)
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        return _report_failure(error, sys.argv[1:] if argv is None else argv, command)
+
+
+def _report_failure(error: Exception, argv: Sequence[str], command: str | None) -> int:
+    """Print one line for `error`; log it first when it is a bug. Returns the status."""
+    from painlog.rules.entry import InvalidInput
+    from painlog.store.errors import StoreError, explain
+
+    if isinstance(error, InvalidInput | StoreError):
+        print(f"painlog: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if isinstance(error, UnicodeError):
+        print(
+            "painlog: text: characters that are not valid UTF-8 are not accepted (check the "
+            "terminal's character encoding); nothing was saved",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    explained = explain(error)
+    if explained is not None:
+        print(f"painlog: {explained}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from painlog.store.errorlog import log_unexpected
+
+    # Whatever was typed (a note, places) must not reach the log, even inside a message.
+    typed = [
+        text.partition("=")[2] if text.startswith("-") else text
+        for text in map(str, argv)
+        if text != command
+    ]
+    logged = log_unexpected(error, context=f"painlog {command or '(app)'}", redact=typed)
+    where = f"details in {logged}" if logged is not None else "the error log could not be written"
+    print(f"painlog: unexpected error ({where})", file=sys.stderr)
+    return EXIT_UNEXPECTED
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    # The one place the command line reaches the app: `painlog` with no command opens it.
+    from painlog.tui.app import PainlogApp
+
+    app = PainlogApp(db=args.db, today=local_today(), welcome=True)
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def say(line: str) -> None:
+    """One line to standard error, prefixed as every painlog message is."""
+    print(f"painlog: {line}", file=sys.stderr)
+
+
+def whole_number(field: str, text: str, low: int, high: int) -> int:
+    """`text` as a whole number from `low` to `high`.
+
+    Raises:
+        InvalidInput: naming `field`, for anything else.
+    """
+    from painlog.rules.entry import InvalidInput
+
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:
+        raise InvalidInput(field, text, f"a whole number from {low} to {high}")
+    return int(value)
+
+
+def open_diary(args: argparse.Namespace):
+    """The diary named by `--db` (or PAINLOG_DB, or the default), opened for one command."""
+    from painlog.store.diary import Diary
+
+    return Diary.open(args.db)

@@ -1,0 +1,96 @@
+"""`painlog import`: read a daily export back, all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from painlog.cli import EXIT_BAD_INPUT, EXIT_OK, CommandFactory, say
+
+
+def register(command: CommandFactory) -> None:
+    """Add the `import` subcommand."""
+    importer = command(
+        "import",
+        "read a daily export (painlog export --daily) into the diary",
+        "examples:\n"
+        "  painlog import painlog-all.csv\n"
+        "  painlog import old-laptop.csv --skip-existing\n"
+        "  painlog import corrected.csv --replace\n"
+        "\nThe whole file is checked first: if any row is wrong, every problem is listed\n"
+        "with its line number and nothing is imported. Dates that are already logged are\n"
+        "listed and nothing is imported, unless --replace (the file's day replaces the\n"
+        "logged one) or --skip-existing (the logged day is kept) is given.\n"
+        "\nMove a diary to a new machine:\n"
+        "  old$ painlog export --daily -o painlog-all.csv\n"
+        "  new$ painlog import painlog-all.csv",
+    )
+    importer.add_argument("file", metavar="FILE", help="a CSV written by painlog export --daily")
+    choice = importer.add_mutually_exclusive_group()
+    choice.add_argument(
+        "--replace", action="store_true", help="replace days already logged with the file's"
+    )
+    choice.add_argument(
+        "--skip-existing", action="store_true", help="keep days already logged; import the rest"
+    )
+    importer.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from painlog.cli import local_today
+    from painlog.store.importer import ImportConflict, ImportRefused, import_days, parse_daily
+
+    today = local_today()
+    source = Path(args.file).expanduser()
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        say(f"cannot read {source}: {error.strerror or error}; nothing was imported")
+        return EXIT_BAD_INPUT
+    try:
+        parsed = parse_daily(data, today)
+    except ImportRefused as refused:
+        for problem in refused.problems:
+            say(f"{source} {problem}")
+        count = len(refused.problems)
+        say(f"nothing was imported ({count} problem{'' if count == 1 else 's'} in {source})")
+        return EXIT_BAD_INPUT
+
+    from painlog.cli import open_diary
+
+    mode = "replace" if args.replace else "skip" if args.skip_existing else "refuse"
+    with open_diary(args) as diary:
+        try:
+            result = import_days(diary, parsed, mode)
+        except ImportConflict as conflict:
+            for problem in conflict.problems:
+                say(f"{source} {problem}")
+            count = len(conflict.dates)
+            say(
+                f"nothing was imported: {count} date{'' if count == 1 else 's'} in the file "
+                f"{'is' if count == 1 else 'are'} already logged; add --replace to replace "
+                "them with the file's days, or --skip-existing to keep them"
+            )
+            return EXIT_BAD_INPUT
+        except ImportRefused as refused:
+            for problem in refused.problems:
+                say(f"{source} {problem}")
+            return EXIT_BAD_INPUT
+    written = result.added + result.replaced
+    parts = []
+    if result.replaced:
+        parts.append(f"{result.replaced} of them replaced what was logged")
+    if result.skipped:
+        parts.append(f"{result.skipped} already logged and kept")
+    detail = f" ({'; '.join(parts)})" if parts else ""
+    print(f"Imported {written} day{'' if written == 1 else 's'} from {source}{detail}.")
+    if result.exercises_added:
+        # A CSV carries only an own exercise's slug: say what was made of it.
+        added = result.exercises_added
+        print(
+            f"Added {len(added)} exercise{'' if len(added) == 1 else 's'} of your own that the "
+            "file names, with category other and no dose: "
+            + ", ".join(f"{x.slug} ({x.name})" for x in added)
+            + ". Change them with `painlog exercises rename` or in Settings, Your exercises."
+        )
+    return EXIT_OK
