@@ -20,7 +20,7 @@ from benchmarks.histories import TODAY
 
 def daily_export(folder: Path, db: Path, repeat: int) -> Result:
     """Every logged day to a CSV file (`painlog export --daily -o FILE`)."""
-    from painlog.store.csv_format import write_private
+    from painlog.store.files import write_private
     from painlog.store.diary import Diary
     from painlog.store.export import export_diary
 
@@ -42,7 +42,7 @@ def daily_export(folder: Path, db: Path, repeat: int) -> Result:
 
 def weekly_export(folder: Path, db: Path, repeat: int) -> Result:
     """The weekly summary of the whole diary, first logged day to today (`--from FIRST`)."""
-    from painlog.store.csv_format import write_private
+    from painlog.store.files import write_private
     from painlog.store.diary import Diary
     from painlog.store.export import export_diary
 
@@ -71,7 +71,7 @@ def weekly_export(folder: Path, db: Path, repeat: int) -> Result:
 
 def daily_import(folder: Path, db: Path, repeat: int) -> Result:
     """A 10-year daily export read into a fresh empty diary (`painlog import FILE`)."""
-    from painlog.store.csv_format import write_private
+    from painlog.store.files import write_private
     from painlog.store.diary import Diary
     from painlog.store.export import export_diary
     from painlog.store.importer import import_days, parse_daily

@@ -182,7 +182,33 @@ def whole_number(field: str, text: str, low: int, high: int) -> int:
 
 
 def open_diary(args: argparse.Namespace):
-    """The diary named by `--db` (or PAINLOG_DB, or the default), opened for one command."""
+    """The diary named by `--db` (or PAINLOG_DB, or the default), opened for writing by
+    one command: created when missing, upgraded when older."""
     from painlog.store.diary import Diary
 
     return Diary.open(args.db)
+
+
+def read_diary(args: argparse.Namespace):
+    """The diary named by `--db`, opened for a command that only reads (`reading`)."""
+    return reading(args.db)
+
+
+def reading(where):
+    """The diary at `where` (a `--db` value or a location), opened read-only: nothing is
+    created, copied or written.
+
+    A diary from an older painlog is upgraded first, once, as any writing command would:
+    its tables cannot be read as this painlog's until then.
+
+    Raises:
+        NoDiary: when there is no diary there yet.
+        StoreError: when it cannot be used (damaged, foreign, newer, unreachable).
+    """
+    from painlog.store.diary import Diary
+    from painlog.store.errors import NeedsUpgrade
+
+    try:
+        return Diary.open(where, read_only=True)
+    except NeedsUpgrade:
+        return Diary.open(where)

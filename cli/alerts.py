@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+
+from painlog.cli import CommandFactory
 
 LABELS = {
     "emergency": "EMERGENCY",
@@ -14,7 +16,7 @@ LABELS = {
 }
 
 
-def register(command: Callable[[str, str, str], argparse.ArgumentParser]) -> None:
+def register(command: CommandFactory) -> None:
     """Add the `alerts` subcommand."""
     alerts = command(
         "alerts",
@@ -30,13 +32,13 @@ def register(command: Callable[[str, str, str], argparse.ArgumentParser]) -> Non
         "--as-of", metavar="DATE", default=None, help="evaluate as if DATE were today"
     )
     alerts.add_argument("--json", action="store_true", help="print a JSON list")
-    alerts.set_defaults(handler=run_alerts)
+    alerts.set_defaults(handler=run)
 
 
-def run_alerts(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     import json
 
-    from painlog.cli import local_today, open_diary
+    from painlog.cli import local_today, read_diary
     from painlog.rules.entry import InvalidInput
     from painlog.rules.parsing import parse_date
     from painlog.store.alerting import current_alerts
@@ -45,7 +47,7 @@ def run_alerts(args: argparse.Namespace) -> int:
     as_of = today if args.as_of is None else parse_date(args.as_of, today, "as-of")
     if as_of > today:
         raise InvalidInput("as-of", args.as_of, f"today ({today.isoformat()}) or earlier")
-    with open_diary(args) as diary:
+    with read_diary(args) as diary:
         views = current_alerts(diary, as_of)
     if args.json:
         print(json.dumps([view.as_json() for view in views], ensure_ascii=False, indent=2))

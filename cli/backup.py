@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+
+from painlog.cli import CommandFactory
 
 
-def register(command: Callable[[str, str, str], argparse.ArgumentParser]) -> None:
+def register(command: CommandFactory) -> None:
     """Add the `backup` subcommand."""
     backup = command(
         "backup",
@@ -28,16 +29,15 @@ def register(command: Callable[[str, str, str], argparse.ArgumentParser]) -> Non
         metavar="PATH",
         help="a new file, or a folder to put the copy in (default: the backups folder)",
     )
-    backup.set_defaults(handler=run_backup)
+    backup.set_defaults(handler=run)
 
 
-def run_backup(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from painlog.store.backup import (
         backup_database,
         backups_folder,
-        count_days,
         default_manual_target,
         ensure_private_folder,
     )
@@ -65,13 +65,31 @@ def run_backup(args: argparse.Namespace) -> int:
                 f"cannot back up to {target}: the folder {target.parent} does not exist"
             )
     backup_database(source, target)
-    days = count_days(target)
-    if days is None:
+    try:
+        days = _days_in(target)
+    except StoreError:
         target.unlink()
         raise NotAPainlogDatabase(
             f"cannot back up {source}: it is not a painlog database. The file was left untouched."
-        )
+        ) from None
     size_kb = max(1, round(target.stat().st_size / 1024))
-    plural = "" if days == 1 else "s"
-    print(f"Backed up {source} to {target} ({days} logged day{plural}, {size_kb} KB).")
+    held = "" if days is None else f"{days} logged day{'' if days == 1 else 's'}, "
+    print(f"Backed up {source} to {target} ({held}{size_kb} KB).")
     return 0
+
+
+def _days_in(copy) -> int | None:
+    """How many days the copy holds, read through the `Diary` without writing to it (None
+    for a copy of an older painlog's diary, which is read once it is upgraded).
+
+    Raises:
+        StoreError: when the copy is not a painlog database.
+    """
+    from painlog.store.diary import Diary
+    from painlog.store.errors import NeedsUpgrade
+
+    try:
+        with Diary.open(str(copy), read_only=True) as diary:
+            return diary.count_days()
+    except NeedsUpgrade:
+        return None

@@ -43,7 +43,7 @@ def register(command: CommandFactory) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from painlog.cli import local_today, open_diary
+    from painlog.cli import local_today, read_diary
     from painlog.rules.entry import InvalidInput
     from painlog.rules.parsing import parse_date
     from painlog.rules.weekly import (
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     as_of = today if args.as_of is None else parse_date(args.as_of, today, "as-of")
     if as_of > today:
         raise InvalidInput("as-of", args.as_of, f"today ({today.isoformat()}) or earlier")
-    with open_diary(args) as diary:
+    with read_diary(args) as diary:
         first_weekday = first_weekday_of(diary.setting(WEEK_START_SETTING))
         last = week_start(as_of, first_weekday)
         first = last - timedelta(weeks=weeks - 1)

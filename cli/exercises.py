@@ -8,8 +8,8 @@ exercise now is, so a mistake shows at once.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from contextlib import suppress
+
+from painlog.cli import CommandFactory
 
 EPILOG = """\
 examples:
@@ -24,7 +24,7 @@ Your own exercises get a slug starting with own- (shown when you add one); use i
 stretch, aerobic, other. Renaming keeps every day that has the exercise."""
 
 
-def register(command: Callable[[str, str, str], argparse.ArgumentParser]) -> None:
+def register(command: CommandFactory) -> None:
     """Add the `exercises` subcommand and its actions."""
     exercises = command("exercises", "list exercises, or add, rename and retire your own", EPILOG)
     exercises.set_defaults(handler=run_list)
@@ -86,26 +86,19 @@ def register(command: Callable[[str, str, str], argparse.ArgumentParser]) -> Non
 def diary_catalogue(args: argparse.Namespace):
     """The catalogue with the diary's own exercises, read without changing anything.
 
-    With no diary file yet there are no own exercises, so the packaged catalogue is it. A
-    diary file is read read-only (no migration, no backup), so a command refused because
-    of what it names leaves the folder exactly as it was; only what the quick reader does
-    not know (a server URL, another schema) is opened through `Diary`.
+    The diary is opened read-only (no file created, no backup made), so a command refused
+    because of what it names leaves the folder exactly as it was. With no diary yet there
+    are no own exercises, and the packaged catalogue is it.
     """
+    from painlog.cli import read_diary
     from painlog.seeds import catalogue
-    from painlog.store.location import resolve_location
-    from painlog.store.quick_read import NotForQuickRead, read_own_exercises
+    from painlog.store.errors import NoDiary
 
-    location = resolve_location(getattr(args, "db", None))
-    if location.path is not None:
-        if not location.path.exists():
-            return catalogue()
-        # A file the quick reader does not know falls through to `Diary`, which says why.
-        with suppress(NotForQuickRead):
-            return catalogue().with_own(read_own_exercises(location.path))
-    from painlog.cli import open_diary
-
-    with open_diary(args) as diary:
-        return diary.catalogue()
+    try:
+        with read_diary(args) as diary:
+            return diary.catalogue()
+    except NoDiary:
+        return catalogue()
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -75,18 +75,18 @@ def run(args: argparse.Namespace) -> int:
             say(problem)
         return EXIT_BAD_INPUT
 
-    from painlog.cli import open_diary
+    from painlog.cli import read_diary
     from painlog.store.export import export_diary
 
     to_terminal = target is None and sys.stdout.isatty()
     kind = "daily" if args.daily else "weekly"
-    with open_diary(args) as diary:
+    with read_diary(args) as diary:
         # No byte order mark on a terminal, where a person reads it; everywhere else one,
         # so `> file.csv` and `-o file.csv` give the same bytes.
         export = export_diary(diary, kind, today, start, end, bom=not to_terminal)
     if target is None:
         return _to_stdout(export.text)
-    from painlog.store.csv_format import write_private
+    from painlog.store.files import write_private
 
     try:
         write_private(target, export.text, overwrite=args.force)

@@ -60,17 +60,17 @@ def run(args: argparse.Namespace) -> int:
     # Refuse before opening the database so bad input never creates or touches a file.
     check_day(log, today, seeds)
     from painlog.cli.alerts import print_new_alerts
-    from painlog.store.alert_read import before_and_after
+    from painlog.rules.windows import with_log
     from painlog.store.alerting import alert_views
 
     with open_diary(args) as diary:
         profile, acknowledged = diary.profile(), diary.acknowledged()
-        history, replaced = before_and_after(diary, profile, today, log)
+        history = diary.days(end=today)
         created = diary.save_day(log, today)
     # The alerts before and after this log, from one read: the rules are pure, so the
     # "after" set is the same as re-reading the database would give.
     before = alert_views(history, profile, acknowledged, today)
-    after = alert_views(replaced, profile, acknowledged, today)
+    after = alert_views(with_log(history, log), profile, acknowledged, today)
     verb = "Logged" if created else "Updated"
     print(f"{verb} {day_heading(log.day)}: {summary_text(log, seeds)}.")
     print_new_alerts(before, after)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from painlog.cli import EXIT_OK, CommandFactory, local_today, open_diary
+from painlog.cli import EXIT_OK, CommandFactory, local_today, open_diary, read_diary
 
 
 def register(command: CommandFactory) -> None:
@@ -43,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     if changes:
         # Check what can be checked alone before the database is opened (or created).
         check_profile(Profile(changes.get("birth_year"), changes.get("onset")), today)
-    with open_diary(args) as diary:
+    # Showing only reads; setting writes (and creates the diary when there is none).
+    with (open_diary(args) if changes else read_diary(args)) as diary:
         profile = diary.profile()
         if changes:
             profile = replace(profile, **changes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from painlog.cli import EXIT_OK, CommandFactory, local_today, open_diary
+from painlog.cli import EXIT_OK, CommandFactory, local_today, read_diary
 
 
 def register(command: CommandFactory) -> None:
@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
 
     today = local_today()
     day = parse_date(args.date, today)
-    with open_diary(args) as diary:
+    with read_diary(args) as diary:
         log = diary.load_day(day)
         seeds = diary.catalogue()
     if log is None:

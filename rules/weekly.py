@@ -20,9 +20,9 @@ from fractions import Fraction
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-from painlog.rules.episodes import Episode, duration_class, episode_week, split_episodes
-from painlog.rules.records import DayLog, Profile
-from painlog.rules.windows import day_logs, format_mean
+from painlog.rules.episodes import Episode, duration_class, episode_week
+from painlog.rules.records import DayLog
+from painlog.rules.windows import format_mean
 from painlog.seeds import catalogue
 from painlog.seeds.thresholds import thresholds
 
@@ -54,8 +54,8 @@ def week_bounds(day: date, first_weekday: int = DEFAULT_FIRST_WEEKDAY) -> tuple[
 class WeekFigures:
     """What one week of logs adds up to: the figures, without the logs themselves.
 
-    The clinician's weekly summary needs no more than this, and `store.weekly_read`
-    aggregates it in the database; `WeekSummary` adds the week's logs for charts.
+    The clinician's weekly summary needs no more than this; `WeekSummary` adds the
+    week's logs for charts.
 
     Attributes:
         start: First day of the week.
@@ -504,55 +504,3 @@ def episode_sentence(episode: Episode | None, as_of: date, today: date) -> str:
     week = episode_week(episode, as_of)
     kind = class_text(duration_class(episode, as_of))
     return f"Episode week {week}{when}, {kind}, since {day_month(episode.start, today)}"
-
-
-# -- the episode a week belongs to ------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class EpisodeAnswer:
-    """What `episode_from_recent` could tell from the logs it was given.
-
-    Attributes:
-        known: False when older logs are needed to be sure.
-        episode: The episode open as of the date asked about (None when none is), when known.
-    """
-
-    known: bool
-    episode: Episode | None = None
-
-
-def episode_from_recent(
-    logs: Iterable[DayLog], since: date | None, profile: Profile, as_of: date
-) -> EpisodeAnswer:
-    """The episode open as of `as_of`, from only the most recent logs when they suffice.
-
-    Gives the same episode as `current_episode(all logs, profile, as_of)` without reading
-    the whole diary: an episode can only be open across a stretch of logs if no run of 14
-    logged pain-free days (which closes any episode) lies inside it, and logs before the
-    profile's onset are never looked at. So the answer is known when the logs reach back to
-    the onset, or contain such a run after it; otherwise the caller fetches older logs.
-
-    Args:
-        logs: Every log from `since` to `as_of` (later ones are ignored).
-        since: The first day the logs cover; None when they are the whole diary.
-        profile: The person's profile (its onset, when not after `as_of`, starts an episode).
-        as_of: The day the episode is wanted for.
-    """
-    onset = profile.onset if profile.onset is not None and profile.onset <= as_of else None
-    days = day_logs(logs, until=as_of)
-    if since is None or (onset is not None and since <= onset):
-        found = split_episodes(days, onset)
-        return EpisodeAnswer(True, found[-1] if found and found[-1].is_open else None)
-    gap = thresholds().episode_gap_days
-    run = 0
-    for index in range(len(days) - 1, -1, -1):
-        if days[index].pain == 0:
-            run += 1
-            if run >= gap:
-                # Whatever was open before this run closed inside it: start afresh here.
-                found = split_episodes(days[index:], None)
-                return EpisodeAnswer(True, found[-1] if found and found[-1].is_open else None)
-        else:
-            run = 0
-    return EpisodeAnswer(False)

@@ -18,7 +18,7 @@ from operator import lt
 
 from painlog.rules.records import DayLog
 
-__all__ = ["PainSeries", "Window", "day_logs", "format_mean"]
+__all__ = ["PainSeries", "Window", "day_logs", "format_mean", "with_log"]
 
 
 def day_logs(logs: Iterable[DayLog], until: date | None = None) -> tuple[DayLog, ...]:
@@ -52,6 +52,12 @@ def day_logs(logs: Iterable[DayLog], until: date | None = None) -> tuple[DayLog,
         group[0] if len(group) == 1 else _merge(group)
         for _, group in sorted(by_day.items(), key=lambda item: item[0])
     )
+
+
+def with_log(logs: Sequence[DayLog], log: DayLog) -> list[DayLog]:
+    """`logs` (in calendar order, one per day) with `log` in place of any log of its day:
+    the history as it reads once `log` is saved, without reading it again."""
+    return sorted([x for x in logs if x.day != log.day] + [log], key=lambda x: x.day)
 
 
 def _ascending(logs: Sequence[DayLog]) -> bool:

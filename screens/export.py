@@ -355,8 +355,8 @@ class ExportScreen(DiaryScreen):
 
     @work(thread=True, exclusive=True, group="export-write")
     def _write(self, key: tuple, path: Path, overwrite: bool) -> None:
-        from painlog.store.csv_format import write_private
         from painlog.store.export import export_diary
+        from painlog.store.files import write_private
 
         try:
             export = export_diary(self.diary, key[0], self.today, key[1], key[2])

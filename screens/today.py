@@ -1,14 +1,14 @@
 """Today: the one form where a day is logged, or a past day corrected.
 
 The first frame holds the heading, the alert banner and the pain score, which is what a
-person types first; the rest of the form (`DayDetails`) is mounted a frame later. The day's
-saved log arrives from a worker and fills the form once both are there, and saving happens
+person types first; the rest of the form (`DayDetails`) comes a frame later (`Lazy`). The
+day's saved log, the pickers' lists and the alerts arrive from a worker as one `DayView`
+and fill the form once both are there; a score typed meanwhile is kept. Saving happens
 in a worker too, replying with a message either way.
 """
 
 from __future__ import annotations
 
-from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -17,22 +17,21 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.css.query import NoMatches
+from textual.lazy import Lazy
 from textual.message import Message
-from textual.widget import MountError
 from textual.widgets import Footer, Header, Label, Static
 
 from painlog.rules.describe import day_heading
 from painlog.screens.base import DiaryScreen
 from painlog.screens.widgets.alert_banner import AlertBanner
+from painlog.screens.widgets.day_details import DayDetails
 from painlog.screens.widgets.pain_scale import PainScale
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from painlog.rules.records import DayLog
-    from painlog.screens.widgets.day_details import DayDetails
     from painlog.seeds import Catalogue
+    from painlog.store.alerting import AlertView
+    from painlog.store.day_view import DayView
 
 
 class TodayScreen(DiaryScreen):
@@ -78,12 +77,9 @@ class TodayScreen(DiaryScreen):
 
     @dataclass
     class DayLoaded(Message):
-        """The saved log for a day (None when the day has none) and usage counts."""
+        """A day's saved log, the pickers' lists and the alerts, read together."""
 
-        day: date
-        log: DayLog | None
-        place_usage: dict[str, int]
-        exercise_usage: dict[str, int]
+        view: DayView
 
     @dataclass
     class CatalogueLoaded(Message):
@@ -97,13 +93,13 @@ class TodayScreen(DiaryScreen):
 
         log: DayLog
         created: bool
-        alerts: list
+        alerts: list[AlertView]
 
     @dataclass
     class AlertsChanged(Message):
-        """The active alerts (AlertViews), recomputed from the logs."""
+        """The active alerts, recomputed from the logs."""
 
-        alerts: list
+        alerts: list[AlertView]
 
     @dataclass
     class SaveRefused(Message):
@@ -116,14 +112,13 @@ class TodayScreen(DiaryScreen):
         self.day = day or today
         self._saved: DayLog | None = None
         self._loading = True
-        # Usage counts only order the pickers: read once, again only after a save.
-        self._usage: tuple[dict[str, int], dict[str, int]] | None = None
-        self._first = None
+        self._pending: DayView | None = None
+        """A view read before the rows under the pain score were mounted."""
+        self._view: DayView | None = None
+        """The last view shown, while nothing has been saved since: a move to another day
+        reads only that day's log and keeps the rest."""
         self._details: DayDetails | None = None
         """The rows under the pain score, once mounted (a frame after the first)."""
-        self.when_shown: Callable[[], object] | None = None
-        """Called once, as soon as the first frame is on the terminal (the App starts
-        reading the diary then, so that read never competes with drawing that frame)."""
         self._alerts_shown = False
 
     @property
@@ -135,72 +130,51 @@ class TodayScreen(DiaryScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield AlertBanner(id="banner")
-        with VerticalScroll(id="today-form"), Horizontal(classes="form-row"):
-            yield Label("Pain", classes="form-label")
-            yield PainScale(id="pain")
+        with VerticalScroll(id="today-form"):
+            with Horizontal(classes="form-row"):
+                yield Label("Pain", classes="form-label")
+                yield PainScale(id="pain")
+            yield Lazy(DayDetails(id="details"))
         yield Static("Opening your diary…", id="status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self._show_heading()
-        self.call_after_refresh(self._after_first_frame)
 
-    async def _after_first_frame(self) -> None:
-        if self.when_shown is not None:
-            self.when_shown()
-        # Imported here, not at the top: its widget modules are not needed for the first frame.
-        from painlog.screens.widgets.day_details import DayDetails
-
-        details = DayDetails(id="details")
-        try:
-            await self.query_one("#today-form", VerticalScroll).mount(details)
-        except (MountError, NoMatches):
-            return  # The app is closing (say, the diary was refused): nothing to fill.
-        self._details = details
-        if self.diary is not None:
-            self.load()  # it came first, and waited for these rows
+    @on(DayDetails.Ready)
+    def _details_ready(self, message: DayDetails.Ready) -> None:
+        self._details = message.details
+        pending, self._pending = self._pending, None
+        if pending is not None and pending.day == self.day:
+            self._show_view(pending)
+        elif self.diary is not None:
+            self.load()
 
     # -- the diary arrives ----------------------------------------------------------------
 
-    def attach(self, diary, first=None) -> None:
-        """Hand the screen its diary and, when the app could read it at start, what it shows.
+    def attach(self, diary, view: DayView | None = None) -> None:
+        """Hand the screen its diary and, when the app read it in the same worker, the view
+        of today it read.
 
         Args:
-            diary: The diary (a `LazyDiary` in the app).
-            first: A `store.quick_read.TodayRead` for the day on screen, or None.
+            diary: The open `Diary`.
+            view: What the form shows for `self.day`, or None to read it now.
         """
-        self._first = first
-        super().attach(diary)
+        self.diary = diary
+        if view is not None and view.day == self.day:
+            self._show_view(view)
+        elif self.is_mounted:
+            self.load()
 
     def load(self) -> None:
-        if self._details is None:
-            return  # The diary came before the rows it fills: they load it once mounted.
-        first, self._first = self._first, None
-        if first is not None and first.day == self.day:
-            self._show_first(first)
-            return
-        self._load_catalogue()
-        self._load(self.day)
-        self._refresh_alerts()
-
-    def _show_first(self, first) -> None:
-        """Fill the form from what the app read at start, without asking the diary again."""
-        from painlog.seeds import catalogue
-        from painlog.store.alerting import alert_views
-
-        self._catalogue_loaded(self.CatalogueLoaded(catalogue().with_own(first.own_exercises)))
-        self._day_loaded(
-            self.DayLoaded(
-                first.day, first.log, _by_location(first.place_counts), first.exercise_counts
-            )
-        )
-        # Pure rules over rows already read: a few milliseconds even for ten years of logs.
-        self._show_alerts(
-            alert_views(first.alert_logs, first.profile, first.acknowledged, self.today)
-        )
+        """Read the day and everything around it again."""
+        self._view = None
+        if self.diary is not None:
+            self._load(self.day)
 
     def exercises_changed(self) -> None:
         # Only the picker's list changes; what the person is typing stays.
+        self._view = None
         if self.diary is not None and self._details is not None:
             self._load_catalogue()
 
@@ -210,25 +184,28 @@ class TodayScreen(DiaryScreen):
 
     @on(CatalogueLoaded)
     def _catalogue_loaded(self, message: CatalogueLoaded) -> None:
-        self._details.set_catalogue(message.seeds)
+        if self._details is not None:
+            self._details.set_catalogue(message.seeds)
 
     def logs_changed(self) -> None:
         # Reloading would throw away what the person is typing; only refresh a clean form.
-        if self.diary is None or self._details is None:
+        if self.diary is None:
             return
-        self._usage = None
         if self.has_unsaved_changes:
+            self._view = None
             self._refresh_alerts()
         else:
             self.load()
 
     @work(thread=True, exclusive=True, group="today-load")
-    def _load(self, day: date) -> None:
-        log = self.diary.load_day(day)
-        usage = self._usage
-        if usage is None:
-            usage = (_by_location(self.diary.place_counts()), self.diary.exercise_counts())
-        self.post_message(self.DayLoaded(day, log, *usage))
+    def _load(self, day: date, around: DayView | None = None) -> None:
+        from painlog.store.day_view import for_day, read_day_view
+
+        if around is None:
+            view = read_day_view(self.diary, day, self.today)
+        else:
+            view = for_day(self.diary, around, day)
+        self.post_message(self.DayLoaded(view))
 
     @work(thread=True, exclusive=True, group="today-alerts")
     def _refresh_alerts(self) -> None:
@@ -242,17 +219,26 @@ class TodayScreen(DiaryScreen):
 
     @on(DayLoaded)
     def _day_loaded(self, message: DayLoaded) -> None:
-        if message.day != self.day:
+        self._show_view(message.view)
+
+    def _show_view(self, view: DayView) -> None:
+        """Fill the form from `view` once its rows are mounted (until then, keep it)."""
+        if view.day != self.day:
             return  # The person has moved on to another day meanwhile.
+        self._show_alerts(view.alerts)
+        if self._details is None:
+            self._pending = view
+            return
         pain = self.query_one("#pain", PainScale)
         # The form was emptied when loading began, so a score in it now was typed since:
         # the score is there from the first frame, and the saved log must not overwrite it.
         typed = pain.value if self._loading else None
-        self._saved = message.log
+        self._view = view
+        self._saved = view.log
         self._loading = False
-        self._usage = (message.place_usage, message.exercise_usage)
-        self._details.set_usage(message.place_usage, message.exercise_usage)
-        self._fill(message.log)
+        self._details.set_catalogue(view.catalogue)
+        self._details.set_usage(view.place_usage, view.exercise_usage)
+        self._fill(view.log)
         if typed is None:
             self._set_status(self._saved_status())
         else:
@@ -306,29 +292,17 @@ class TodayScreen(DiaryScreen):
     def _pain_edited(self) -> None:
         self._edited()
 
-    def on_day_details_edited(self) -> None:
-        # Named, not decorated with @on: DayDetails is imported only once it is mounted.
+    @on(DayDetails.Edited)
+    def _details_edited(self) -> None:
         self._edited()
 
     def _edited(self) -> None:
-        if not getattr(self.diary, "is_open", True):
-            # The person has started a day they will save: open the diary for writing now,
-            # while they type, rather than when they press ctrl+s.
-            self._open_for_writing()
         if not self._loading:
             self._set_status(
                 "Unsaved changes: ctrl+s saves"
                 if self.has_unsaved_changes
                 else self._saved_status()
             )
-
-    @work(thread=True, exclusive=True, group="today-open")
-    def _open_for_writing(self) -> None:
-        from painlog.store.errors import StoreError
-
-        # A diary that cannot be opened is reported by the save, which tries again.
-        with suppress(StoreError):
-            self.diary.open()
 
     # -- actions --------------------------------------------------------------------------
 
@@ -362,7 +336,7 @@ class TodayScreen(DiaryScreen):
 
         if message.log.day == self.day:
             self._saved = message.log
-        self._usage = None
+        self._view = None
         self._set_status(self._saved_status(just_now=True))
         self._show_alerts(message.alerts)
         emergency = next(
@@ -383,7 +357,7 @@ class TodayScreen(DiaryScreen):
     def _acknowledge(self, key: tuple[str, date]) -> None:
         self.diary.acknowledge(*key)
 
-    def _show_alerts(self, alerts: list) -> None:
+    def _show_alerts(self, alerts: list[AlertView]) -> None:
         from painlog.store.alerting import banner_alert
 
         shown = banner_alert(alerts)
@@ -438,8 +412,8 @@ class TodayScreen(DiaryScreen):
         self._fill(None)
         self._show_heading()
         self._set_status("Loading…")
-        if self.diary is not None and self._details is not None:
-            self._load(day)
+        if self.diary is not None:
+            self._load(day, self._view)
 
     # -- status ---------------------------------------------------------------------------
 
@@ -458,14 +432,6 @@ class TodayScreen(DiaryScreen):
 
     def _set_status(self, text: str) -> None:
         self.query_one("#status", Static).update(text)
-
-
-def _by_location(counts: dict[tuple[str, str | None], int]) -> dict[str, int]:
-    """Usage counts per location, whatever the side: the place picker orders by location."""
-    places: dict[str, int] = {}
-    for (location, _side), count in counts.items():
-        places[location] = places.get(location, 0) + count
-    return places
 
 
 def _normalised(log: DayLog) -> DayLog:

@@ -6,10 +6,11 @@ mean, and where the week stands in the episode of pain. Below, four charts: pain
 (worst pain where logged, the week's mean as a rule), exercise sessions by day under it,
 the last 12 weeks' weekly mean and max, and on how many days each place was logged.
 
-Left and right move a week; `t` (or Home) comes back to this week. A week is loaded in a
-thread worker with one query over the 12 weeks the overview shows, so the redraw costs the
-same on a diary of three months or ten years; the episode comes from a second worker that
-reads back only as far as it must (see `rules.weekly.episode_from_recent`).
+Left and right move a week; `t` (or Home) comes back to this week. The diary is read once
+in a thread worker (every log up to today, which the episode needs), kept while the
+screen lives, and read again only when a day is saved or deleted; moving between weeks
+works out the shown week, its 12-week context and its episode from what was read, in a
+worker too.
 """
 
 from __future__ import annotations
@@ -25,12 +26,13 @@ from textual.containers import Grid, Vertical
 from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
+from painlog.rules.episodes import Episode, current_episode
+from painlog.rules.records import DayLog, Profile
 from painlog.rules.weekly import (
     OVERVIEW_WEEKS,
     WEEK_START_SETTING,
     WeekSummary,
     day_month,
-    episode_from_recent,
     episode_sentence,
     first_weekday_of,
     trend_sentence,
@@ -46,9 +48,6 @@ from painlog.screens.widgets.charts import (
     PlacesChart,
 )
 from painlog.screens.widgets.commands import BindingCommands
-
-EPISODE_LOOKBACK_WEEKS = 52
-"""How far back the episode worker reads at a time before reading the rest of the diary."""
 
 
 class TrendsScreen(DiaryScreen):
@@ -88,21 +87,14 @@ class TrendsScreen(DiaryScreen):
 
     @dataclass
     class WeekLoaded(Message):
-        """The weeks to show (the overview's 12, the shown week last) and their logs."""
+        """The weeks to show (the overview's 12, the shown week last) and the episode open
+        at the end of the shown week (or today), None when none is."""
 
         anchor: date
         first_weekday: int
         weeks: list[WeekSummary]
-        logs: list
-        since: date
-
-    @dataclass
-    class EpisodeLoaded(Message):
-        """The episode open at the end of the shown week (or today), None when none is."""
-
-        anchor: date
         as_of: date
-        episode: object
+        episode: Episode | None
 
     def __init__(self, today: date, diary=None) -> None:
         super().__init__(today, diary)
@@ -110,6 +102,8 @@ class TrendsScreen(DiaryScreen):
         """Any day of the week shown (the week is worked out once the setting is read)."""
         self.first_weekday: int | None = None
         self.weeks: list[WeekSummary] = []
+        self._history: tuple[list[DayLog], Profile] | None = None
+        """Every log up to today and the profile, once read (None: read at the next load)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -133,6 +127,10 @@ class TrendsScreen(DiaryScreen):
         if self.diary is not None and self.weeks:
             self.load()
 
+    def logs_changed(self) -> None:
+        self._history = None
+        super().logs_changed()
+
     # -- loading --------------------------------------------------------------------------
 
     def load(self) -> None:
@@ -141,25 +139,16 @@ class TrendsScreen(DiaryScreen):
     @work(thread=True, exclusive=True, group="trends-week")
     def _load_week(self, anchor: date) -> None:
         first_weekday = first_weekday_of(self.diary.setting(WEEK_START_SETTING))
+        history = self._history
+        if history is None:
+            history = self._history = (self.diary.days(end=self.today), self.diary.profile())
+        logs, profile = history
         start = week_start(anchor, first_weekday)
         oldest = start - timedelta(weeks=OVERVIEW_WEEKS - 1)
-        logs = self.diary.days(oldest, start + timedelta(days=6))
         weeks = weekly_summaries(logs, first_weekday, oldest, start)
-        self.post_message(self.WeekLoaded(anchor, first_weekday, weeks, logs, oldest))
-
-    @work(thread=True, exclusive=True, group="trends-episode")
-    def _load_episode(self, anchor: date, as_of: date, recent: list, since: date) -> None:
-        profile = self.diary.profile()
-        answer = episode_from_recent(recent, since, profile, as_of)
-        if not answer.known:
-            older = since - timedelta(weeks=EPISODE_LOOKBACK_WEEKS)
-            recent = self.diary.days(older, since - timedelta(days=1)) + recent
-            since = older
-            answer = episode_from_recent(recent, since, profile, as_of)
-        if not answer.known:
-            recent = self.diary.days(None, since - timedelta(days=1)) + recent
-            answer = episode_from_recent(recent, None, profile, as_of)
-        self.post_message(self.EpisodeLoaded(anchor, as_of, answer.episode))
+        as_of = min(weeks[-1].end, self.today)
+        episode = current_episode(logs, profile, as_of)
+        self.post_message(self.WeekLoaded(anchor, first_weekday, weeks, as_of, episode))
 
     @on(WeekLoaded)
     def _week_loaded(self, message: WeekLoaded) -> None:
@@ -177,14 +166,6 @@ class TrendsScreen(DiaryScreen):
             self.query_one(PlacesChart).show(week, message.first_weekday)
             self.query_one(OverviewChart).show(message.weeks)
         self._show_heading()
-        # The episode may need older logs: read them in a second worker, after the charts.
-        as_of = min(week.end, self.today)
-        self._load_episode(message.anchor, as_of, message.logs, message.since)
-
-    @on(EpisodeLoaded)
-    def _episode_loaded(self, message: EpisodeLoaded) -> None:
-        if message.anchor != self.anchor:
-            return
         self.query_one("#trends-episode", Static).update(
             episode_sentence(message.episode, message.as_of, self.today)
         )
@@ -221,7 +202,6 @@ class TrendsScreen(DiaryScreen):
             return
         self.anchor = day
         self._show_heading()
-        self.query_one("#trends-episode", Static).update("Episode: reading back…")
         if self.diary is not None:
             self.load()
 

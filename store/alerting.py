@@ -43,11 +43,7 @@ class AlertView:
 
 def current_alerts(diary: Diary, today: date) -> list[AlertView]:
     """Every alert active as of `today` (from logs up to `today`), most serious first."""
-    from painlog.store.alert_read import alert_history
-
-    profile = diary.profile()
-    logs = alert_history(diary, profile, today)
-    return alert_views(logs, profile, diary.acknowledged(), today)
+    return alert_views(diary.days(end=today), diary.profile(), diary.acknowledged(), today)
 
 
 def alert_views(

@@ -175,27 +175,18 @@ def default_manual_target(db_path: Path, folder: Path | None = None) -> Path:
 
 def ensure_private_folder(folder: Path) -> None:
     """Create `folder` (0700) when missing; tighten it when painlog's own and too open."""
+    from painlog.store.files import make_private_folders
+
+    if folder.exists() and not folder.is_dir():
+        raise BackupFailed(f"cannot use {folder} for backups: it is not a folder")
     try:
-        folder.mkdir(mode=0o700, exist_ok=True)
-    except FileExistsError as error:  # a file of that name
-        raise BackupFailed(f"cannot use {folder} for backups: it is not a folder") from error
+        make_private_folders(folder)
     except OSError as error:
         explained = explain(error)
         raise BackupFailed(f"cannot create {folder}: {explained or error}") from error
     if hasattr(os, "fchmod") and folder.stat().st_mode & 0o077:
         with contextlib.suppress(OSError):
             folder.chmod(0o700)
-
-
-def count_days(copy: Path) -> int | None:
-    """How many days a copy holds (None when it has no painlog table)."""
-    connection = sqlite3.connect(f"{copy.absolute().as_uri()}?mode=ro", uri=True)
-    try:
-        return connection.execute("SELECT count(*) FROM day_log").fetchone()[0]
-    except sqlite3.Error:
-        return None
-    finally:
-        connection.close()
 
 
 # -- helpers ------------------------------------------------------------------------------

@@ -20,15 +20,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 from functools import lru_cache
-from pathlib import Path
 
 from painlog.rules.entry import InvalidInput
 from painlog.rules.parsing import parse_exercises, parse_flags, parse_places
@@ -291,60 +288,3 @@ def read_yes_no(field: str, text: str) -> bool:
     if cleaned in (YES, NO):
         return cleaned == YES
     raise InvalidInput(field, text, f"{YES} or {NO}")
-
-
-# -- private files ------------------------------------------------------------------------
-
-
-def write_private(path: Path, text: str, overwrite: bool = False) -> None:
-    """Write `text` as UTF-8 to `path`, readable only by its owner (mode 0600).
-
-    Health data: the file is created private, never world-readable even for a moment.
-
-    Args:
-        path: Where to write.
-        text: The whole file (already holding its BOM, if any).
-        overwrite: Replace an existing file (atomically, through a private temporary file
-            beside it). Without it an existing file is never touched.
-
-    Raises:
-        FileExistsError: when `path` exists and `overwrite` is False.
-        OSError: when the file cannot be written; no partial file is left behind.
-    """
-    data = text.encode("utf-8")
-    if not overwrite:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
-        try:
-            _write_all(descriptor, data)
-        except BaseException:
-            os.close(descriptor)
-            path.unlink(missing_ok=True)
-            raise
-        os.close(descriptor)
-        return
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
-    try:
-        _write_all(descriptor, data)
-        os.close(descriptor)
-        descriptor = -1
-        os.replace(temporary, path)
-    except BaseException:
-        if descriptor >= 0:
-            os.close(descriptor)
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-_BINARY = getattr(os, "O_BINARY", 0)
-
-
-def _write_all(descriptor: int, data: bytes) -> None:
-    if hasattr(os, "fchmod"):
-        os.fchmod(descriptor, 0o600)  # whatever the umask or the file had before
-    view = memoryview(data)
-    while view:
-        written = os.write(descriptor, view)
-        view = view[written:]
-    os.fsync(descriptor)

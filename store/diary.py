@@ -1,17 +1,17 @@
-"""The one object every screen and command uses to read and write the person's logs.
+"""The one object every screen and command uses to read and write the person's diary.
 
-Reads and writes go through SQLAlchemy Core on the SQLModel tables: each call is one
-short transaction, and a range of days is loaded with one query per table rather than
-one per day.
+Nothing else reads or writes a diary's tables: the app, every command, the exports, the
+import and the demo all come through here. Queries are SQLAlchemy's, on the SQLModel
+tables; each call is one short transaction; a range of days is loaded with one query per
+table rather than one per day, so reading a day or ten years costs the same number of
+statements; many new rows go in with one Core `insert` each.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
@@ -50,23 +50,6 @@ SETTINGS = SettingRow.__table__
 OWN = OwnExerciseRow.__table__
 
 
-@dataclass(frozen=True, slots=True)
-class DayRows:
-    """Logged days as the database holds them: what `Diary.days` turns into `DayLog`s.
-
-    Attributes:
-        logs: (id, day, pain, worst, bed_rest, note) per logged day, oldest first.
-        places: Per log id, (location, side, character) of each place, in logged order.
-        exercises: Per log id, (slug, sets, reps, minutes) of each exercise, in logged order.
-        flags: Per log id, the warning-sign slugs, in logged order.
-    """
-
-    logs: Sequence[tuple]
-    places: dict[int, list[tuple[str, str | None, str | None]]]
-    exercises: dict[int, list[tuple[str, int | None, int | None, int | None]]]
-    flags: dict[int, list[str]]
-
-
 class Diary:
     """A person's pain diary in one database.
 
@@ -75,20 +58,29 @@ class Diary:
         location: Where the engine points, for display.
     """
 
-    def __init__(self, engine: Engine, location: DatabaseLocation) -> None:
+    def __init__(self, engine: Engine, location: DatabaseLocation, read_only: bool = False) -> None:
         self.engine = engine
         self.location = location
+        self.read_only = read_only
         self._writer = writer(engine)
 
     @classmethod
-    def open(cls, where: str | DatabaseLocation | None = None) -> Diary:
-        """Open (creating when absent) the diary at a path, URL or location.
+    def open(cls, where: str | DatabaseLocation | None = None, read_only: bool = False) -> Diary:
+        """Open the diary at a path, URL or location.
+
+        Args:
+            where: A path, an SQLAlchemy URL, a `DatabaseLocation`, or None for
+                PAINLOG_DB or the default file.
+            read_only: Open only to read: nothing is created, copied or migrated, and any
+                write is refused by the database itself. For commands that only read.
 
         Raises:
+            NoDiary: read-only, when there is no diary there yet.
+            NeedsUpgrade: read-only, when the diary needs a schema upgrade first.
             StoreError: when the database cannot be used; nothing is changed.
         """
         location = where if isinstance(where, DatabaseLocation) else resolve_location(where)
-        return cls(open_engine(location), location)
+        return cls(open_engine(location, read_only), location, read_only)
 
     def close(self) -> None:
         """Release the database connections."""
@@ -144,94 +136,84 @@ class Diary:
         return logs[0] if logs else None
 
     def days(self, start: date | None = None, end: date | None = None) -> list[DayLog]:
-        """Every logged day from `start` to `end` inclusive (either may be open), oldest first."""
-        found = self.day_rows(start, end)
-        # One object per distinct place or exercise: years of logs repeat the same few, and
-        # the records are frozen, so sharing them is safe and saves building thousands.
+        """Every logged day from `start` to `end` inclusive (either may be open), oldest
+        first: four queries, one per table, however many days."""
+        conditions = []
+        if start is not None:
+            conditions.append(DayLogRow.day >= start)
+        if end is not None:
+            conditions.append(DayLogRow.day <= end)
+        places: dict[int, list[Place]] = defaultdict(list)
+        exercises: dict[int, list[ExerciseDone]] = defaultdict(list)
+        flags: dict[int, list[str]] = defaultdict(list)
+        # Years of logs repeat the same few places and exercises, and the records are
+        # frozen: one object per distinct one is shared by every day that has it.
         place_of: dict[tuple, Place] = {}
         done_of: dict[tuple, ExerciseDone] = {}
-        places = {
-            log_id: tuple(
-                [place_of.get(item) or place_of.setdefault(item, Place(*item)) for item in items]
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(
+                    DayLogRow.id,
+                    DayLogRow.day,
+                    DayLogRow.pain,
+                    DayLogRow.worst,
+                    DayLogRow.bed_rest,
+                    DayLogRow.note,
+                )
+                .where(*conditions)
+                .order_by(DayLogRow.day)
+            ).all()
+            if not rows:
+                return []
+            in_range = (
+                select(DayLogRow.id).where(*conditions).scalar_subquery() if conditions else None
             )
-            for log_id, items in found.places.items()
-        }
-        exercises = {
-            log_id: tuple(
-                [
-                    done_of.get(item) or done_of.setdefault(item, ExerciseDone(*item))
-                    for item in items
-                ]
-            )
-            for log_id, items in found.exercises.items()
-        }
-        flags = {log_id: tuple(slugs) for log_id, slugs in found.flags.items()}
+            for log_id, *item in connection.execute(
+                select(
+                    PainPlaceRow.log_id,
+                    PainPlaceRow.location,
+                    PainPlaceRow.side,
+                    PainPlaceRow.character,
+                )
+                .where(*_of_logs(PainPlaceRow, in_range))
+                .order_by(PainPlaceRow.log_id, PainPlaceRow.position)
+            ).all():
+                key = tuple(item)
+                places[log_id].append(place_of.get(key) or place_of.setdefault(key, Place(*key)))
+            for log_id, *item in connection.execute(
+                select(
+                    ExerciseDoneRow.log_id,
+                    ExerciseDoneRow.slug,
+                    ExerciseDoneRow.sets,
+                    ExerciseDoneRow.reps,
+                    ExerciseDoneRow.minutes,
+                )
+                .where(*_of_logs(ExerciseDoneRow, in_range))
+                .order_by(ExerciseDoneRow.log_id, ExerciseDoneRow.position)
+            ).all():
+                key = tuple(item)
+                exercises[log_id].append(
+                    done_of.get(key) or done_of.setdefault(key, ExerciseDone(*key))
+                )
+            for log_id, slug in connection.execute(
+                select(FlagReportRow.log_id, FlagReportRow.slug)
+                .where(*_of_logs(FlagReportRow, in_range))
+                .order_by(FlagReportRow.log_id, FlagReportRow.id)
+            ).all():
+                flags[log_id].append(slug)
         return [
             DayLog(
                 day,
                 pain,
                 worst,
-                places.get(log_id, ()),
-                exercises.get(log_id, ()),
-                flags.get(log_id, ()),
+                tuple(places[log_id]) if log_id in places else (),
+                tuple(exercises[log_id]) if log_id in exercises else (),
+                tuple(flags[log_id]) if log_id in flags else (),
                 bool(bed_rest),
                 note,
             )
-            for log_id, day, pain, worst, bed_rest, note in found.logs
+            for log_id, day, pain, worst, bed_rest, note in rows
         ]
-
-    def day_rows(self, start: date | None = None, end: date | None = None) -> DayRows:
-        """The rows `days` builds its logs from, for readers that need no `DayLog` (the daily
-        export turns them straight into text)."""
-        conditions = []
-        if start is not None:
-            conditions.append(LOGS.c.day >= start)
-        if end is not None:
-            conditions.append(LOGS.c.day <= end)
-        places: dict[int, list[tuple[str, str | None, str | None]]] = defaultdict(list)
-        exercises: dict[int, list[tuple[str, int | None, int | None, int | None]]]
-        exercises = defaultdict(list)
-        with self.engine.connect() as connection:
-            rows = connection.execute(
-                select(
-                    LOGS.c.id,
-                    LOGS.c.day,
-                    LOGS.c.pain,
-                    LOGS.c.worst,
-                    LOGS.c.bed_rest,
-                    LOGS.c.note,
-                )
-                .where(*conditions)
-                .order_by(LOGS.c.day)
-            ).all()
-            if not rows:
-                return DayRows([], {}, {}, {})
-            # Every child row belongs to a log (a foreign key, deleted with it), so reading
-            # every day needs no filter on the children, and SQLite answers faster without.
-            in_range = (
-                select(LOGS.c.id).where(*conditions).scalar_subquery() if conditions else None
-            )
-            # fetchall() and tuple unpacking: ~2x faster than iterating Row objects.
-            for log_id, location, side, character in connection.execute(
-                select(PLACES.c.log_id, PLACES.c.location, PLACES.c.side, PLACES.c.character)
-                .where(*_of_logs(PLACES, in_range))
-                .order_by(PLACES.c.log_id, PLACES.c.position)
-            ).all():
-                places[log_id].append((location, side, character))
-            for log_id, slug, sets, reps, minutes in connection.execute(
-                select(
-                    EXERCISES.c.log_id,
-                    EXERCISES.c.slug,
-                    EXERCISES.c.sets,
-                    EXERCISES.c.reps,
-                    EXERCISES.c.minutes,
-                )
-                .where(*_of_logs(EXERCISES, in_range))
-                .order_by(EXERCISES.c.log_id, EXERCISES.c.position)
-            ).all():
-                exercises[log_id].append((slug, sets, reps, minutes))
-            flags = slugs_by_log(connection, FLAGS, in_range)
-        return DayRows(rows, places, exercises, flags)
 
     def delete_day(self, day: date) -> bool:
         """Forget the log for `day` (its places, exercises and flags go with it).
@@ -460,25 +442,11 @@ _IN_CHUNK = 500
 """Dates per `IN (...)`: well under SQLite's oldest limit of 999 bound parameters."""
 
 
-def slugs_by_log(connection: Connection, table, in_range) -> dict[int, list[str]]:
-    """The slugs of a child table (flags, or exercises without their doses) per log id, in
-    the order they were logged, for the logs whose ids `in_range` selects (every log when
-    it is None)."""
-    order = table.c.position if "position" in table.c else table.c.id
-    found: dict[int, list[str]] = defaultdict(list)
-    for log_id, slug in connection.execute(
-        select(table.c.log_id, table.c.slug)
-        .where(*_of_logs(table, in_range))
-        .order_by(table.c.log_id, order)
-    ).all():
-        found[log_id].append(slug)
-    return found
-
-
-def _of_logs(table, in_range) -> tuple:
+def _of_logs(model, in_range) -> tuple:
     """The WHERE clause keeping a child table's rows of the logs `in_range` selects; none
-    when it is None (every log)."""
-    return () if in_range is None else (table.c.log_id.in_(in_range),)
+    when it is None (every log: each child row belongs to a log, a foreign key deleted with
+    it, and SQLite answers faster without the filter)."""
+    return () if in_range is None else (model.log_id.in_(in_range),)
 
 
 def _own_exercises(connection: Connection) -> tuple[Exercise, ...]:
@@ -565,49 +533,6 @@ def _child_rows(items: Iterable[tuple[int, DayLog]]) -> tuple[list, list, list]:
 def _insert_rows(
     connection: Connection, table, columns: Sequence[str], rows: Sequence[tuple]
 ) -> None:
-    """Insert rows (tuples of `columns`' values) into `table` with one executemany.
-
-    The values are the records' own (dates, datetimes, booleans), as for `insert(table)`.
-    On SQLite the statement is compiled from `insert(table)` and handed to the driver with
-    each value already converted by its column type's bind processor, once per distinct
-    value: SQLAlchemy's per-row parameter handling costs several times the insert itself
-    for years of days (the timestamps are the same for every row). Other databases take
-    the rows through `connection.execute(insert(table), ...)`.
-    """
-    if not rows:
-        return
-    dialect = connection.dialect
-    sql = _driver_insert(dialect, table, tuple(columns)) if dialect.name == "sqlite" else None
-    if sql is None:
+    """Insert rows (tuples of `columns`' values) into `table` with one Core `insert`."""
+    if rows:
         connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
-        return
-    connection.exec_driver_sql(sql, _bound(dialect, table, columns, rows))
-
-
-@lru_cache(maxsize=64)
-def _driver_insert(dialect, table, columns: tuple[str, ...]) -> str | None:
-    """The SQL of `insert(table)` for `columns` on `dialect`, when it takes their values
-    positionally in that order (None otherwise)."""
-    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
-    return str(compiled) if tuple(compiled.positiontup or ()) == columns else None
-
-
-def _bound(dialect, table, columns: Sequence[str], rows: Sequence[tuple]) -> Sequence[tuple]:
-    """`rows` with each value as its column's type binds it for `dialect`.
-
-    Each column holds values of one type, so a value's conversion is looked up by value.
-    """
-    processors = [
-        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns
-    ]
-    if not any(processors):
-        return rows
-    values = list(zip(*rows, strict=True))
-    for index, process in enumerate(processors):
-        if process is not None:
-            done: dict = {}
-            values[index] = [
-                done[value] if value in done else done.setdefault(value, process(value))
-                for value in values[index]
-            ]
-    return list(zip(*values, strict=True))

@@ -1,15 +1,22 @@
-"""Opening the database: private file modes, SQLite pragmas, backups, and the schema brought
-up to date.
+"""Opening the database: private file modes, SQLite pragmas or a server's lock, backups, and
+the schema brought up to date.
 
 Nothing here ever creates a new file over one that exists, and nothing writes to a file
 before it is known to be a painlog database: a file that fails to open is reported and
-left exactly as it was (same bytes, same mode).
+left exactly as it was (same bytes, same mode). A file is checked when it is opened
+(SQLite's `quick_check`), so a damaged diary is refused by every command alike instead of
+being read as if part of it were empty.
 
-Durability: every write is one transaction; writers take the lock at BEGIN (`writer`),
-so a concurrent writer waits up to `BUSY_TIMEOUT_MS` instead of failing. Files run in WAL
-mode with `synchronous=FULL`: the WAL is synced at every commit, so a log whose command
-reported success survives a crash of the program, the OS or the power (NORMAL would keep
-the file consistent but could lose the last commits on power loss).
+Durability on SQLite: every write is one transaction; writers take the lock at BEGIN
+(`writer`), so a concurrent writer waits up to `BUSY_TIMEOUT_MS` instead of failing. Files
+run in WAL mode with `synchronous=FULL`: the WAL is synced at every commit, so a log whose
+command reported success survives a crash of the program, the OS or the power.
+
+On PostgreSQL the same promise is kept with a transaction-scoped advisory lock that every
+painlog writer takes first: writers of one diary take turns, as they do on SQLite, so a
+check made inside a write (is this day logged yet? is this name taken?) still holds when
+the write commits, and two programs logging the same new day both succeed, the later one
+replacing the earlier whole. A writer waits at most `BUSY_TIMEOUT_MS` for it.
 """
 
 from __future__ import annotations
@@ -19,15 +26,18 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.pool import StaticPool
 
 from painlog.store import schema
 from painlog.store.errors import (
     BackupFailed,
+    DatabaseDamaged,
     DiskFull,
     MigrationFailed,
+    NeedsUpgrade,
+    NoDiary,
     NotAPainlogDatabase,
     StoreError,
     explain,
@@ -40,38 +50,60 @@ WRITE_OPTION = "painlog_write"
 SIDECARS = ("-wal", "-shm", "-journal")
 LOW_SPACE_BYTES = 64 * 1024
 """Less free space than this and a failed write is reported as a full disk."""
+WRITER_LOCK_KEY = 0x7061696E6C6F67
+"""The PostgreSQL advisory lock painlog's writers take in turn ("painlog" in ASCII)."""
 
 
-def open_engine(location: DatabaseLocation) -> Engine:
-    """Connect to the database at `location`, creating it privately when it does not exist.
+def open_engine(location: DatabaseLocation, read_only: bool = False) -> Engine:
+    """Connect to the database at `location`.
 
-    In order: the schema version is read (a file that is not SQLite, or is damaged, fails
-    here, unchanged), and only then is anything written: file modes tightened to 0600, WAL
-    turned on, the day's backup copy made (`store.backup`), and an older schema migrated in
-    one transaction after a backup copy.
+    Opened for writing (the default), a missing file is created privately and, in order:
+    the schema version is read (a file that is not SQLite, or is damaged, fails here,
+    unchanged), the file is checked, and only then is anything written: file modes
+    tightened to 0600, WAL turned on, the day's backup copy made (`store.backup`), and an
+    older schema migrated in one transaction after a backup copy.
+
+    Opened read-only, nothing is created, written, copied or migrated, and every
+    connection refuses writes (`PRAGMA query_only` on SQLite, a read-only session on a
+    server).
 
     Raises:
-        StoreError: when the file cannot be created, is not a painlog database, is damaged,
-            was written by a newer painlog, or cannot be written. The message says which
-            and what to do; the file is left as it was.
+        NoDiary: read-only, when there is no diary at `location` yet.
+        NeedsUpgrade: read-only, when the diary's schema is older than this painlog's
+            (opening it for writing upgrades it).
+        StoreError: when the database cannot be used: the file cannot be created, is not
+            a painlog database, is damaged, was written by a newer painlog or cannot be
+            written, or the server cannot be reached. The message says which and what to
+            do; the database is left as it was.
     """
     path = location.path
     if path is not None:
-        _prepare_file(path)
-    try:
-        if location.url.startswith("sqlite"):
-            engine = _sqlite_engine(location)
+        if read_only:
+            _check_exists(path, location)
         else:
-            engine = create_engine(location.url, pool_pre_ping=True)
+            _prepare_file(path)
+    try:
+        if location.is_sqlite:
+            engine = _sqlite_engine(location, read_only)
+        else:
+            engine = _server_engine(location, read_only)
     except (ArgumentError, ImportError) as error:
-        raise StoreError(
-            f"cannot use {location.display}: it is neither a file path nor a database URL "
-            f"painlog can open ({type(error).__name__})"
-        ) from error
+        raise StoreError(_cannot_connect(location, error)) from error
     try:
         with engine.connect() as connection:
             version = stored_version(connection)
+            if path is not None and version > 0:
+                _check_intact(connection, location)
         schema.check_known(version)
+        if read_only:
+            if version == 0:
+                raise NoDiary(f"there is no diary at {location.display} yet")
+            if version < schema.SCHEMA_VERSION:
+                raise NeedsUpgrade(
+                    f"cannot read {location.display}: it was written by an older painlog "
+                    f"(schema {version}) and must be upgraded first"
+                )
+            return engine
         if path is not None:
             _make_private(path)
             _use_wal(engine)
@@ -84,8 +116,12 @@ def open_engine(location: DatabaseLocation) -> Engine:
         raise _named(error, location) from error
     except (DatabaseError, OperationalError) as error:
         engine.dispose()
+        explained = explain(error, location.display, server=not location.is_sqlite)
+        if explained is not None:
+            raise _named(explained, location) from error
+        what = "file" if location.is_sqlite else "database"
         raise NotAPainlogDatabase(
-            f"cannot use {location.display}: {_plain(error)}. The file was left untouched."
+            f"cannot use {location.display}: {_plain(error)}. The {what} was left untouched."
         ) from error
     except BaseException:
         engine.dispose()
@@ -93,7 +129,7 @@ def open_engine(location: DatabaseLocation) -> Engine:
     return engine
 
 
-def _sqlite_engine(location: DatabaseLocation) -> Engine:
+def _sqlite_engine(location: DatabaseLocation, read_only: bool) -> Engine:
     if location.path is None:
         # One shared connection, or every thread would see its own empty database.
         engine = create_engine(
@@ -113,6 +149,11 @@ def _sqlite_engine(location: DatabaseLocation) -> Engine:
         # turned on by open_engine once the file is known to be painlog's: it rewrites the
         # file header.)
         cursor.execute("PRAGMA synchronous = FULL")
+        if read_only:
+            # A read-write connection that refuses writes rather than a read-only one: a
+            # read-only connection to a WAL file could not remove its -wal and -shm files
+            # when it closes, and a command that only reads must leave the folder as it was.
+            cursor.execute("PRAGMA query_only = ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -132,8 +173,8 @@ def _sqlite_engine(location: DatabaseLocation) -> Engine:
         original = context.original_exception
         if isinstance(original, sqlite3.Error):
             explained = explain(original, where)
-            text = str(original).lower()
-            if ("i/o error" in text or "unable to open" in text) and _out_of_space(location.path):
+            text_ = str(original).lower()
+            if ("i/o error" in text_ or "unable to open" in text_) and _out_of_space(location.path):
                 # SQLite reports a full disk as an I/O error when the -shm cannot grow.
                 explained = DiskFull(
                     f"cannot write {where}: the disk is full. Nothing was changed; free some "
@@ -145,18 +186,79 @@ def _sqlite_engine(location: DatabaseLocation) -> Engine:
     return engine
 
 
+def _server_engine(location: DatabaseLocation, read_only: bool) -> Engine:
+    """An engine for a database server (PostgreSQL); its errors are worded for a server."""
+    options = {"default_transaction_read_only": "on"} if read_only else {}
+    engine = create_engine(
+        location.url,
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": 10, **_server_options(location, options)},
+    )
+    where = location.display
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:
+        if connection.get_execution_options().get(WRITE_OPTION, False):
+            connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{BUSY_TIMEOUT_MS}ms'")
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK_KEY})
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context) -> None:
+        explained = explain(context.original_exception, where, server=True)
+        if explained is not None:
+            raise explained from context.original_exception
+
+    return engine
+
+
+def _server_options(location: DatabaseLocation, settings: dict[str, str]) -> dict[str, str]:
+    """libpq's `options` carrying `settings` (session settings given at connect)."""
+    if not settings or not location.url.startswith("postgresql"):
+        return {}
+    return {"options": " ".join(f"-c {key}={value}" for key, value in settings.items())}
+
+
 def writer(engine: Engine) -> Engine:
-    """The same engine, marked so that its transactions take SQLite's write lock at BEGIN."""
+    """The same engine, marked so that its transactions take the writers' lock at BEGIN."""
     return engine.execution_options(**{WRITE_OPTION: True})
 
 
+def _check_exists(path: Path, location: DatabaseLocation) -> None:
+    """Refuse a reading open of a diary that is not there (or is an empty file)."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise NoDiary(f"there is no diary at {location.display} yet") from None
+    except OSError as error:
+        raise StoreError(f"cannot read {location.display}: {error.strerror or error}") from error
+    if not path.is_file():
+        raise StoreError(f"cannot use {path}: it is not a file")
+    if size == 0:
+        raise NoDiary(f"there is no diary at {location.display} yet (the file is empty)")
+
+
+def _check_intact(connection, location: DatabaseLocation) -> None:
+    """Refuse a damaged file: SQLite's `quick_check` (every page and index, not the rows'
+    contents) costs a few milliseconds for years of logs."""
+    found = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check(3)").all()]
+    if found != ["ok"]:
+        problems = "; ".join(" ".join(str(line).split()) for line in found[:2])
+        raise DatabaseDamaged(
+            f"cannot use {location.display}: it is damaged (SQLite's check found: "
+            f"{problems}). It was left untouched; daily copies are kept in the backups "
+            "folder beside it."
+        )
+
+
 def _prepare_file(path: Path) -> None:
-    """Create the folder (0700) and an empty file (0600) when missing. Never writes to, or
-    even opens, an existing file."""
+    """Create the folders (0700) and an empty file (0600) when missing. Never writes to,
+    or even opens, an existing file."""
+    from painlog.store.files import make_private_folders
+
     folder = path.parent
     if not folder.exists():
         try:
-            folder.mkdir(parents=True, mode=0o700)
+            make_private_folders(folder)
         except OSError as error:
             raise StoreError(_cannot_create(folder, error)) from error
     if path.exists():
@@ -261,23 +363,35 @@ def _migrate(engine: Engine, location: DatabaseLocation, before: int) -> None:
 
 def _named(error: StoreError, location: DatabaseLocation) -> StoreError:
     """The error with the database named, keeping its class (callers test for it)."""
-    text = str(error)
-    if location.display in text or (location.path is not None and str(location.path) in text):
+    text_ = str(error)
+    if location.display in text_ or (location.path is not None and str(location.path) in text_):
         return error
-    return type(error)(f"cannot use {location.display}: {text}")
+    return type(error)(f"cannot use {location.display}: {text_}")
 
 
 def _cannot_create(path: Path, error: OSError) -> str:
     return f"cannot create {path}: {error.strerror or error}"
 
 
+def _cannot_connect(location: DatabaseLocation, error: Exception) -> str:
+    if isinstance(error, ImportError) and location.url.startswith("postgresql"):
+        return (
+            f"cannot use {location.display}: painlog needs its PostgreSQL support for a "
+            "server; install it with pip install 'painlog[postgres]'"
+        )
+    return (
+        f"cannot use {location.display}: it is neither a file path nor a database URL "
+        f"painlog can open ({type(error).__name__})"
+    )
+
+
 def _plain(error: Exception) -> str:
     original = getattr(error, "orig", None)
-    text = str(original or error)
-    if "file is not a database" in text:
+    text_ = str(original or error)
+    if "file is not a database" in text_:
         return "it is not a painlog database, or it is damaged"
-    if "readonly" in text or "read-only" in text:
+    if "readonly" in text_ or "read-only" in text_:
         return "it cannot be written (read-only file or folder)"
-    if "disk is full" in text or "database or disk is full" in text:
+    if "disk is full" in text_ or "database or disk is full" in text_:
         return "the disk is full"
-    return text
+    return " ".join(text_.split())

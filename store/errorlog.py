@@ -116,9 +116,9 @@ def log_unexpected(
 
 
 def _append_private(path: Path, data: bytes) -> None:
-    folder = path.parent
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
+    from painlog.store.files import make_private_folders
+
+    make_private_folders(path.parent)
     try:
         if path.stat().st_size > MAX_BYTES:
             os.replace(path, path.with_name(path.name + ".1"))

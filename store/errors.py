@@ -16,6 +16,14 @@ class StoreError(Exception):
     """The database could not be opened or written; the message says why and what to do."""
 
 
+class NoDiary(StoreError):
+    """A command that only reads was pointed where no diary is yet; nothing was created."""
+
+
+class NeedsUpgrade(StoreError):
+    """A read-only open met a diary of an older schema; opening it for writing upgrades it."""
+
+
 class DatabaseTooNew(StoreError):
     """The file was written by a newer painlog; opening it here could damage it."""
 
@@ -48,13 +56,16 @@ class MigrationFailed(StoreError):
     """Bringing the schema up to date failed; the transaction was rolled back."""
 
 
-def explain(error: BaseException, path: Path | str | None = None) -> StoreError | None:
+def explain(
+    error: BaseException, path: Path | str | None = None, server: bool = False
+) -> StoreError | None:
     """A person-readable `StoreError` for a failure they can act on, or None for a bug.
 
     Args:
-        error: What was raised (an sqlite3 or SQLAlchemy error, or an OSError), or a
-            `StoreError` already (returned as it is).
-        path: The database file, named in the message when known.
+        error: What was raised (an sqlite3, psycopg or SQLAlchemy error, or an OSError),
+            or a `StoreError` already (returned as it is).
+        path: The database file or server URL (password hidden), named in the message.
+        server: Whether the database is on a server (messages then speak of a server).
     """
     if isinstance(error, StoreError):
         return error
@@ -64,6 +75,8 @@ def explain(error: BaseException, path: Path | str | None = None) -> StoreError 
     where = f"{path}" if path is not None else "the database"
     if isinstance(error, sqlite3.Error):
         return _explain_sqlite(error, where)
+    if server or type(error).__module__.startswith("psycopg"):
+        return _explain_server(error, where)
     if isinstance(error, OSError):
         return _explain_os(error)
     return None
@@ -105,6 +118,46 @@ def _explain_sqlite(error: sqlite3.Error, where: str) -> StoreError | None:
         return StoreError(
             f"cannot read or write {where}: the disk reported an input/output error. "
             "Nothing was changed."
+        )
+    return None
+
+
+def _explain_server(error: BaseException, where: str) -> StoreError | None:
+    """What a PostgreSQL server's refusal means for the person, by its SQLSTATE class.
+
+    Read from the error's `sqlstate` (psycopg's), so this needs no database driver.
+    """
+    state = getattr(error, "sqlstate", None) or ""
+    detail = " ".join(str(error).split())[:200]
+    if state.startswith("08") or (not state and type(error).__name__ == "OperationalError"):
+        return StoreError(
+            f"cannot reach the database server for {where}: {detail}. Check that the server "
+            "is running and the URL is right; nothing was changed."
+        )
+    if state == "28P01" or state.startswith("28"):
+        return StoreError(
+            f"the database server refused the login for {where}: check the user name and "
+            "password in the URL. Nothing was changed."
+        )
+    if state == "3D000":
+        return StoreError(
+            f"the database server has no such database for {where}: create it first "
+            "(see the README, one diary used from several machines). Nothing was changed."
+        )
+    if state in ("55P03", "57014", "40P01"):
+        return DatabaseBusy(
+            f"cannot use {where}: another program kept the diary busy on the server for too "
+            "long. Nothing was changed; try again in a moment."
+        )
+    if state in ("25006", "42501"):
+        return ReadOnly(
+            f"the database server refused to change {where}: the role may only read it. "
+            "Nothing was changed."
+        )
+    if state in ("53100", "53200", "53300"):
+        return StoreError(
+            f"the database server for {where} is out of resources ({detail}). Nothing was "
+            "changed; try again later or ask whoever runs the server."
         )
     return None
 

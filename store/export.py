@@ -13,12 +13,12 @@ to every logged day, so it can move a whole diary to another machine (`painlog i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from painlog.rules.alert_kinds import alert_kinds
 from painlog.rules.entry import InvalidInput
@@ -29,7 +29,7 @@ from painlog.rules.episodes import (
     episode_week,
     split_episodes,
 )
-from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
+from painlog.rules.records import DayLog, Profile
 from painlog.rules.weekly import (
     DEFAULT_FIRST_WEEKDAY,
     WEEK_START_SETTING,
@@ -50,7 +50,6 @@ from painlog.store.csv_format import (
     escaped_text,
     exercise_text,
     joined,
-    neutralise,
     number,
     place_text,
     ratio_number,
@@ -58,8 +57,7 @@ from painlog.store.csv_format import (
 )
 
 if TYPE_CHECKING:
-    from painlog.store.diary import DayRows, Diary
-    from painlog.store.weekly_read import DayFacts
+    from painlog.store.diary import Diary
 
 KINDS_OF_EXPORT = ("weekly", "daily")
 DEFAULT_WEEKS = 12
@@ -83,58 +81,6 @@ def daily_cells(log: DayLog) -> list[Cell]:
     ]
 
 
-class _Texts(dict):
-    """Each key's text, made by `make` the first time it is asked for.
-
-    Years of logs repeat the same few places, exercises, warning signs and scores, so the
-    daily export formats and escapes each distinct cell once; a hit is one dict lookup.
-    """
-
-    __slots__ = ("make",)
-
-    def __init__(self, make: Callable[[Any], str]) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, key: Any) -> str:
-        text = self[key] = self.make(key)
-        return text
-
-
-def daily_table(found: DayRows) -> list[list[str]]:
-    """The daily export's rows, escaped as the file holds them, from `Diary.day_rows`.
-
-    The same cells as `escaped(daily_cells(log))` for each log `Diary.days` would build,
-    made without building the logs: the cell formats are still `number`, `place_text`,
-    `exercise_text` and `joined`, applied once per distinct cell.
-    """
-    numbers = _Texts(number)
-    place_cells = _Texts(
-        lambda items: neutralise(joined(place_text(Place(*item)) for item in items))
-    )
-    exercise_cells = _Texts(
-        lambda items: neutralise(joined(exercise_text(ExerciseDone(*item)) for item in items))
-    )
-    flag_cells = _Texts(lambda slugs: neutralise(joined(slugs)))
-    bed_rest_cells = (neutralise(NO), neutralise(YES))
-    places, exercises, flags = found.places, found.exercises, found.flags
-    no_items = ()
-    return [
-        [
-            # An ISO date starts with a digit: never a formula, nothing to escape.
-            day.isoformat(),
-            numbers[pain],
-            numbers[worst],
-            place_cells[tuple(places.get(log_id, no_items))],
-            exercise_cells[tuple(exercises.get(log_id, no_items))],
-            flag_cells[tuple(flags.get(log_id, no_items))],
-            bed_rest_cells[bool(bed_rest)],
-            neutralise(note),
-        ]
-        for log_id, day, pain, worst, bed_rest, note in found.logs
-    ]
-
-
 def write_daily(stream, logs: Iterable[DayLog], bom: bool = True) -> int:
     """Write the daily export of `logs` (oldest first) to a text stream; returns the rows."""
     ordered = sorted(logs, key=lambda log: log.day)
@@ -153,8 +99,7 @@ class WeekRow:
     (`csv_format.ratio_number`).
 
     Attributes:
-        summary: The week's figures (from `rules.weekly`, or aggregated by
-            `store.weekly_read` to the same figures).
+        summary: The week's figures (from `rules.weekly`).
         episode_week: Week of the episode of pain that the week's last day falls in
             (1 = the episode's first 7 days), or None when no episode covers the week.
         duration_class: "acute", "subacute" or "chronic" as of the week's last day, or None.
@@ -283,12 +228,12 @@ def weekly_rows(
     ordered = day_logs(logs, until=today)
     # The week before the range too, so the first row has a change vs the previous week.
     weeks = weekly_summaries(ordered, first_weekday, start - timedelta(days=7), end)
-    return rows_of_weeks(weeks, ordered, profile, today)
+    return _rows_of_weeks(weeks, ordered, profile, today)
 
 
-def rows_of_weeks(
+def _rows_of_weeks(
     weeks: Sequence[WeekFigures],
-    ordered: Sequence[DayLog] | Sequence[DayFacts],
+    ordered: Sequence[DayLog],
     profile: Profile,
     today: date,
 ) -> list[WeekRow]:
@@ -296,8 +241,7 @@ def rows_of_weeks(
 
     Args:
         weeks: Consecutive weeks' figures, the first being the week before the range.
-        ordered: Every logged day up to `today`, oldest first, one per day: day logs or
-            just the facts episodes and alerts read of them (`store.weekly_read`).
+        ordered: Every logged day up to `today`, oldest first, one per day.
         profile: Onset and birth year, for episodes and alerts.
         today: The person's local date.
     """
@@ -414,7 +358,7 @@ def check_range(start: date | None, end: date | None, today: date) -> None:
 
 
 def export_diary(
-    diary,
+    diary: Diary,
     kind: str,
     today: date,
     start: date | None = None,
@@ -437,60 +381,26 @@ def export_diary(
     """
     check_range(start, end, today)
     if kind == "daily":
-        found = diary.day_rows(start, end)
+        logs = diary.days(start, end)
         header = DAILY_COLUMNS
-        rows = daily_table(found)
-        if found.logs:
-            start = start or found.logs[0][1]
-            end = end or found.logs[-1][1]
+        rows = [escaped(daily_cells(log)) for log in logs]
+        if logs:
+            start = start or logs[0].day
+            end = end or logs[-1].day
     elif kind == "weekly":
         profile = diary.profile()
         first_weekday = first_weekday_of(diary.setting(WEEK_START_SETTING))
-        weekly = _weekly_from_database(diary, profile, first_weekday, today, start, end)
-        if weekly is None:
-            # Every log, though weekly_rows reads none after today: it leaves them out
-            # itself, and a read with no range is the cheaper query.
-            logs = diary.days()
-            if start is None:
-                start, default_end = default_weekly_range(
-                    logs, profile, end or today, first_weekday
-                )
-                end = end or default_end
-            end = end or today
-            weekly = (start, end, weekly_rows(logs, profile, today, start, end, first_weekday))
-        start, end, week_rows = weekly
+        # Every log up to today: episodes and alerts look back before the range.
+        logs = diary.days(end=today)
+        if start is None:
+            start, default_end = default_weekly_range(logs, profile, end or today, first_weekday)
+            end = end or default_end
+        end = end or today
         header = WEEKLY_COLUMNS
-        rows = [escaped(row.cells()) for row in week_rows]
+        rows = [
+            escaped(row.cells())
+            for row in weekly_rows(logs, profile, today, start, end, first_weekday)
+        ]
     else:
         raise InvalidInput("kind", kind, " or ".join(KINDS_OF_EXPORT))
     return Export(kind, start, end, tuple(header), rows, escaped_text(header, rows, bom))
-
-
-def _weekly_from_database(
-    diary: Diary,
-    profile: Profile,
-    first_weekday: int,
-    today: date,
-    start: date | None,
-    end: date | None,
-) -> tuple[date, date, list[WeekRow]] | None:
-    """The weekly summary's range and rows from figures the database adds up.
-
-    The same rows as `weekly_rows` over `diary.days()`, without building every day's
-    log (see `store.weekly_read`); None when the database cannot add them up.
-    """
-    from painlog.store.weekly_read import day_facts, week_figures
-
-    with diary.engine.connect() as connection:
-        facts = day_facts(connection, today)
-        if facts is None:
-            return None
-        if start is None:
-            start, default_end = default_weekly_range(facts, profile, end or today, first_weekday)
-            end = end or default_end
-        end = end or today
-        # The week before the range too, so the first row has a change vs the previous week.
-        weeks = week_figures(
-            connection, facts, first_weekday, start - timedelta(days=7), end, today
-        )
-    return start, end, rows_of_weeks(weeks, facts, profile, today)

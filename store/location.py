@@ -27,6 +27,11 @@ class DatabaseLocation:
     path: Path | None
 
     @property
+    def is_sqlite(self) -> bool:
+        """Whether the database is SQLite (a file, or in memory) rather than a server."""
+        return self.url.startswith("sqlite")
+
+    @property
     def display(self) -> str:
         """The location as a person should see it (a path, or a URL without password)."""
         if self.path is not None:
@@ -55,13 +60,24 @@ def resolve_location(explicit: str | None = None) -> DatabaseLocation:
     if chosen == ":memory:":
         return DatabaseLocation("sqlite://", None)
     if "://" in chosen:
-        return DatabaseLocation(chosen, _sqlite_file_of(chosen))
+        url = _with_driver(chosen)
+        return DatabaseLocation(url, _sqlite_file_of(url))
     return _file_location(Path(chosen))
 
 
 def _file_location(path: Path) -> DatabaseLocation:
     path = path.expanduser().absolute()
     return DatabaseLocation(f"sqlite:///{path}", path)
+
+
+SERVER_DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}
+"""URL schemes given without a driver, and the driver painlog's `postgres` extra installs."""
+
+
+def _with_driver(url: str) -> str:
+    """`url` naming its driver: `postgresql://...` is taken as psycopg 3's."""
+    scheme, separator, rest = url.partition("://")
+    return f"{SERVER_DRIVERS.get(scheme.lower(), scheme)}{separator}{rest}"
 
 
 def _sqlite_file_of(url: str) -> Path | None:

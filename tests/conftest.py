@@ -24,8 +24,10 @@ TODAY = date(2026, 11, 21)
 
 @pytest.fixture(autouse=True)
 def _private_state_folder(tmp_path_factory, monkeypatch) -> None:
-    """Error logs written during tests go to a throwaway folder, never the real one."""
+    """Error logs and the status cache written during tests go to throwaway folders, never
+    the real ones."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture

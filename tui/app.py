@@ -1,4 +1,4 @@
-"""The painlog App: opens the diary in a worker and shows the Today screen at once.
+"""The painlog App: shows the Today screen at once and opens the diary in a worker.
 
 Each main screen is a Textual mode with its own screen stack, reached by a function key or
 the command palette. The App hands every screen the one open `Diary`, and tells them all
@@ -7,11 +7,11 @@ when a day changes so what they show is never stale.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -23,6 +23,10 @@ from painlog.screens.base import DiaryScreen
 from painlog.screens.preferences import THEME, WELCOME_DONE, welcome_due
 from painlog.screens.today import TodayScreen
 from painlog.store.clock import local_today
+
+if TYPE_CHECKING:
+    from painlog.store.day_view import DayView
+    from painlog.store.diary import Diary
 
 # Only Today is imported here: it is the first frame. The other screens (Trends alone pulls
 # in plotting) are imported when their mode is first shown.
@@ -81,36 +85,6 @@ def sections() -> tuple[Section, ...]:
     )
 
 
-SWITCH_INTERVAL = 0.0005
-"""Seconds a thread keeps the interpreter lock while another waits for it, while the app
-runs (Python's default is 0.005).
-
-A worker's every SQLite call or file read lets go of the lock and must then wait for it;
-while the UI thread is busy, as it is drawing the first frames, each wait can last the
-whole interval. Measured on ten years of logs: the start-up read takes 14 ms alone, 350-415
-ms beside a busy thread at the default, 55-60 ms at this interval; Today's log and alerts
-were on screen in 407-446 ms instead of 466-496 ms (medians of 9 runs, 2026-12-01).
-"""
-
-
-_apps_running: list[float] = []
-"""The switch interval in force when each running app started, oldest first: the interval
-is the process's, so only the last app to stop puts the first one's back."""
-
-
-def _shorten_switch_interval() -> None:
-    _apps_running.append(sys.getswitchinterval())
-    sys.setswitchinterval(SWITCH_INTERVAL)
-
-
-def _restore_switch_interval() -> None:
-    if _apps_running:
-        first = _apps_running[0]
-        _apps_running.pop()
-        if not _apps_running:
-            sys.setswitchinterval(first)
-
-
 def _later(module: str, name: str) -> Callable[[date, object], DiaryScreen]:
     """A builder that imports `painlog.screens.<module>` only when the screen is built."""
 
@@ -157,16 +131,20 @@ class PainlogApp(App[None]):
 
     @dataclass
     class DiaryOpened(Message):
-        diary: object
+        """The diary is open, with what Today shows first."""
+
+        diary: Diary
+        view: DayView
+        """Today's log, the pickers' lists and the alerts, read in the same worker."""
         theme: str | None = None
         """The theme saved in the diary, to apply at start."""
         welcome: bool = False
         """Whether to show the first-run welcome."""
-        first: object = None
-        """What Today shows, read before the `Diary` was opened (a `TodayRead`), or None."""
 
     @dataclass
     class DiaryFailed(Message):
+        """The diary cannot be used; the app ends with this one line."""
+
         reason: str
 
     def __init__(
@@ -182,9 +160,8 @@ class PainlogApp(App[None]):
         self.db = db
         self.today = today or local_today()
         self.welcome = welcome
-        self.diary = None
+        self.diary: Diary | None = None
         self._saved_theme: str | None = None
-        self._reading = False
         self._sections = {section.mode: section for section in sections()}
         self._built: dict[str, DiaryScreen] = {}
         for section in self._sections.values():
@@ -192,59 +169,36 @@ class PainlogApp(App[None]):
 
     def _build(self, section: Section) -> DiaryScreen:
         screen = section.build(self.today, self.diary)
-        if isinstance(screen, TodayScreen):
-            screen.when_shown = self.start_reading
         self._built[section.mode] = screen
         return screen
-
-    def on_load(self) -> None:
-        _shorten_switch_interval()
 
     def on_mount(self) -> None:
         # Any theme change (Settings, or the palette's own theme command) is remembered.
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        # Today starts the read as soon as its first frame is drawn (the worker's imports
-        # would otherwise compete with that frame for the interpreter lock); this is for
-        # when another screen came first.
-        self.call_after_refresh(self.start_reading)
-
-    def start_reading(self) -> None:
-        """Start opening the diary in a worker, once."""
-        if not self._reading:
-            self._reading = True
-            self._open_diary()
+        # Opened once the first frame is on the terminal: importing the store would
+        # otherwise hold that frame back.
+        self.call_after_refresh(self._open_diary)
 
     @work(thread=True, exclusive=True, group="open-diary")
     def _open_diary(self) -> None:
-        # Off the UI thread, after Today's first frame. An existing diary is read through
-        # the standard library for Today, and SQLAlchemy is imported only once something
-        # needs the `Diary` itself (`LazyDiary`); anything else is opened here at once.
+        """Open the diary and read what Today shows first, off the UI thread."""
+        from painlog.store.day_view import read_day_view
+        from painlog.store.diary import Diary
         from painlog.store.errors import StoreError
-        from painlog.store.lazy_diary import LazyDiary
 
         try:
-            diary = LazyDiary(self.db)
-            first = diary.first_read(self.today, self.today)
-            if first is None:
-                settings, days_logged = self._open_now(diary)
-            else:
-                settings, days_logged = first.settings, first.days_logged
+            diary = Diary.open(self.db)
+            view = read_day_view(diary, self.today, self.today)
+            settings = {
+                key: value
+                for key in (THEME, WELCOME_DONE)
+                if (value := diary.setting(key)) is not None
+            }
         except StoreError as error:
             self.post_message(self.DiaryFailed(str(error)))
             return
-        welcome = self.welcome and welcome_due(settings, days_logged)
-        self.post_message(self.DiaryOpened(diary, settings.get(THEME), welcome, first))
-
-    @staticmethod
-    def _open_now(diary) -> tuple[dict[str, str], int]:
-        """Open the `Diary` and read what the start needs: the settings and the days logged."""
-        opened = diary.open()
-        settings = {}
-        for key in (THEME, WELCOME_DONE):
-            value = opened.setting(key)
-            if value is not None:
-                settings[key] = value
-        return settings, opened.count_days()
+        welcome = self.welcome and welcome_due(settings, view.days_logged)
+        self.post_message(self.DiaryOpened(diary, view, settings.get(THEME), welcome))
 
     @on(DiaryOpened)
     def _diary_opened(self, message: DiaryOpened) -> None:
@@ -254,7 +208,7 @@ class PainlogApp(App[None]):
             self.theme = message.theme
         for screen in self._built.values():
             if isinstance(screen, TodayScreen):
-                screen.attach(self.diary, first=message.first)
+                screen.attach(self.diary, view=message.view)
             else:
                 screen.attach(self.diary)
         if message.welcome:
@@ -381,7 +335,6 @@ class PainlogApp(App[None]):
         yield SystemCommand("Go to today", "Back to today's log (ctrl+t)", today.action_go_today)
 
     def on_unmount(self) -> None:
-        _restore_switch_interval()
         if self.diary is not None:
             self.diary.close()
 

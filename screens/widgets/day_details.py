@@ -1,9 +1,10 @@
 """The day's details under its pain score: places, exercises, warning signs, worst pain,
 bed rest and the note.
 
-Today draws its first frame with the pain score alone and mounts these rows a frame later:
-they are most of what the screen costs to build, and the score is what a person types
-first. Whatever the person changes here reaches Today as one `Edited` message.
+Today draws its first frame with the pain score alone and mounts these rows a frame later
+(`textual.lazy.Lazy`): they are most of what the screen costs to build, and the score is
+what a person types first. Once mounted they say so with `Ready`; whatever the person
+changes here reaches Today as one `Edited` message.
 """
 
 from __future__ import annotations
@@ -55,6 +56,15 @@ class DayDetails(Vertical):
     @dataclass
     class Edited(Message):
         """The person changed one of the rows."""
+
+    @dataclass
+    class Ready(Message):
+        """The rows are mounted and can be filled."""
+
+        details: DayDetails
+
+    def on_mount(self) -> None:
+        self.post_message(self.Ready(self))
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="form-row"):

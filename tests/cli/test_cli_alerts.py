@@ -79,9 +79,19 @@ def test_text_output_names_the_source_and_the_numbers(worsening_db):
 
 
 def test_empty_diary_has_no_alerts(tmp_path):
-    result = painlog(tmp_path / "d.db", "alerts", "--json")
-    assert result.returncode == 0
+    db = tmp_path / "d.db"
+    Diary.open(str(db)).close()
+    result = painlog(db, "alerts", "--json")
+    assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_alerts_where_no_diary_is_says_so_and_creates_nothing(tmp_path):
+    result = painlog(tmp_path / "new" / "d.db", "alerts")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("painlog: there is no diary at ")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_log_prints_the_emergency_it_raised_even_at_pain_zero(tmp_path):

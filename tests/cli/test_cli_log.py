@@ -141,8 +141,12 @@ def test_db_option_wins_over_the_environment(run_cli, diary_file, tmp_path):
 
 @pytest.mark.skipif(platformdirs.PlatformDirs.__name__ != "Unix", reason="XDG is Unix only")
 def test_without_db_the_platform_data_folder_is_used(run_cli, cli_env):
-    out = ok(run_cli("profile"))
     expected = Path(cli_env["XDG_DATA_HOME"]) / "painlog" / "painlog.db"
+    refused = run_cli("profile")
+    assert refused.returncode == 2
+    assert str(expected) in refused.stderr
+    assert not expected.parent.exists()
+    out = ok(run_cli("profile", "--birth-year", "1960"))
     assert f"Database:     {expected}" in out
     assert expected.is_file()
 
@@ -164,6 +168,7 @@ def test_the_installed_script_runs(cli_env, tmp_path):
         script = shutil.which("painlog")
         if script is None:
             pytest.skip("no painlog script installed")
+    Diary.open(str(tmp_path / "s.db")).close()
     result = subprocess.run(
         [str(script), "--db", str(tmp_path / "s.db"), "show"],
         capture_output=True,

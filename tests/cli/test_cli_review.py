@@ -87,6 +87,7 @@ def test_ten_years_are_merged_into_spans_that_fit(run_cli, tmp_path):
 
 
 def test_an_empty_diary_says_so_and_draws_nothing(run_cli, tmp_path):
+    Diary.open(str(tmp_path / "empty.db")).close()
     done = run_cli("chart", "--db", tmp_path / "empty.db")
     assert done.returncode == 0, done.stderr
     assert done.stdout == (

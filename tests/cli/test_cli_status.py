@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
+from painlog.rules.records import DayLog, ExerciseDone, Profile
 from painlog.store.diary import Diary
 
 TODAY = date(2026, 11, 21)
@@ -159,21 +159,46 @@ def test_a_file_that_is_not_a_diary_is_reported_and_left_alone(run_cli, tmp_path
     assert fingerprint(db) == before
 
 
-def test_a_diary_created_but_never_written_reads_as_empty(cli_main, tmp_path):
+def test_a_zero_length_file_is_no_diary_and_stays_empty(cli_main, tmp_path):
     db = tmp_path / "d.db"
     db.touch()
-    assert cli_main("--db", db, "status").stdout == "nothing logged yet | no alerts\n"
+    result = cli_main("--db", db, "status")
+    assert (result.returncode, result.stdout) == (0, "painlog: no diary yet\n")
     assert db.stat().st_size == 0
 
 
-def test_a_database_url_goes_through_the_store(cli_main):
-    assert cli_main("--db", "sqlite://", "status").stdout == "nothing logged yet | no alerts\n"
+def test_a_diary_opened_but_never_logged_reads_as_empty(cli_main, tmp_path):
+    db = make(tmp_path / "d.db")
+    assert cli_main("--db", db, "status").stdout == "nothing logged yet | no alerts\n"
 
 
-# -- what it costs ---------------------------------------------------------------------------
+def test_a_damaged_diary_gets_the_refusal_every_command_gives(run_cli, tmp_path):
+    db = make(tmp_path / "d.db", [day(n, 4) for n in range(200)])
+    assert run_cli("--db", db, "status").stdout == "pain 4 today | 1 alert: duration\n"
+    damage(db)
+    before = fingerprint(db)
+    status = run_cli("--db", db, "status")
+    show = run_cli("--db", db, "show")
+    assert (status.returncode, status.stdout) == (2, "painlog: diary unreadable\n")
+    assert show.returncode == 2
+    assert status.stderr == show.stderr
+    assert len(status.stderr.splitlines()) == 1 and "damaged" in status.stderr
+    assert fingerprint(db) == before
+
+
+def damage(db: Path) -> None:
+    """Overwrite one page in the middle of the file: the header stays, the tree breaks."""
+    data = bytearray(db.read_bytes())
+    page = 4096
+    middle = (len(data) // page // 2) * page
+    data[middle : middle + page] = b"\xff" * page
+    db.write_bytes(bytes(data))
+
+
+# -- the cache -------------------------------------------------------------------------------
 
 PROBE = """
-import json, sys, time
+import json, sys
 from painlog.cli import main
 main(["--db", sys.argv[1], "status"])
 heavy = {"textual", "rich", "sqlalchemy", "sqlmodel"}
@@ -182,8 +207,8 @@ print(json.dumps(loaded))
 """
 
 
-def test_status_imports_neither_textual_nor_sqlalchemy(cli_env, tmp_path):
-    db = make(tmp_path / "d.db", [*WORSE, day(0, 6)])
+def probe(cli_env, db: Path) -> tuple[str, list[str]]:
+    """Run status in a fresh interpreter: its line and the heavy packages it imported."""
     result = subprocess.run(
         [sys.executable, "-c", PROBE, str(db)],
         capture_output=True,
@@ -193,40 +218,89 @@ def test_status_imports_neither_textual_nor_sqlalchemy(cli_env, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     line, loaded = result.stdout.splitlines()
-    assert line == "pain 6 today | 1 alert: worsening"
-    assert json.loads(loaded) == []
+    return line, json.loads(loaded)
 
 
-def test_the_fast_reader_knows_the_current_schema():
-    from painlog.store.quick_read import KNOWN_SCHEMA
-    from painlog.store.schema import SCHEMA_VERSION
-
-    assert KNOWN_SCHEMA == SCHEMA_VERSION
-
-
-@pytest.mark.parametrize("seed", [1, 2, 3, 4])
-def test_the_fast_reader_gives_the_line_the_store_gives(tmp_path, seed):
-    from benchmarks.histories import history
-    from painlog.cli.status import status_line
-    from painlog.store.quick_read import read_alert_inputs as read_file
-
-    logs = history(30, seed=seed)
-    profile = Profile(1950 + seed * 10, TODAY - timedelta(weeks=seed * 5))
-    db = make(tmp_path / "d.db", logs, profile)
-    with Diary.open(str(db)) as diary:
-        expected = status_line(diary.days(end=TODAY), diary.profile(), TODAY)
-    fast_logs, fast_profile = read_file(db, TODAY)
-    assert fast_profile == profile
-    assert status_line(fast_logs, fast_profile, TODAY) == expected
-    assert [(x.day, x.pain, x.flags, x.bed_rest, bool(x.exercises)) for x in fast_logs] == [
-        (x.day, x.pain, x.flags, x.bed_rest, bool(x.exercises)) for x in logs
-    ]
+def test_a_warm_cache_answers_without_loading_the_store(cli_env, tmp_path):
+    db = make(tmp_path / "d.db", [*WORSE, day(0, 6)])
+    assert probe(cli_env, db) == ("pain 6 today | 1 alert: worsening", ["sqlalchemy", "sqlmodel"])
+    assert probe(cli_env, db) == ("pain 6 today | 1 alert: worsening", [])
 
 
-def test_the_day_part_uses_places_nowhere(tmp_path):
-    # Places only choose suggestions; the fast reader skips them and still agrees.
-    from painlog.store.quick_read import read_alert_inputs as read_file
+def test_a_write_makes_the_next_status_read_again(run_cli, tmp_path):
+    db = make(tmp_path / "d.db", [day(1, 5)])
+    first = run_cli("--db", db, "status").stdout
+    assert first == "not logged today (last: pain 5, yesterday) | no alerts\n"
+    assert run_cli("--db", db, "log", "3").returncode == 0
+    assert run_cli("--db", db, "status").stdout == "pain 3 today | no alerts\n"
 
-    db = make(tmp_path / "d.db", [day(0, 3, places=(Place("knee", "left"),))])
-    (log,), _profile = read_file(db, TODAY)
-    assert log.places == ()
+
+def test_a_write_by_another_open_connection_is_seen(cli_main, tmp_path):
+    # The writer keeps its connection open, so its commit sits in the WAL, not the file.
+    db = make(tmp_path / "d.db", [day(1, 5)])
+    with Diary.open(str(db)) as writer:
+        assert cli_main("--db", db, "status").stdout.startswith("not logged today")
+        writer.save_day(day(0, 2), TODAY)
+        assert cli_main("--db", db, "status").stdout == "pain 2 today | no alerts\n"
+
+
+def test_a_new_date_makes_status_read_again(run_cli, tmp_path):
+    db = make(tmp_path / "d.db", [day(0, 4)])
+    assert run_cli("--db", db, "status").stdout == "pain 4 today | no alerts\n"
+    tomorrow = (TODAY + timedelta(days=1)).isoformat()
+    later = run_cli("--db", db, "status", env={"PAINLOG_TODAY": tomorrow})
+    assert later.stdout == "not logged today (last: pain 4, yesterday) | no alerts\n"
+
+
+def test_the_cache_is_private(cli_main, tmp_path):
+    import stat
+
+    from painlog.cli.status import cache_file
+    from painlog.store.location import resolve_location
+
+    db = make(tmp_path / "d.db", [day(0, 4)])
+    cli_main("--db", db, "status")
+    cached = cache_file(resolve_location(str(db)))
+    assert stat.S_IMODE(cached.stat().st_mode) == 0o600
+    assert stat.S_IMODE(cached.parent.stat().st_mode) == 0o700
+
+
+def test_two_diaries_keep_their_own_lines(cli_main, tmp_path):
+    one = make(tmp_path / "one.db", [day(0, 4)])
+    two = make(tmp_path / "two.db", [day(0, 7)])
+    for _ in range(2):
+        assert cli_main("--db", one, "status").stdout == "pain 4 today | no alerts\n"
+        assert cli_main("--db", two, "status").stdout == "pain 7 today | no alerts\n"
+
+
+def test_a_server_line_is_trusted_for_sixty_seconds(tmp_path):
+    import os
+    import time
+
+    from painlog.cli.status import (
+        SERVER_CACHE_SECONDS,
+        cache_file,
+        cache_key,
+        read_cache,
+        write_cache,
+    )
+    from painlog.store.location import resolve_location
+
+    server = resolve_location("postgresql://painlog@127.0.0.1:1/diary")
+    key = cache_key(server, TODAY)
+    write_cache(server, key, "pain 4 today | no alerts")
+    assert read_cache(server, key) == "pain 4 today | no alerts"
+    assert read_cache(server, cache_key(server, TODAY + timedelta(days=1))) is None
+    written = cache_file(server)
+    now = time.time()
+    os.utime(written, (now - SERVER_CACHE_SECONDS + 1, now - SERVER_CACHE_SECONDS + 1))
+    assert read_cache(server, key) == "pain 4 today | no alerts"
+    os.utime(written, (now - SERVER_CACHE_SECONDS - 1, now - SERVER_CACHE_SECONDS - 1))
+    assert read_cache(server, key) is None
+
+
+def test_a_diary_in_memory_is_never_cached(cli_main):
+    from painlog.cli.status import cache_key
+    from painlog.store.location import resolve_location
+
+    assert cache_key(resolve_location("sqlite://"), TODAY) is None

@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from painlog.rules.episodes import current_episode
-from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
+from painlog.rules.records import DayLog, ExerciseDone, Place
 from painlog.rules.weekly import (
     WEEKDAYS,
     DayTotals,
@@ -24,7 +23,6 @@ from painlog.rules.weekly import (
     daily_worst,
     days_so_far,
     downsample,
-    episode_from_recent,
     episode_sentence,
     first_weekday_of,
     mean_change,
@@ -390,69 +388,6 @@ def test_episode_sentence():
         "Episode week 3 as of 20 Aug, acute (under 6 weeks), since 2 Aug"
     )
     assert episode_sentence(None, today, today) == "No open episode of pain"
-
-
-# --- the episode from recent logs only ---------------------------------------------------------
-
-D0 = date(2025, 1, 1)
-
-
-def test_recent_logs_reaching_the_onset_are_enough():
-    logs = [log(D0 + timedelta(days=i), 4) for i in range(100)]
-    profile = Profile(onset=D0 + timedelta(days=40))
-    answer = episode_from_recent(logs[30:], D0 + timedelta(days=30), profile, D0 + timedelta(99))
-    assert answer.known
-    assert answer.episode.start == D0 + timedelta(days=40)
-
-
-def test_a_pain_free_fortnight_in_the_recent_logs_is_enough():
-    pains = [5] * 50 + [0] * 14 + [3] * 20
-    logs = [log(D0 + timedelta(days=i), p) for i, p in enumerate(pains)]
-    as_of = D0 + timedelta(days=83)
-    answer = episode_from_recent(logs[40:], D0 + timedelta(days=40), Profile(), as_of)
-    assert answer.known
-    assert answer.episode == current_episode(logs, Profile(), as_of)
-    assert answer.episode.start == D0 + timedelta(days=64)
-
-
-def test_without_onset_or_a_pain_free_fortnight_older_logs_are_needed():
-    logs = [log(D0 + timedelta(days=i), 3) for i in range(100)]
-    since = D0 + timedelta(days=50)
-    answer = episode_from_recent(logs[50:], since, Profile(), D0 + timedelta(days=99))
-    assert not answer.known
-    everything = episode_from_recent(logs, None, Profile(), D0 + timedelta(days=99))
-    assert everything.known and everything.episode.start == D0
-
-
-@st.composite
-def diaries(draw):
-    count = draw(st.integers(min_value=0, max_value=120))
-    pains = draw(
-        st.lists(
-            st.one_of(st.none(), st.just(0), st.just(0), st.integers(1, 8)),
-            min_size=count,
-            max_size=count,
-        )
-    )
-    logs = [log(D0 + timedelta(days=i), p) for i, p in enumerate(pains) if p is not None]
-    onset = draw(st.one_of(st.none(), st.integers(0, 130).map(lambda n: D0 + timedelta(n))))
-    as_of = D0 + timedelta(days=draw(st.integers(0, 130)))
-    since = D0 + timedelta(days=draw(st.integers(0, 130)))
-    return logs, Profile(onset=onset), as_of, since
-
-
-@given(diaries())
-@settings(max_examples=300, deadline=None)
-def test_episode_from_recent_logs_agrees_with_the_whole_diary(case):
-    logs, profile, as_of, since = case
-    since = min(since, as_of)
-    recent = [entry for entry in logs if entry.day >= since]
-    answer = episode_from_recent(recent, since, profile, as_of)
-    if answer.known:
-        assert answer.episode == current_episode(logs, profile, as_of)
-    whole = episode_from_recent(logs, None, profile, as_of)
-    assert whole.known
-    assert whole.episode == current_episode(logs, profile, as_of)
 
 
 def test_add_up_days_reads_pain_worst_signs_and_bed_rest_in_the_order_given():

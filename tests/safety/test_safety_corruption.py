@@ -231,8 +231,8 @@ def limit_growth(monkeypatch) -> None:
 
     real = engine_module._sqlite_engine
 
-    def limited(location):
-        engine = real(location)
+    def limited(location, read_only=False):
+        engine = real(location, read_only)
 
         @event.listens_for(engine, "connect")
         def _full(dbapi_connection, _record) -> None:
@@ -318,8 +318,8 @@ def test_a_read_only_database_is_refused_in_one_line(small_diary, run_main, monk
     before = fingerprint(small_diary.parent)
     real = engine_module._sqlite_engine
 
-    def read_only(location):
-        engine = real(location)
+    def read_only(location, read_only=False):
+        engine = real(location, read_only)
         event.listen(engine, "connect", lambda c, _r: c.execute("PRAGMA query_only = ON"))
         return engine
 

@@ -227,11 +227,12 @@ def test_this_session_runs_under_the_network_guard():
 @posix_only
 @pytest.mark.parametrize("overwrite", [False, True])
 def test_exports_are_written_private(tmp_path, open_umask, overwrite):
-    csv_format = pytest.importorskip("painlog.store.csv_format")
+    from painlog.store.files import write_private
+
     target = tmp_path / "for-my-physio.csv"
     if overwrite:
         target.write_text("old")
         target.chmod(0o644)
-    csv_format.write_private(target, "day,pain\n2026-11-21,4\n", overwrite=overwrite)
+    write_private(target, "day,pain\n2026-11-21,4\n", overwrite=overwrite)
     assert mode(target) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["for-my-physio.csv"]

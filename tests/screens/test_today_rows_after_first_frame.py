@@ -1,12 +1,11 @@
 """Today's first frame holds the pain score; the rows under it are mounted a frame later.
 
-Whatever comes first (the rows or the diary), the form ends up filled, a score typed
-meanwhile is kept, and the diary is read once.
+Whatever comes first (the rows or the diary), the form ends up filled and a score typed
+meanwhile is kept.
 """
 
 from __future__ import annotations
 
-import sys
 import threading
 from dataclasses import replace
 from datetime import date
@@ -20,9 +19,9 @@ from painlog.screens.confirm import ConfirmScreen
 from painlog.screens.today import TodayScreen
 from painlog.screens.widgets.day_details import DayDetails, Details
 from painlog.screens.widgets.pain_scale import PainScale
+from painlog.store import day_view
 from painlog.store.diary import Diary
-from painlog.store.lazy_diary import LazyDiary
-from painlog.tui.app import SWITCH_INTERVAL, PainlogApp
+from painlog.tui.app import PainlogApp
 
 TODAY = date(2026, 11, 21)
 
@@ -31,13 +30,13 @@ TODAY = date(2026, 11, 21)
 def held_read(monkeypatch):
     """Hold the app's start-up read until the test sets the returned event."""
     release = threading.Event()
-    read = LazyDiary.first_read
+    read = day_view.read_day_view
 
-    def held(self, day, today):
+    def held(diary, day, today):
         release.wait(10)
-        return read(self, day, today)
+        return read(diary, day, today)
 
-    monkeypatch.setattr(LazyDiary, "first_read", held)
+    monkeypatch.setattr(day_view, "read_day_view", held)
     yield release
     release.set()
 
@@ -148,23 +147,6 @@ async def test_a_score_typed_before_a_saved_day_arrives_replaces_only_the_score(
         assert screen.has_unsaved_changes
 
 
-async def test_the_diary_is_opened_once_though_two_callers_ask(tmp_path, monkeypatch):
-    opened: list[object] = []
-    original = PainlogApp._open_now
-
-    def counting(diary):
-        opened.append(diary)
-        return original(diary)
-
-    monkeypatch.setattr(PainlogApp, "_open_now", staticmethod(counting))
-    app = PainlogApp(db=str(tmp_path / "diary.db"), today=TODAY)
-    async with app.run_test() as pilot:
-        await settle(pilot)
-        app.start_reading()  # Today asked at its first frame; the App's own fallback too
-        await settle(pilot)
-    assert len(opened) == 1
-
-
 async def test_rows_report_edits_but_not_what_a_fill_puts_in(tmp_path):
     edits: list[DayDetails.Edited] = []
 
@@ -191,27 +173,6 @@ async def test_rows_report_edits_but_not_what_a_fill_puts_in(tmp_path):
         await pilot.pause()
         assert details.details.empty
         assert len(edits) == 1
-
-
-async def test_the_switch_interval_is_short_while_the_app_runs_and_restored_after(tmp_path):
-    before = sys.getswitchinterval()
-    app = PainlogApp(db=str(tmp_path / "diary.db"), today=TODAY)
-    async with app.run_test() as pilot:
-        await settle(pilot)
-        assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL)
-    assert sys.getswitchinterval() == before
-
-
-async def test_two_apps_at_once_leave_the_switch_interval_as_it_was(tmp_path):
-    before = sys.getswitchinterval()
-    first = PainlogApp(db=str(tmp_path / "one.db"), today=TODAY)
-    second = PainlogApp(db=str(tmp_path / "two.db"), today=TODAY)
-    async with first.run_test() as pilot_one:
-        async with second.run_test() as pilot_two:
-            await settle(pilot_two)
-        assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL)
-        await settle(pilot_one)
-    assert sys.getswitchinterval() == before
 
 
 async def test_quitting_at_the_first_frame_is_a_plain_exit(tmp_path):

@@ -25,7 +25,6 @@ from painlog.store.csv_format import (
     WEEKLY_COLUMNS,
     neutralise,
     restore,
-    write_private,
 )
 from painlog.store.diary import Diary
 from painlog.store.export import (
@@ -36,6 +35,7 @@ from painlog.store.export import (
     write_daily,
     write_weekly,
 )
+from painlog.store.files import write_private
 
 TODAY = date(2026, 11, 21)  # a Saturday
 GOLDEN = Path(__file__).with_name("golden")

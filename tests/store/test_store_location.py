@@ -92,13 +92,21 @@ def test_memory():
 def test_urls(url, has_path, tmp_path):
     url = url.format(tmp=tmp_path)
     location = resolve_location(url)
-    assert location.url == url
+    assert location.url == url.replace("postgresql://", "postgresql+psycopg://")
     assert (location.path == tmp_path / "url.db") if has_path else (location.path is None)
+    assert location.is_sqlite == url.startswith("sqlite")
+
+
+@pytest.mark.parametrize(
+    "given", ["postgresql://u@h/d", "postgres://u@h/d", "postgresql+psycopg://u@h/d"]
+)
+def test_a_server_url_without_a_driver_is_taken_as_psycopg_3(given):
+    assert resolve_location(given).url == "postgresql+psycopg://u@h/d"
 
 
 def test_urls_from_the_environment(monkeypatch):
     monkeypatch.setenv(ENV_VAR, "postgresql://painlog:secret@db.example/painlog")
-    assert resolve_location().url == "postgresql://painlog:secret@db.example/painlog"
+    assert resolve_location().url == "postgresql+psycopg://painlog:secret@db.example/painlog"
 
 
 def test_a_url_is_displayed_without_its_password():

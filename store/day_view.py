@@ -1,0 +1,65 @@
+"""What the Today form shows for a day, read from the `Diary` in one call.
+
+The app reads it in a worker when the diary opens and whenever the logs change; moving
+to another day reads only that day's log (`for_day`), since nothing around it changed.
+Each part is one `Diary` method, so the form never reads a table any other way than the
+rest of painlog does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from painlog.rules.records import DayLog
+from painlog.seeds import Catalogue
+from painlog.store.alerting import AlertView, current_alerts
+
+if TYPE_CHECKING:
+    from painlog.store.diary import Diary
+
+
+@dataclass(frozen=True)
+class DayView:
+    """A day's saved log with what the form needs around it.
+
+    Attributes:
+        day: The day whose log was read.
+        log: That day's log, or None when it has none.
+        place_usage: How many times each location was logged (any side), for the picker.
+        exercise_usage: How many days each exercise was logged, for the picker.
+        catalogue: The packaged catalogue with the person's own exercises.
+        alerts: The alerts active as of today, most serious first.
+        days_logged: How many days the diary holds.
+    """
+
+    day: date
+    log: DayLog | None
+    place_usage: dict[str, int]
+    exercise_usage: dict[str, int]
+    catalogue: Catalogue
+    alerts: list[AlertView]
+    days_logged: int
+
+
+def read_day_view(diary: Diary, day: date, today: date) -> DayView:
+    """The form's view of `day`, with the alerts as of `today`."""
+    places: dict[str, int] = {}
+    for (location, _side), count in diary.place_counts().items():
+        places[location] = places.get(location, 0) + count
+    return DayView(
+        day=day,
+        log=diary.load_day(day),
+        place_usage=places,
+        exercise_usage=diary.exercise_counts(),
+        catalogue=diary.catalogue(),
+        alerts=current_alerts(diary, today),
+        days_logged=diary.count_days(),
+    )
+
+
+def for_day(diary: Diary, view: DayView, day: date) -> DayView:
+    """`view` moved to `day`: the day's log is read, the rest (usage, catalogue, alerts)
+    is kept, as it only changes when something is saved."""
+    return replace(view, day=day, log=diary.load_day(day))
