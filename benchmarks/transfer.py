@@ -20,9 +20,9 @@ from benchmarks.histories import TODAY
 
 def daily_export(folder: Path, db: Path, repeat: int) -> Result:
     """Every logged day to a CSV file (`painlog export --daily -o FILE`)."""
-    from painlog.store.files import write_private
     from painlog.store.diary import Diary
     from painlog.store.export import export_diary
+    from painlog.store.files import write_private
 
     mine, theirs = folder / "daily-painlog.csv", folder / "daily-raw.csv"
     with Diary.open(str(db)) as diary:
@@ -42,9 +42,9 @@ def daily_export(folder: Path, db: Path, repeat: int) -> Result:
 
 def weekly_export(folder: Path, db: Path, repeat: int) -> Result:
     """The weekly summary of the whole diary, first logged day to today (`--from FIRST`)."""
-    from painlog.store.files import write_private
     from painlog.store.diary import Diary
     from painlog.store.export import export_diary
+    from painlog.store.files import write_private
 
     mine, theirs = folder / "weekly-painlog.csv", folder / "weekly-raw.csv"
     with Diary.open(str(db)) as diary:
@@ -71,9 +71,9 @@ def weekly_export(folder: Path, db: Path, repeat: int) -> Result:
 
 def daily_import(folder: Path, db: Path, repeat: int) -> Result:
     """A 10-year daily export read into a fresh empty diary (`painlog import FILE`)."""
-    from painlog.store.files import write_private
     from painlog.store.diary import Diary
     from painlog.store.export import export_diary
+    from painlog.store.files import write_private
     from painlog.store.importer import import_days, parse_daily
 
     source = folder / "import-source.csv"

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         # Check what can be checked alone before the database is opened (or created).
         check_profile(Profile(changes.get("birth_year"), changes.get("onset")), today)
     # Showing only reads; setting writes (and creates the diary when there is none).
-    with (open_diary(args) if changes else read_diary(args)) as diary:
+    with open_diary(args) if changes else read_diary(args) as diary:
         profile = diary.profile()
         if changes:
             profile = replace(profile, **changes)
