@@ -212,10 +212,15 @@ def _server_engine(location: DatabaseLocation, read_only: bool) -> Engine:
 
 
 def _server_options(location: DatabaseLocation, settings: dict[str, str]) -> dict[str, str]:
-    """libpq's `options` carrying `settings` (session settings given at connect)."""
+    """libpq's `options` carrying `settings` (session settings given at connect), after
+    any the URL gives itself (`?options=-csearch_path%3Dpainlog`)."""
     if not settings or not location.url.startswith("postgresql"):
         return {}
-    return {"options": " ".join(f"-c {key}={value}" for key, value in settings.items())}
+    from sqlalchemy.engine import make_url
+
+    given = make_url(location.url).query.get("options", "")
+    ours = " ".join(f"-c {key}={value}" for key, value in settings.items())
+    return {"options": f"{given} {ours}".strip()}
 
 
 def writer(engine: Engine) -> Engine:

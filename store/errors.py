@@ -149,10 +149,15 @@ def _explain_server(error: BaseException, where: str) -> StoreError | None:
             f"cannot use {where}: another program kept the diary busy on the server for too "
             "long. Nothing was changed; try again in a moment."
         )
-    if state in ("25006", "42501"):
+    if state == "25006":
         return ReadOnly(
-            f"the database server refused to change {where}: the role may only read it. "
+            f"cannot write {where}: the diary was opened read-only on the server. "
             "Nothing was changed."
+        )
+    if state == "42501":
+        return ReadOnly(
+            f"cannot write {where}: the server's role for painlog may only read it (read-only "
+            "access). Nothing was changed."
         )
     if state in ("53100", "53200", "53300"):
         return StoreError(

@@ -72,7 +72,7 @@ def check_known(version: int) -> None:
     if version > SCHEMA_VERSION:
         raise DatabaseTooNew(
             f"it was written by a newer painlog (schema {version}; this one knows up to "
-            f"{SCHEMA_VERSION}). Update painlog to open it; the file was left untouched."
+            f"{SCHEMA_VERSION}). Update painlog to open it; it was left untouched."
         )
 
 

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-# Fails the session if any test opens a network socket (tests/no_network.py).
-pytest_plugins = ["no_network"]
+# Fails the session if any test opens a network socket (tests/no_network.py); names the
+# PostgreSQL server the store also runs its tests on (tests/postgres_server.py).
+pytest_plugins = ["no_network", "postgres_server"]
 
 TODAY = date(2026, 11, 21)
 """The date every test pretends it is (a Saturday)."""

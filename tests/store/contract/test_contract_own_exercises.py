@@ -137,9 +137,11 @@ def test_the_weekly_export_counts_own_exercises(diary, clam):
     assert f"{clam.slug} (2)" in text
 
 
-def test_importing_into_a_new_diary_adds_the_own_exercises_it_names(diary, clam):
+def test_importing_into_a_new_diary_adds_the_own_exercises_it_names(
+    new_diary_location, diary, clam
+):
     data = daily_bytes(diary)
-    with Diary.open(":memory:") as fresh:
+    with Diary.open(new_diary_location()) as fresh:
         result = import_days(fresh, parse_daily(data, TODAY))
         assert [x.slug for x in result.exercises_added] == [clam.slug]
         assert own_rows(fresh) == [(clam.slug, "Clamshell with band", "other", "", False)]
@@ -182,7 +184,11 @@ def test_an_own_slug_that_is_not_a_slug_is_refused_with_its_line(diary):
     assert own_rows(diary) == []
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(
     names=st.lists(
         st.text(
@@ -195,8 +201,8 @@ def test_an_own_slug_that_is_not_a_slug_is_refused_with_its_line(diary):
     ),
     retire=st.booleans(),
 )
-def test_own_exercises_round_trip_through_the_daily_export(names, retire):
-    with Diary.open(":memory:") as source:
+def test_own_exercises_round_trip_through_the_daily_export(new_diary_location, names, retire):
+    with Diary.open(new_diary_location()) as source:
         added = []
         for name in names:
             with contextlib.suppress(InvalidInput):  # the same name twice
@@ -206,7 +212,7 @@ def test_own_exercises_round_trip_through_the_daily_export(names, retire):
         if retire:
             source.retire_exercise(added[0].slug, TODAY)
         data = daily_bytes(source)
-        with Diary.open(":memory:") as target:
+        with Diary.open(new_diary_location()) as target:
             import_days(target, parse_daily(data, TODAY))
             assert daily_bytes(target) == data
             assert {x.slug for x in target.own_exercises()} == {x.slug for x in added}

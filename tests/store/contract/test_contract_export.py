@@ -38,7 +38,7 @@ from painlog.store.export import (
 from painlog.store.files import write_private
 
 TODAY = date(2026, 11, 21)  # a Saturday
-GOLDEN = Path(__file__).with_name("golden")
+GOLDEN = Path(__file__).parent.parent / "golden"
 UPDATE = os.environ.get("PAINLOG_UPDATE_GOLDEN") == "1"
 
 NOTES = {
@@ -104,8 +104,8 @@ def fixed_history() -> list[DayLog]:
 
 
 @pytest.fixture
-def history_diary():
-    with Diary.open(":memory:") as diary:
+def history_diary(new_diary_location):
+    with Diary.open(new_diary_location()) as diary:
         diary.insert_days(fixed_history())
         diary.save_profile(Profile(birth_year=1960), TODAY)
         yield diary
@@ -234,12 +234,12 @@ def test_a_zero_baseline_has_no_percentage():
     assert rows[1].change_since_first_percent is None
 
 
-def test_default_range_is_the_last_12_weeks_without_an_episode():
+def test_default_range_is_the_last_12_weeks_without_an_episode(new_diary_location):
     logs = [DayLog(TODAY - timedelta(days=n), 0) for n in range(30)]
     start, end = default_weekly_range(logs, Profile(), TODAY)
     assert end == TODAY
     assert start == date(2026, 8, 31)  # the Monday 11 weeks before this week's
-    with Diary.open(":memory:") as diary:
+    with Diary.open(new_diary_location()) as diary:
         diary.insert_days(logs)
         export = export_diary(diary, "weekly", TODAY)
     assert len(export.rows) == 12

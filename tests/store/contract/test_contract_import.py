@@ -23,7 +23,7 @@ from painlog.store.importer import (
 )
 
 TODAY = date(2026, 11, 21)
-GOLDEN_DAILY = Path(__file__).with_name("golden") / "daily.csv"
+GOLDEN_DAILY = Path(__file__).parent.parent / "golden" / "daily.csv"
 HEADER = ",".join(DAILY_COLUMNS) + "\r\n"
 
 
@@ -75,15 +75,19 @@ def histories(draw) -> list[DayLog]:
     return [draw(day_log(TODAY - timedelta(days=offset))) for offset in offsets]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(histories())
-def test_export_import_export_is_byte_identical(history):
-    with Diary.open(":memory:") as source:
+def test_export_import_export_is_byte_identical(new_diary_location, history):
+    with Diary.open(new_diary_location()) as source:
         source.insert_days(history)
         first = daily_bytes(source)
     parsed = parse_daily(first, TODAY)
     assert sorted(parsed.logs, key=lambda log: log.day) == sorted(history, key=lambda x: x.day)
-    with Diary.open(":memory:") as target:
+    with Diary.open(new_diary_location()) as target:
         result = import_days(target, parsed)
         assert result.added == len(history)
         second = daily_bytes(target)
@@ -109,14 +113,14 @@ ODD_NOTES = [
 ]
 
 
-def test_notes_that_csv_tools_trip_over_round_trip(diary):
+def test_notes_that_csv_tools_trip_over_round_trip(new_diary_location, diary):
     logs = [
         DayLog(date(2026, 1, 1) + timedelta(days=n), 3, note=note)
         for n, note in enumerate(ODD_NOTES)
     ]
     diary.insert_days(logs)
     data = daily_bytes(diary)
-    with Diary.open(":memory:") as target:
+    with Diary.open(new_diary_location()) as target:
         import_days(target, parse_daily(data, TODAY))
         assert target.days() == logs
         assert daily_bytes(target) == data
@@ -323,7 +327,9 @@ def test_a_day_saved_meanwhile_makes_the_import_write_nothing(logged, monkeypatc
 
 
 @pytest.mark.parametrize("mode", ["refuse", "replace"])
-def test_import_uses_a_handful_of_bulk_statements_whatever_the_size(diary, mode):
+def test_import_uses_a_handful_of_bulk_statements_whatever_the_size(
+    new_diary_location, diary, mode
+):
     logs = [
         DayLog(
             TODAY - timedelta(days=n),
@@ -334,7 +340,7 @@ def test_import_uses_a_handful_of_bulk_statements_whatever_the_size(diary, mode)
         )
         for n in range(1_200)
     ]
-    with Diary.open(":memory:") as source:
+    with Diary.open(new_diary_location()) as source:
         source.insert_days(logs)
         data = daily_bytes(source)
     parsed = parse_daily(data, TODAY)

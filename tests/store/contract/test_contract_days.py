@@ -365,20 +365,20 @@ def test_insert_days_is_all_or_nothing(diary):
     assert child_counts(diary) == dict.fromkeys(CHILD_TABLES, 0)
 
 
-# -- files ---------------------------------------------------------------------------------
+# -- reopening ---------------------------------------------------------------------------------
 
 
-def test_a_file_diary_survives_reopening(db_path):
-    with Diary.open(str(db_path)) as diary:
+def test_a_diary_survives_reopening(where):
+    with Diary.open(where) as diary:
         diary.save_day(FULL_DAY, TODAY)
         diary.save_profile(Profile(1960), TODAY)
-    with Diary.open(str(db_path)) as diary:
+    with Diary.open(where) as diary:
         assert diary.load_day(FULL_DAY.day) == FULL_DAY
         assert diary.profile() == Profile(1960)
 
 
-def test_two_diaries_on_one_file_see_each_others_writes(db_path):
-    with Diary.open(str(db_path)) as first, Diary.open(str(db_path)) as second:
+def test_two_openings_of_one_diary_see_each_others_writes(where):
+    with Diary.open(where) as first, Diary.open(where) as second:
         first.save_day(DayLog(TODAY, 3), TODAY)
         assert second.load_day(TODAY) == DayLog(TODAY, 3)
         assert second.save_day(DayLog(TODAY, 4), TODAY) is False

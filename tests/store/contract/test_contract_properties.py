@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import SEEDS, exercises, places
 
@@ -41,11 +41,13 @@ def day_logs(draw, notes=notes) -> DayLog:
     )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(log=day_logs(), second=day_logs())
-def test_any_valid_day_round_trips(log, second):
+def test_any_valid_day_round_trips(new_diary_location, log, second):
     check_day(log, TODAY)
-    with Diary.open(":memory:") as diary:
+    with Diary.open(new_diary_location()) as diary:
         assert diary.save_day(log, TODAY) is True
         assert diary.load_day(log.day) == log
         assert diary.days() == [log]
@@ -65,10 +67,12 @@ def test_any_valid_day_round_trips(log, second):
         assert diary.count_days() == 1
 
 
-@settings(max_examples=60, deadline=None)
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(logs=st.lists(day_logs(short_notes), max_size=5, unique_by=lambda log: log.day))
-def test_any_valid_days_bulk_insert_and_load_in_date_order(logs):
-    with Diary.open(":memory:") as diary:
+def test_any_valid_days_bulk_insert_and_load_in_date_order(new_diary_location, logs):
+    with Diary.open(new_diary_location()) as diary:
         diary.insert_days(logs)
         assert diary.days() == sorted(logs, key=lambda log: log.day)
 
@@ -108,10 +112,12 @@ def test_check_day_refuses_worst_below_pain(pain, data):
     assert (raised.value.field, raised.value.value) == ("worst", str(worst))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(pain=invalid_pains.filter(lambda x: not isinstance(x, bool)))
-def test_a_refused_pain_is_never_stored(pain):
-    with Diary.open(":memory:") as diary:
+def test_a_refused_pain_is_never_stored(new_diary_location, pain):
+    with Diary.open(new_diary_location()) as diary:
         with pytest.raises(InvalidInput):
             diary.save_day(DayLog(TODAY, pain), TODAY)
         assert diary.count_days() == 0
@@ -138,79 +144,6 @@ def test_check_pain_on_text_accepts_exactly_whole_numbers_0_to_10(text):
 
 
 # -- bulk inserts ---------------------------------------------------------------------------
-
-
-def _stored(diary: Diary) -> dict[str, list[tuple]]:
-    """Every row of the day tables, as SQLite holds them (no type conversion on the way)."""
-    with diary.engine.connect() as connection:
-        return {
-            table: connection.exec_driver_sql(f"SELECT * FROM {table} ORDER BY id").all()
-            for table in ("day_log", "pain_place", "exercise_done", "flag_report")
-        }
-
-
-def _insert_with_plain_core(diary: Diary, logs: list[DayLog], now) -> None:
-    """What `insert_days` does, one dict per row through `connection.execute(insert(...))`."""
-    from sqlalchemy import insert, select
-
-    from painlog.store.diary import EXERCISES, FLAGS, LOGS, PLACES
-
-    with diary.engine.begin() as connection:
-        connection.execute(
-            insert(LOGS),
-            [
-                {
-                    "day": log.day,
-                    "pain": log.pain,
-                    "worst": log.worst,
-                    "bed_rest": log.bed_rest,
-                    "note": log.note,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-                for log in logs
-            ],
-        )
-        ids = dict(connection.execute(select(LOGS.c.day, LOGS.c.id)).all())
-        places = [
-            {"log_id": ids[log.day], "position": n, "location": p.location, "side": p.side}
-            | {"character": p.character}
-            for log in logs
-            for n, p in enumerate(log.places)
-        ]
-        exercises = [
-            {"log_id": ids[log.day], "position": n, "slug": e.slug, "sets": e.sets}
-            | {"reps": e.reps, "minutes": e.minutes}
-            for log in logs
-            for n, e in enumerate(log.exercises)
-        ]
-        flags = [{"log_id": ids[log.day], "slug": slug} for log in logs for slug in log.flags]
-        for table, rows in ((PLACES, places), (EXERCISES, exercises), (FLAGS, flags)):
-            if rows:
-                connection.execute(insert(table), rows)
-
-
-@pytest.mark.parametrize("dialect", ["sqlite", "other"])
-@settings(max_examples=40, deadline=None)
-@given(logs=st.lists(day_logs(short_notes), min_size=1, max_size=6, unique_by=lambda x: x.day))
-def test_bulk_inserts_store_exactly_what_plain_core_inserts_store(dialect, logs):
-    # "other": the path other databases take (SQLAlchemy converts each row itself).
-    from unittest.mock import patch
-
-    import painlog.store.diary as diary_module
-    from painlog.store.models import utc_now
-
-    now = utc_now()
-    with (
-        Diary.open(":memory:") as bulk,
-        Diary.open(":memory:") as plain,
-        patch.object(diary_module, "utc_now", lambda: now),
-        patch.object(bulk.engine.dialect, "name", dialect),
-    ):
-        bulk.insert_days(logs)
-        _insert_with_plain_core(plain, logs, now)
-        assert _stored(bulk) == _stored(plain)
-        assert bulk.days() == sorted(logs, key=lambda log: log.day)
 
 
 def test_a_naive_timestamp_is_still_refused_by_its_column_type(diary, monkeypatch):

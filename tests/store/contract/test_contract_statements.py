@@ -1,0 +1,82 @@
+"""Statements per operation: the same on a 3-month and a 10-year diary, on each engine.
+
+Counted with SQLAlchemy's `before_cursor_execute` event, so every statement painlog sends
+is seen (SQLite's explicit BEGIN included; on PostgreSQL the driver begins implicitly).
+A change that makes any of these grow with the diary, or adds statements, fails here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from sqlalchemy import event
+
+from painlog.rules.records import DayLog, Place
+from painlog.store.alerting import current_alerts
+from painlog.store.day_view import read_day_view
+from painlog.store.demo import fill_demo
+from painlog.store.diary import Diary
+from painlog.store.export import export_diary
+from painlog.store.importer import import_days, parse_daily
+
+TODAY = date(2026, 11, 21)
+SIZES = {"3 months": 13, "10 years": 522}
+
+OPERATIONS: dict[str, Callable[[Diary], object]] = {
+    "open Today": lambda diary: read_day_view(diary, TODAY, TODAY),
+    "save a day": lambda diary: diary.save_day(
+        DayLog(TODAY, 3, places=(Place("knee", "left"),)), TODAY
+    ),
+    "alerts": lambda diary: current_alerts(diary, TODAY),
+    "daily export": lambda diary: export_diary(diary, "daily", TODAY),
+    "weekly export": lambda diary: export_diary(diary, "weekly", TODAY),
+}
+
+EXPECTED = {
+    "sqlite": {
+        "open Today": 22,
+        "save a day": 9,
+        "alerts": 9,
+        "daily export": 5,
+        "weekly export": 9,
+        "import": 10,
+    },
+    "postgresql": {
+        "open Today": 14,
+        "save a day": 9,
+        "alerts": 6,
+        "daily export": 4,
+        "weekly export": 6,
+        "import": 9,
+    },
+}
+
+
+def counted(diary: Diary, operation: Callable[[Diary], object]) -> int:
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(diary.engine, "before_cursor_execute", count)
+    try:
+        operation(diary)
+    finally:
+        event.remove(diary.engine, "before_cursor_execute", count)
+    return len(statements)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_each_operation_issues_a_fixed_number_of_statements(new_diary_location, engine_name, size):
+    where = new_diary_location()
+    with Diary.open(where) as diary:
+        fill_demo(diary, SIZES[size], 1, TODAY)
+        counts = {name: counted(diary, operation) for name, operation in OPERATIONS.items()}
+        exported = export_diary(diary, "daily", TODAY).text.encode("utf-8")
+    with Diary.open(new_diary_location()) as empty:
+        parsed = parse_daily(exported, TODAY)
+        counts["import"] = counted(empty, lambda diary: import_days(diary, parsed))
+        assert empty.count_days() == len(parsed.logs)
+    assert counts == EXPECTED[engine_name]
