@@ -22,9 +22,10 @@ a day D with the logs up to D:
   `bed_rest_days` of D or the `no_exercise_logs` latest logs had no exercise while the
   latest is within `recent_log_days`.
 
-The thresholds and the comparisons behind worsening and criterion 2 are `rules.alerts`'
-own helpers, so the two paths cannot disagree on a number; a property test checks the
-rest against `evaluate` day by day.
+The signs, the thresholds and the comparisons behind worsening and criterion 2 are the
+public rule functions `evaluate` itself uses (`is_emergency_sign`, `last_two_weeks`,
+`is_worse`, `criterion2_reasons`), so the two cannot disagree on a number; a property test
+checks the rest against `evaluate` day by day.
 """
 
 from __future__ import annotations
@@ -32,7 +33,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from painlog.rules.alerts import KINDS, _criterion2, _is_emergency, _is_worse, _weeks
+from painlog.rules.alerts import (
+    KINDS,
+    criterion2_reasons,
+    is_emergency_sign,
+    is_worse,
+    last_two_weeks,
+)
 from painlog.rules.episodes import age_flag
 from painlog.rules.records import DayLog, Profile
 from painlog.rules.windows import PainSeries, day_logs
@@ -130,7 +137,7 @@ def alert_kinds(
             if with_onset is not None:
                 with_onset.feed(log, baseline_logs)
             for slug in log.flags:
-                if _is_emergency(slug):
+                if is_emergency_sign(slug):
                     last_emergency = log.day
                 else:
                     last_sign = log.day
@@ -150,7 +157,7 @@ def alert_kinds(
             kinds.add("emergency")
         if last_sign is not None and (day - last_sign).days < t.flag_active_days:
             kinds.add("red_flag")
-        if _is_worse(_weeks(series, ordinal, t), t):
+        if is_worse(last_two_weeks(series, ordinal, t), t):
             kinds.add("worsening")
 
         episode = with_onset if onset is not None and onset <= day else without_onset
@@ -171,7 +178,7 @@ def alert_kinds(
                         if episode.base_count >= t.trend_min_logs
                         else None
                     )
-                    if _criterion2(series, ordinal, baseline, t, explain=False):
+                    if criterion2_reasons(series, ordinal, baseline, t, explain=False):
                         kinds.add("see_clinician")
 
         if not emergency and latest is not None:

@@ -189,7 +189,8 @@ def _flag_name(slug: str) -> str:
     return found.name if found is not None else slug
 
 
-def _is_emergency(slug: str) -> bool:
+def is_emergency_sign(slug: str) -> bool:
+    """Whether the warning sign `slug` calls for emergency care (SOURCE_RULES 3a)."""
     found = catalogue().red_flag(slug)
     return slug in EMERGENCY_SLUGS or (found is not None and found.emergency)
 
@@ -215,7 +216,7 @@ def _active_runs(
     active_days = t.emergency_active_days if emergency else t.flag_active_days
     grouped: dict[date, list[tuple[str, date]]] = {}
     for slug, (first, last) in _flag_runs(days, t.flag_new_days).items():
-        if _is_emergency(slug) is emergency and (today - last).days < active_days:
+        if is_emergency_sign(slug) is emergency and (today - last).days < active_days:
             grouped.setdefault(first, []).append((slug, last))
     for runs in grouped.values():
         runs.sort()
@@ -265,7 +266,7 @@ def _red_flag_alerts(
     return alerts
 
 
-def _weeks(series: PainSeries, day: int, t: Thresholds) -> tuple[int, int, int, int] | None:
+def last_two_weeks(series: PainSeries, day: int, t: Thresholds) -> tuple[int, int, int, int] | None:
     """(count, total) of last week then this week as of ordinal `day`, or None.
 
     None when either week has fewer logged days than a mean needs.
@@ -280,7 +281,7 @@ def _weeks(series: PainSeries, day: int, t: Thresholds) -> tuple[int, int, int, 
     return m, b, n, a
 
 
-def _is_worse(weeks: tuple[int, int, int, int] | None, t: Thresholds) -> bool:
+def is_worse(weeks: tuple[int, int, int, int] | None, t: Thresholds) -> bool:
     """Whether last week -> this week is a rise a person would feel (2 points or 30%).
 
     Works on integer cross-products of the sums and counts: exact (no float error at
@@ -310,7 +311,7 @@ def _worsening(series: PainSeries, today: date, t: Thresholds, advice: str | Non
     if not series.logs:
         return None
     since = _since(
-        lambda day: _is_worse(_weeks(series, day, t), t),
+        lambda day: is_worse(last_two_weeks(series, day, t), t),
         today.toordinal(),
         series.logs[0].day.toordinal(),
     )
@@ -321,7 +322,7 @@ def _worsening(series: PainSeries, today: date, t: Thresholds, advice: str | Non
         severity=SEVERITY["worsening"],
         since=since,
         message=MESSAGES["worsening"],
-        reason=_change_text(_weeks(series, today.toordinal(), t)),
+        reason=_change_text(last_two_weeks(series, today.toordinal(), t)),
         source=SOURCES["worsening"],
         advice=advice,
     )
@@ -356,7 +357,7 @@ def _duration(
     )
 
 
-def _criterion2(
+def criterion2_reasons(
     series: PainSeries,
     day: int,
     baseline: tuple[int, int] | None,
@@ -393,8 +394,8 @@ def _criterion2(
                 f"not improving: mean {format_mean(this)} this week vs "
                 f"{format_mean(Fraction(bt, bc))} over the first logged days of this episode"
             )
-    weeks = _weeks(series, day, t)
-    if _is_worse(weeks, t):
+    weeks = last_two_weeks(series, day, t)
+    if is_worse(weeks, t):
         held.append("getting worse: " + _change_text(weeks))
     return held
 
@@ -434,7 +435,7 @@ def _see_clinician(
     def holds(day: int) -> bool:
         if (first_flag is None or first_flag > day) and not age_counts(day):
             return False
-        return bool(_criterion2(series, day, baseline, t, explain=False))
+        return bool(criterion2_reasons(series, day, baseline, t, explain=False))
 
     since = _since(holds, today.toordinal(), first_check)
     if since is None:
@@ -452,7 +453,7 @@ def _see_clinician(
     elapsed = (today - episode.start).days
     reasons = [
         f"pain since {episode.start.isoformat()} ({elapsed // 7} weeks)",
-        *_criterion2(series, today.toordinal(), baseline, t, explain=True),
+        *criterion2_reasons(series, today.toordinal(), baseline, t, explain=True),
         "warning signs: " + ", ".join(signs),
     ]
     return Alert(

@@ -84,8 +84,8 @@ class WelcomeScreen(ModalScreen[Profile | None]):
                 yield Static(
                     "Once a day, note how much your back or hip hurt (0-10), where, what you "
                     "did to keep moving and any warning sign. painlog shows the trend and says "
-                    "when the published rules advise a check. It all stays in one file on "
-                    f"this computer, nothing is sent anywhere:\n{where}",
+                    f"when the published rules advise a check. {_where_it_stays(self.diary)}"
+                    f"\n{where}",
                     id="welcome-about",
                     markup=False,
                 )
@@ -225,3 +225,10 @@ class WelcomeScreen(ModalScreen[Profile | None]):
 
     def _say(self, text: str) -> None:
         self.query_one("#welcome-message", Static).update(text)
+
+
+def _where_it_stays(diary) -> str:
+    """Where the diary is kept, in the words the welcome uses for it."""
+    if diary is not None and not diary.location.is_sqlite:
+        return "It is kept on your own database server, and nothing is sent anywhere else:"
+    return "It all stays in one file on this computer, nothing is sent anywhere:"

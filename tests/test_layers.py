@@ -97,3 +97,20 @@ def test_no_layer_imports_a_layer_above_it(loaded, layer):
         "cli": ("painlog.screens", "painlog.tui"),
     }[layer]
     assert [name for name in loaded[layer] if name.startswith(above)] == []
+
+
+def test_no_module_imports_another_modules_private_names():
+    """A name with a leading underscore is its module's own: another module that needs it
+    needs it public, with a docstring, or it has grown a second path."""
+    import ast
+
+    root = Path(painlog.store.__file__).parent.parent
+    found = []
+    for folder in ("seeds", "rules", "store", "cli", "screens", "tui"):
+        for path in sorted((root / folder).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("painlog"):
+                    private = [a.name for a in node.names if a.name.startswith("_")]
+                    if private:
+                        found.append(f"{path.relative_to(root)}: {node.module} {private}")
+    assert found == []

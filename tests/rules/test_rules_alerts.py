@@ -135,7 +135,7 @@ def test_is_worse_agrees_with_exact_fractions_for_every_pair_of_weekly_sums():
             before, this = Fraction(b, m), Fraction(a, n)
             rise = this - before
             expected = rise >= 2 or (before > 0 and rise / before >= Fraction(3, 10))
-            assert alerts_module._is_worse((m, b, n, a), t) is expected, (m, b, n, a)
+            assert alerts_module.is_worse((m, b, n, a), t) is expected, (m, b, n, a)
 
 
 @pytest.mark.parametrize(("this_total", "raised"), [(7, False), (8, True), (9, True)])

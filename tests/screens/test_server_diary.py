@@ -65,3 +65,15 @@ async def test_every_screen_opens_on_a_server_diary(server_database):
         await pilot.press("f2")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
+
+
+async def test_the_welcome_says_the_diary_is_on_a_server(server_database):
+    from painlog.screens.welcome import WelcomeScreen
+
+    app = PainlogApp(db=server_database, today=TODAY, welcome=True)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        about = str(app.screen.query_one("#welcome-about", Static).render())
+    assert "your own database server" in about and "file" not in about
+    assert "postgresql+psycopg://" in about
