@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import subprocess
@@ -12,21 +13,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SECONDS = "s"
-MEBIBYTES = "MiB"
 
 
 @dataclass(frozen=True)
 class Result:
-    """One row of the report: painlog's median beside its baseline's, in the same unit.
+    """One row of the report: painlog's median beside its baseline's, in seconds.
 
     Attributes:
         name: What was measured, and against what.
-        painlog: painlog's median, in `unit`.
-        baseline: The baseline's median, in `unit`.
+        painlog: painlog's median, in seconds.
+        baseline: The baseline's median, in seconds (for some rows the sum of two medians,
+            as the row's name says).
         target: The largest painlog / baseline ratio that passes, or None for a figure
             reported for information only (no target).
-        note: Anything to print beside the ratio (an absolute figure and its target).
-        unit: "s" for wall time (printed as ms) or "MiB" for memory.
+        note: Anything to print beside the ratio (what the baseline is made of, a caveat).
     """
 
     name: str
@@ -34,20 +34,22 @@ class Result:
     baseline: float
     target: float | None
     note: str = ""
-    unit: str = SECONDS
 
     @property
     def ratio(self) -> float:
+        """painlog's median over the baseline's (infinite for a zero baseline)."""
         return self.painlog / self.baseline if self.baseline else float("inf")
 
     @property
     def passed(self) -> bool | None:
+        """Whether the ratio meets the target; None when there is no target."""
         return None if self.target is None else self.ratio <= self.target
 
     def as_json(self) -> dict[str, object]:
+        """The row as `--json` prints it (medians in seconds)."""
         return {
             "measurement": self.name,
-            "unit": self.unit,
+            "unit": SECONDS,
             "painlog_median": round(self.painlog, 4),
             "baseline_median": round(self.baseline, 4),
             "ratio": round(self.ratio, 3),
@@ -57,38 +59,60 @@ class Result:
         }
 
 
-def shown(value: float, unit: str) -> str:
-    """A median as the table prints it: seconds as milliseconds, memory as it is."""
-    if unit == SECONDS:
-        return f"{value * 1000:.1f} ms"
-    return f"{value:.1f} {unit}"
+def shown(seconds: float) -> str:
+    """A median as the table prints it, in milliseconds."""
+    return f"{seconds * 1000:.1f} ms"
 
 
-def median_seconds(run: Callable[[], object], repeat: int) -> float:
-    """Median wall time of `run()` over `repeat` calls."""
-    times = []
-    for _ in range(repeat):
+def timed(run: Callable[[], object], before: Callable[[], object] | None = None):
+    """A callable that calls `before()` (untimed), then `run()`, and returns the seconds
+    `run()` took: the shape `interleaved_reports` takes.
+
+    The garbage collector is run to the end before the clock starts. Otherwise a full
+    collection owed to the runs before (one walk of this whole process's heap, tens of
+    milliseconds) falls inside whichever run crosses the collector's threshold: more
+    often after bigger runs, so in-process medians would hinge on when it fell rather
+    than on the work timed.
+    """
+
+    def measure() -> float:
+        if before is not None:
+            before()
+        gc.collect()
         start = time.perf_counter()
         run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        return time.perf_counter() - start
+
+    return measure
 
 
-def interleaved(
-    first: Callable[[], object], second: Callable[[], object], repeat: int
-) -> tuple[float, float]:
-    """Medians of two measurements taken turn about, so machine noise hits both alike."""
-    a, b = [], []
-    for _ in range(repeat):
-        for run, times in ((first, a), (second, b)):
-            start = time.perf_counter()
-            run()
-            times.append(time.perf_counter() - start)
-    return statistics.median(a), statistics.median(b)
+def interleaved_reports(runs: Sequence[Callable[[], float]], repeat: int) -> list[float]:
+    """The median of each of `runs` (each returns the seconds it measured), taken turn
+    about: one of each per round, `repeat` rounds, so machine noise hits all alike.
+
+    Each round starts one further along the list: whichever run comes right after
+    another meets the caches, CPU frequency and memory that one left, and rotating gives
+    every run each place in the order equally often (when `repeat` is a multiple of
+    their number) instead of always the same neighbour.
+    """
+    times: list[list[float]] = [[] for _ in runs]
+    for round_ in range(repeat):
+        for step in range(len(runs)):
+            which = (round_ + step) % len(runs)
+            times[which].append(runs[which]())
+    return [statistics.median(measured) for measured in times]
+
+
+def interleaved(runs: Sequence[Callable[[], object]], repeat: int) -> list[float]:
+    """Median wall time of each of `runs`, taken turn about (see `interleaved_reports`)."""
+    return interleaved_reports([timed(run) for run in runs], repeat)
 
 
 ROOT = Path(__file__).resolve().parent.parent
 """The folder holding the `benchmarks` package, for child processes run from anywhere."""
+
+LAYERS = ("seeds", "rules", "store", "screens", "tui", "cli")
+"""painlog's source folders (the packages under `painlog.` that pyproject.toml maps)."""
 
 
 def compile_sources() -> None:
@@ -100,7 +124,7 @@ def compile_sources() -> None:
     """
     import compileall
 
-    for folder in ("seeds", "rules", "store", "screens", "tui"):
+    for folder in LAYERS:
         compileall.compile_dir(ROOT / folder, quiet=1)
 
 
@@ -116,14 +140,18 @@ def process(args: Sequence[str], env: dict[str, str] | None = None) -> Callable[
     env = child_env(env)
 
     def run() -> None:
-        subprocess.run([sys.executable, *args], check=True, env=env, capture_output=True)
+        done = subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(
+                f"`python {' '.join(args)}` exited with {done.returncode}: {done.stderr.strip()}"
+            )
 
     return run
 
 
-def reported(args: Sequence[str]) -> Callable[[], float]:
+def reported(args: Sequence[str], env: dict[str, str] | None = None) -> Callable[[], float]:
     """A callable that runs probe `args` and returns the seconds the probe reports."""
-    env = child_env()
+    env = child_env(env)
 
     def run() -> float:
         spawned = time.time()
@@ -139,25 +167,14 @@ def reported(args: Sequence[str]) -> Callable[[], float]:
     return run
 
 
-def interleaved_reports(
-    first: Callable[[], float], second: Callable[[], float], repeat: int
-) -> tuple[float, float]:
-    """Medians of two self-reported measurements taken turn about."""
-    a, b = [], []
-    for _ in range(repeat):
-        a.append(first())
-        b.append(second())
-    return statistics.median(a), statistics.median(b)
-
-
 def table(results: Sequence[Result]) -> str:
     """The report as an aligned text table."""
     header = ("measurement", "painlog", "baseline", "ratio", "target", "result", "note")
     rows = [
         (
             r.name,
-            shown(r.painlog, r.unit),
-            shown(r.baseline, r.unit),
+            shown(r.painlog),
+            shown(r.baseline),
             f"{r.ratio:.2f}x",
             "-" if r.target is None else f"<= {r.target}x",
             {True: "pass", False: "MISS", None: "info"}[r.passed],

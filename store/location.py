@@ -7,24 +7,49 @@ anywhere without touching the person's real data.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 ENV_VAR = "PAINLOG_DB"
 FILE_NAME = "painlog.db"
 
 
-@dataclass(frozen=True, slots=True)
 class DatabaseLocation:
     """An SQLAlchemy URL, with the file path behind it when it is a local SQLite file.
+
+    Immutable, compared and hashed by its two attributes. Written out by hand rather than
+    as a frozen dataclass: `painlog status` answers from its cache after resolving the
+    location and nothing else of the store, and importing `dataclasses` (which imports
+    `inspect`) was about a third of what that whole answer cost beyond Python's start.
 
     Attributes:
         url: What SQLAlchemy connects to.
         path: The SQLite file, or None for in-memory and server databases.
     """
 
+    __slots__ = ("path", "url")
     url: str
     path: Path | None
+
+    def __init__(self, url: str, path: Path | None) -> None:
+        object.__setattr__(self, "url", url)
+        object.__setattr__(self, "path", path)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a DatabaseLocation cannot be changed (tried to set {name!r})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a DatabaseLocation cannot be changed (tried to delete {name!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.url, self.path) == (other.url, other.path)
+
+    def __hash__(self) -> int:
+        return hash((self.url, self.path))
+
+    def __repr__(self) -> str:
+        return f"DatabaseLocation(url={self.url!r}, path={self.path!r})"
 
     @property
     def is_sqlite(self) -> bool:
