@@ -33,20 +33,21 @@ PAINLOG_TODAY=YYYY-MM-DD pins the date painlog takes as today. NO_COLOR is honou
 """
 
 
-COMMANDS = (
-    "log",
-    "show",
-    "profile",
-    "exercises",
-    "alerts",
-    "backup",
-    "export",
-    "importing",
-    "status",
-    "chart",
-    "demo",
-)
-"""The modules of `painlog.cli` that each add one subcommand (`importing` adds `import`)."""
+COMMANDS = {
+    "log": "log",
+    "show": "show",
+    "profile": "profile",
+    "exercises": "exercises",
+    "alerts": "alerts",
+    "backup": "backup",
+    "export": "export",
+    "import": "importing",
+    "status": "status",
+    "chart": "chart",
+    "demo": "demo",
+}
+"""Each subcommand and the module of `painlog.cli` that adds it, in the order `--help`
+lists them (`import` is a keyword, so its module is `importing`)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -56,8 +57,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line, with every subcommand and its help."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line, with every subcommand and its help.
+
+    Args:
+        only: Build just this subcommand: the one being run. Each command's module (and
+            what it imports) is then loaded only when that command runs.
+    """
     parser = _Parser(
         prog="painlog",
         description="A private pain diary for low back and hip pain.",
@@ -71,9 +77,21 @@ def build_parser() -> argparse.ArgumentParser:
     # One module per command, each adding its own subcommand, in the order `--help` lists them.
     from importlib import import_module
 
-    for name in COMMANDS:
-        import_module(f"painlog.cli.{name}").register(command)
+    for name, module in COMMANDS.items():
+        if only in (None, name):
+            import_module(f"painlog.cli.{module}").register(command)
     return parser
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand `argv` runs, when it names one before any other option."""
+    words = iter(argv)
+    for word in words:
+        if word == "--db":
+            next(words, None)
+        elif not word.startswith("--db="):
+            return word if word in COMMANDS else None
+    return None
 
 
 CommandFactory = Callable[[str, str, str], argparse.ArgumentParser]
@@ -108,7 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     command = None
     try:
-        args = build_parser().parse_args(argv)
+        argv = sys.argv[1:] if argv is None else list(argv)
+        args = build_parser(only=_command_in(argv)).parse_args(argv)
         command = getattr(args, "command", None)
         handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
         if handler is None:
@@ -117,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:
-        return _report_failure(error, sys.argv[1:] if argv is None else argv, command)
+        return _report_failure(error, argv, command)
 
 
 def _report_failure(error: Exception, argv: Sequence[str], command: str | None) -> int:

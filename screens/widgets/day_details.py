@@ -3,27 +3,26 @@ bed rest and the note.
 
 Today draws its first frame with the pain score alone and mounts these rows a frame later
 (`textual.lazy.Lazy`): they are most of what the screen costs to build, and the score is
-what a person types first. Once mounted they say so with `Ready`; whatever the person
-changes here reaches Today as one `Edited` message.
+what a person types first. Their widgets (the pickers, the catalogue behind them, the
+checklist, the note's text area) are imported when the rows are composed, not with this
+module, so that Today's first frame does not wait for them; the rows' messages are handled
+by name (`on_picker_changed`) for the same reason. Once mounted the rows say so with
+`Ready`; whatever the person changes here reaches Today as one `Edited` message.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Checkbox, Label, OptionList, Static, TextArea
+from textual.widgets import Label, Static
 
-from painlog.rules.records import DayLog
-from painlog.screens.widgets.flag_checklist import FlagChecklist
-from painlog.screens.widgets.focus_group import FocusGroup
-from painlog.screens.widgets.pain_scale import PainScale
-from painlog.screens.widgets.picker import ExercisePicker, Picker, PlacePicker
-from painlog.screens.widgets.tick_box import TickBox
-from painlog.seeds import Catalogue
+if TYPE_CHECKING:
+    from painlog.rules.records import DayLog
+    from painlog.seeds import Catalogue
 
 
 @dataclass(frozen=True)
@@ -67,6 +66,14 @@ class DayDetails(Vertical):
         self.post_message(self.Ready(self))
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import TextArea
+
+        from painlog.screens.widgets.flag_checklist import FlagChecklist
+        from painlog.screens.widgets.focus_group import FocusGroup
+        from painlog.screens.widgets.pain_scale import PainScale
+        from painlog.screens.widgets.picker import ExercisePicker, PlacePicker
+        from painlog.screens.widgets.tick_box import TickBox
+
         with Horizontal(classes="form-row"):
             yield Label("Where", classes="form-label")
             yield PlacePicker(id="places")
@@ -90,10 +97,12 @@ class DayDetails(Vertical):
 
     def fill(self, log: DayLog | None) -> None:
         """Show a saved day's details (or empty rows), without counting it as an edit."""
-        self.query_one("#worst", PainScale).set_value(log.worst if log else None)
-        self.query_one(PlacePicker).set_chosen(log.places if log else ())
-        self.query_one(ExercisePicker).set_chosen(log.exercises if log else ())
-        self.query_one(FlagChecklist).set_ticked(log.flags if log else ())
+        from textual.widgets import Checkbox, TextArea
+
+        self.query_one("#worst").set_value(log.worst if log else None)
+        self.query_one("#places").set_chosen(log.places if log else ())
+        self.query_one("#exercises").set_chosen(log.exercises if log else ())
+        self.query_one("#flags").set_ticked(log.flags if log else ())
         bed_rest = self.query_one("#bed-rest", Checkbox)
         with bed_rest.prevent(Checkbox.Changed):
             bed_rest.value = bool(log and log.bed_rest)
@@ -105,32 +114,43 @@ class DayDetails(Vertical):
     def details(self) -> Details:
         """What the rows hold now."""
         return Details(
-            worst=self.query_one("#worst", PainScale).value,
-            places=tuple(self.query_one(PlacePicker).chosen),
-            exercises=tuple(self.query_one(ExercisePicker).chosen),
-            flags=tuple(self.query_one(FlagChecklist).selected),
-            bed_rest=self.query_one("#bed-rest", Checkbox).value,
-            note=self.query_one("#note", TextArea).text,
+            worst=self.query_one("#worst").value,
+            places=tuple(self.query_one("#places").chosen),
+            exercises=tuple(self.query_one("#exercises").chosen),
+            flags=tuple(self.query_one("#flags").selected),
+            bed_rest=self.query_one("#bed-rest").value,
+            note=self.query_one("#note").text,
         )
 
     def set_usage(self, places: dict[str, int], exercises: dict[str, int]) -> None:
         """Order both pickers by how often each place and exercise has been logged."""
-        self.query_one(PlacePicker).set_usage(places)
-        self.query_one(ExercisePicker).set_usage(exercises)
+        self.query_one("#places").set_usage(places)
+        self.query_one("#exercises").set_usage(exercises)
 
     def set_catalogue(self, seeds: Catalogue) -> None:
         """Offer the catalogue's exercises, the person's own among them."""
-        self.query_one(ExercisePicker).set_catalogue(seeds)
+        self.query_one("#exercises").set_catalogue(seeds)
 
-    @on(Picker.Changed)
-    @on(FlagChecklist.Changed)
-    @on(PainScale.Changed)
-    @on(Checkbox.Changed)
-    @on(TextArea.Changed)
-    def _edited(self) -> None:
+    # Any change in the rows is an edit of the day. Handled by name, so that the rows'
+    # widget classes need not be imported with this module.
+
+    def on_picker_changed(self) -> None:
         self.post_message(self.Edited())
 
-    @on(OptionList.OptionHighlighted, "#flags")
-    def _explain_flag(self, event: OptionList.OptionHighlighted) -> None:
-        flag = self.query_one(FlagChecklist).flags[event.option_index]
+    def on_flag_checklist_changed(self) -> None:
+        self.post_message(self.Edited())
+
+    def on_pain_scale_changed(self) -> None:
+        self.post_message(self.Edited())
+
+    def on_checkbox_changed(self) -> None:
+        self.post_message(self.Edited())
+
+    def on_text_area_changed(self) -> None:
+        self.post_message(self.Edited())
+
+    def on_option_list_option_highlighted(self, event) -> None:
+        if event.option_list.id != "flags":
+            return  # a picker's list of matches
+        flag = self.query_one("#flags").flags[event.option_index]
         self.query_one("#flag-help", Static).update(flag.description)
