@@ -26,6 +26,7 @@ from painlog.screens.base import DiaryScreen
 from painlog.screens.widgets.alert_banner import AlertBanner
 from painlog.screens.widgets.day_details import DayDetails
 from painlog.screens.widgets.pain_scale import PainScale
+from painlog.screens.widgets.picker import Picker
 
 if TYPE_CHECKING:
     from painlog.rules.records import DayLog
@@ -127,6 +128,7 @@ class TodayScreen(DiaryScreen):
         """A view read before the rows under the pain score were mounted."""
         self._version: datetime | None = None
         """The version of the day's log the form last read or wrote (None: no log)."""
+        self._removal_note: str | None = None
         self._view: DayView | None = None
         """The last view shown, while nothing has been saved since: a move to another day
         reads only that day's log and keeps the rest."""
@@ -319,19 +321,34 @@ class TodayScreen(DiaryScreen):
     def _details_edited(self) -> None:
         self._edited()
 
+    @on(Picker.Removed)
+    def _item_removed(self, message: Picker.Removed) -> None:
+        field = "Where" if message.picker.id == "places" else "Did"
+        # Shown by the edit that follows, in place of "Unsaved changes".
+        self._removal_note = f"Removed {message.text} from {field}: ctrl+z brings it back"
+
     def _edited(self) -> None:
+        note, self._removal_note = self._removal_note, None
         if not self._loading:
-            self._set_status(
-                "Unsaved changes: ctrl+s saves"
-                if self.has_unsaved_changes
-                else self._saved_status()
-            )
+            if note is not None:
+                self._set_status(note)
+            elif self.has_unsaved_changes:
+                self._set_status("Unsaved changes: ctrl+s saves")
+            else:
+                self._set_status(self._saved_status())
 
     # -- actions --------------------------------------------------------------------------
 
     def action_save(self) -> None:
         if self.diary is None or self._loading or self._details is None:
             self.notify("Still opening your diary; try again in a moment.")
+            return
+        typed = self._details.take_typed()
+        if typed is not None:
+            picker, problem = typed
+            field = "Where" if picker.id == "places" else "Did"
+            self._set_status(f"Not saved: {field}: {problem}")
+            picker.filter_input.focus()
             return
         log = self.form_log()
         if log is None:

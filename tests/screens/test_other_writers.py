@@ -170,3 +170,60 @@ async def test_deleting_from_history_a_day_changed_elsewhere_asks_first(db):
         await pilot.press("y")
         await settle(pilot)
     assert stored(db) is None
+
+
+# -- text left in Where and Did, and items taken out -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (["tab", *"lower back"], (Place("knee", "left"), Place("lower-back"))),
+        (["tab", *"knee right"], (Place("knee", "left"), Place("knee", "right"))),
+    ],
+    ids=["name", "name-and-side"],
+)
+async def test_text_left_in_where_that_names_one_place_is_saved(db, keys, expected):
+    app = PainlogApp(db=db, today=TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("5", *keys, "ctrl+s")
+        await settle(pilot)
+        assert status(app).startswith("Saved")
+    assert stored(db).places == expected
+
+
+async def test_text_that_names_several_places_stops_the_save_at_where(db):
+    app = PainlogApp(db=db, today=TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("5", "tab", "h", "i", "p", "ctrl+s")
+        await settle(pilot)
+        text = status(app)
+        assert text.startswith("Not saved: Where: 'hip' matches ")
+        assert app.focused is app.screen.query_one("#places").filter_input
+    assert stored(db) == MINE_FIRST
+
+
+async def test_text_in_did_that_names_nothing_stops_the_save_at_did(db):
+    app = PainlogApp(db=db, today=TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("5", "tab", "tab", *"zzqx", "ctrl+s")
+        await settle(pilot)
+        assert status(app) == "Not saved: Did: 'zzqx' matches nothing here: fix it or clear it"
+    assert stored(db) == MINE_FIRST
+
+
+async def test_backspace_says_what_went_and_ctrl_z_brings_it_back(db):
+    app = PainlogApp(db=db, today=TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "backspace")
+        await settle(pilot)
+        assert status(app) == "Removed Knee (left) from Where: ctrl+z brings it back"
+        assert app.screen.form_log().places == ()
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert app.screen.form_log().places == (Place("knee", "left"),)
+        assert not app.screen.has_unsaved_changes
