@@ -58,8 +58,19 @@ class DayChange:
     note: str | Keep = KEEP
 
     def as_new_day(self) -> DayLog:
-        """The day this change makes where nothing was logged yet."""
-        return apply_change(None, self)
+        """The day exactly as this change gives it, as if nothing was logged before: what
+        a new day becomes, what `--replace` writes, and what is checked (duplicates
+        included) before the diary is opened."""
+        return DayLog(
+            self.day,
+            self.pain,
+            None if isinstance(self.worst, Keep) else self.worst,
+            self.places,
+            self.exercises,
+            self.flags,
+            False if isinstance(self.bed_rest, Keep) else self.bed_rest,
+            "" if isinstance(self.note, Keep) else self.note,
+        )
 
 
 def apply_change(existing: DayLog | None, change: DayChange) -> DayLog:
