@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
@@ -52,22 +52,17 @@ class ChangedElsewhereScreen(ModalScreen[str | None]):
             else:
                 question = f"{day} was changed elsewhere after you opened it here."
             yield Label(question + " Which version should it keep?", id="changed-question")
-            with VerticalScroll(id="changed-versions"), Horizontal():
+            with Horizontal(id="changed-versions"):
                 with Vertical(classes="changed-version"):
                     yield Label("Yours (this form)", classes="changed-title")
-                    yield Static("\n".join(day_lines(self.mine, self.seeds)[1:]), markup=False)
+                    yield Static(_version_text(self.mine, self.seeds), markup=False)
                 with Vertical(classes="changed-version"):
                     yield Label("Saved elsewhere", classes="changed-title")
-                    theirs = (
-                        "\n".join(day_lines(self.theirs, self.seeds)[1:])
-                        if self.theirs is not None
-                        else "(deleted)"
-                    )
-                    yield Static(theirs, markup=False)
+                    yield Static(_version_text(self.theirs, self.seeds), markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Keep mine (k)", variant="warning", id="changed-mine")
-                yield Button("Take theirs (t)", id="changed-theirs")
-                yield Button("Cancel (esc)", variant="primary", id="changed-cancel")
+                yield Button("Keep mine (k)", variant="warning", id="changed-mine", compact=True)
+                yield Button("Take theirs (t)", id="changed-theirs", compact=True)
+                yield Button("Cancel (esc)", variant="primary", id="changed-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#changed-cancel", Button).focus()
@@ -78,3 +73,10 @@ class ChangedElsewhereScreen(ModalScreen[str | None]):
 
     def action_choose(self, choice: str | None) -> None:
         self.dismiss(choice)
+
+
+def _version_text(log: DayLog | None, seeds) -> str:
+    """One version of the day, a field a line, for a column half the dialog wide."""
+    if log is None:
+        return "(deleted)"
+    return "\n".join(" ".join(line.split()) for line in day_lines(log, seeds)[1:])
