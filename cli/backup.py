@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         default_manual_target,
         ensure_private_folder,
     )
-    from painlog.store.errors import NotAPainlogDatabase, StoreError
+    from painlog.store.errors import StoreError
     from painlog.store.location import resolve_location
 
     location = resolve_location(args.db)
@@ -53,6 +53,9 @@ def run(args: argparse.Namespace) -> int:
         )
     if not source.is_file():
         raise StoreError(f"cannot back up {source}: there is no diary there yet")
+    # Checked as every command checks it, before any folder or file is made: a damaged,
+    # foreign or newer file is refused as it is.
+    days = _days_in(source)
     if args.path is None:
         ensure_private_folder(backups_folder(source))
         target = default_manual_target(source)
@@ -65,31 +68,24 @@ def run(args: argparse.Namespace) -> int:
                 f"cannot back up to {target}: the folder {target.parent} does not exist"
             )
     backup_database(source, target)
-    try:
-        days = _days_in(target)
-    except StoreError:
-        target.unlink()
-        raise NotAPainlogDatabase(
-            f"cannot back up {source}: it is not a painlog database. The file was left untouched."
-        ) from None
     size_kb = max(1, round(target.stat().st_size / 1024))
     held = "" if days is None else f"{days} logged day{'' if days == 1 else 's'}, "
     print(f"Backed up {source} to {target} ({held}{size_kb} KB).")
     return 0
 
 
-def _days_in(copy) -> int | None:
-    """How many days the copy holds, read through the `Diary` without writing to it (None
-    for a copy of an older painlog's diary, which is read once it is upgraded).
+def _days_in(diary_file) -> int | None:
+    """How many days the diary file holds, read through the `Diary` without writing to it
+    (None for an older painlog's diary, which is read once it is upgraded).
 
     Raises:
-        StoreError: when the copy is not a painlog database.
+        StoreError: when it is not a painlog database, is damaged or is newer.
     """
     from painlog.store.diary import Diary
     from painlog.store.errors import NeedsUpgrade
 
     try:
-        with Diary.open(str(copy), read_only=True) as diary:
+        with Diary.open(str(diary_file), read_only=True) as diary:
             return diary.count_days()
     except NeedsUpgrade:
         return None

@@ -11,11 +11,16 @@ def register(command: CommandFactory) -> None:
     """Add the `log` subcommand."""
     log = command(
         "log",
-        "record or update a day's log",
+        "record a day, or add to a day already logged",
         "examples:\n"
         "  painlog log 4\n"
         "  painlog log 5 --where lower-back:left:ache,hip-side:right --did walking:30min\n"
         "  painlog log 3 --date 2026-11-02 --did glute-bridge:3x10 --flag fever\n"
+        "\nOn a day already logged, the command changes only what it names: the pain, and\n"
+        "--worst, --note and --bed-rest/--no-bed-rest when given (--worst none and\n"
+        "--note '' clear them); --where, --did and --flag add to the day's (an exercise\n"
+        "given again with a dose takes the new dose). --replace replaces the whole day\n"
+        "with exactly what the command gives.\n"
         "\nPAIN is 0 (none) to 10 (worst imaginable): 1-3 mild, 4-6 moderate, 7-10 severe.\n"
         "Run `painlog exercises` for exercise slugs; locations, sides, characters and\n"
         "warning signs are listed when a value is refused.",
@@ -27,17 +32,29 @@ def register(command: CommandFactory) -> None:
     )
     log.add_argument("--did", default="", metavar="SLUG[:DOSE],...", help="exercises done")
     log.add_argument("--flag", default="", metavar="SLUG,...", help="warning signs noticed")
-    log.add_argument("--worst", default=None, metavar="N", help="worst pain of the day, 0-10")
-    log.add_argument("--bed-rest", action="store_true", help="the day was mostly spent in bed")
-    log.add_argument("--note", default="", help="free text")
+    log.add_argument(
+        "--worst", default=None, metavar="N", help="worst pain of the day, 0-10 (none clears it)"
+    )
+    log.add_argument(
+        "--bed-rest",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="the day was (or, with --no-bed-rest, was not) mostly spent in bed",
+    )
+    log.add_argument("--note", default=None, help="free text ('' clears it)")
+    log.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the whole day with what this command gives, instead of adding to it",
+    )
     log.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from painlog.rules.day_change import KEEP, DayChange, apply_change, report_change
     from painlog.rules.describe import day_heading, summary_text
-    from painlog.rules.entry import check_day, check_pain
+    from painlog.rules.entry import InvalidInput, check_day, check_pain
     from painlog.rules.parsing import parse_date, parse_exercises, parse_flags, parse_places
-    from painlog.rules.records import DayLog
     from painlog.seeds.catalogue import OWN_PREFIX
 
     today = local_today()
@@ -47,31 +64,63 @@ def run(args: argparse.Namespace) -> int:
         from painlog.cli.exercises import diary_catalogue
 
         seeds = diary_catalogue(args)
-    log = DayLog(
+    change = DayChange(
         day=parse_date(args.date, today),
         pain=check_pain("pain", args.pain),
-        worst=None if args.worst is None else check_pain("worst", args.worst),
+        worst=_worst(args.worst, check_pain),
         places=parse_places(args.where),
         exercises=parse_exercises(args.did, seeds),
         flags=parse_flags(args.flag),
-        bed_rest=args.bed_rest,
-        note=args.note,
+        bed_rest=KEEP if args.bed_rest is None else args.bed_rest,
+        note=KEEP if args.note is None else args.note,
     )
     # Refuse before opening the database so bad input never creates or touches a file.
-    check_day(log, today, seeds)
+    check_day(change.as_new_day(), today, seeds)
     from painlog.cli.alerts import print_new_alerts
     from painlog.rules.windows import with_log
     from painlog.store.alerting import alert_views
 
+    def changed(held):
+        if args.replace or held is None:
+            return change.as_new_day()
+        if held.worst is not None and change.worst is KEEP and held.worst < change.pain:
+            raise InvalidInput(
+                "worst",
+                f"{held.worst} (kept from the day's log)",
+                f"at least the new pain ({change.pain}): give --worst N, or --worst none",
+            )
+        return apply_change(held, change)
+
     with open_diary(args) as diary:
         profile, acknowledged = diary.profile(), diary.acknowledged()
         history = diary.days(end=today)
-        created = diary.save_day(log, today)
+        before, after = diary.change_day(change.day, changed, today)
+        if seeds is None and any(d.slug.startswith(OWN_PREFIX) for d in after.log.exercises):
+            seeds = diary.catalogue()
+    log = after.log
     # The alerts before and after this log, from one read: the rules are pure, so the
     # "after" set is the same as re-reading the database would give.
-    before = alert_views(history, profile, acknowledged, today)
-    after = alert_views(with_log(history, log), profile, acknowledged, today)
-    verb = "Logged" if created else "Updated"
-    print(f"{verb} {day_heading(log.day)}: {summary_text(log, seeds)}.")
-    print_new_alerts(before, after)
+    before_alerts = alert_views(history, profile, acknowledged, today)
+    after_alerts = alert_views(with_log(history, log), profile, acknowledged, today)
+    if before is None:
+        print(f"Logged {day_heading(log.day)}: {summary_text(log, seeds)}.")
+    else:
+        verb = "Replaced" if args.replace else "Updated"
+        print(f"{verb} {day_heading(log.day)}: {summary_text(log, seeds)}.")
+        report = report_change(before.log, log, seeds)
+        print("Changed: " + ("; ".join(report.changed) if report.changed else "nothing") + ".")
+        if report.kept and not args.replace:
+            print("Kept: " + "; ".join(report.kept) + ".")
+    print_new_alerts(before_alerts, after_alerts)
     return EXIT_OK
+
+
+def _worst(text: str | None, check_pain):
+    """The --worst value: KEEP when not given, None for `none`, else a checked score."""
+    from painlog.rules.day_change import KEEP
+
+    if text is None:
+        return KEEP
+    if text.strip().lower() == "none":
+        return None
+    return check_pain("worst", text)

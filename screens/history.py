@@ -9,7 +9,8 @@ deletes it after a yes, and every other screen is told so its figures and alerts
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -24,6 +25,9 @@ from painlog.screens.base import DiaryScreen, stylesheet
 from painlog.screens.confirm import ConfirmScreen
 from painlog.screens.widgets.commands import BindingCommands
 from painlog.seeds import Catalogue, catalogue
+
+if TYPE_CHECKING:
+    from painlog.store.diary import SavedDay
 
 CHUNK_DAYS = 200
 """Calendar days read per chunk."""
@@ -80,6 +84,13 @@ class HistoryScreen(DiaryScreen):
         replace: bool
         seeds: Catalogue
         """The catalogue with the diary's own exercises, for their names."""
+
+    @dataclass
+    class DeleteConflict(Message):
+        """The day to delete changed elsewhere since the list showed it; nothing deleted."""
+
+        day: date
+        stored: SavedDay
 
     @dataclass
     class DayDeleted(Message):
@@ -202,6 +213,16 @@ class HistoryScreen(DiaryScreen):
             _cell("; ".join(part for part in also if part)),
         ]
 
+    def _reload_shown(self, day: date, log: DayLog) -> None:
+        """Show `log` for `day` in place of what the list read earlier."""
+        if day not in self._logs:
+            return
+        self._logs[day] = log
+        table = self.query_one(DataTable)
+        for column, cell in zip(table.columns, self._cells(log), strict=True):
+            table.update_cell(day.isoformat(), column, cell)
+        self._show_detail()
+
     def _fit_columns(self) -> None:
         table = self.query_one(DataTable)
         if not table.columns:
@@ -287,8 +308,53 @@ class HistoryScreen(DiaryScreen):
         )
 
     @work(thread=True, group="history-delete")
-    def _delete(self, day: date) -> None:
-        self.post_message(self.DayDeleted(day, self.diary.delete_day(day)))
+    def _delete(self, day: date, expected: datetime | None = None, checked: bool = False) -> None:
+        """Delete the day, unless it changed elsewhere since the list showed it.
+
+        Args:
+            day: The day.
+            expected: The version to delete, once the person has seen and confirmed a
+                version written elsewhere.
+            checked: True when `expected` is that confirmed version.
+        """
+        from painlog.store.errors import DayChangedElsewhere
+
+        if not checked:
+            stored = self.diary.saved_day(day)
+            shown = self._logs.get(day)
+            if stored is not None and stored.log != shown:
+                self.post_message(self.DeleteConflict(day, stored))
+                return
+            expected = stored.version if stored is not None else None
+        try:
+            deleted = self.diary.delete_day(day, expected)
+        except DayChangedElsewhere as changed:
+            if changed.theirs is None:
+                deleted = False
+            else:
+                self.post_message(self.DeleteConflict(day, changed.theirs))
+                return
+        self.post_message(self.DayDeleted(day, deleted))
+
+    @on(DeleteConflict)
+    def _delete_conflict(self, message: DeleteConflict) -> None:
+        from painlog.rules.describe import summary_text
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._delete(message.day, message.stored.version, checked=True)
+            else:
+                self._reload_shown(message.day, message.stored.log)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"{day_heading(message.day)} was changed elsewhere after this list was read; "
+                f"it now reads: {summary_text(message.stored.log)}. Delete it anyway?",
+                yes="Delete",
+                no="Keep it",
+            ),
+            answer,
+        )
 
     @on(DayDeleted)
     def _day_deleted(self, message: DayDeleted) -> None:

@@ -26,12 +26,14 @@ from painlog.screens.base import DiaryScreen
 from painlog.screens.widgets.alert_banner import AlertBanner
 from painlog.screens.widgets.day_details import DayDetails
 from painlog.screens.widgets.pain_scale import PainScale
+from painlog.screens.widgets.picker import Picker
 
 if TYPE_CHECKING:
     from painlog.rules.records import DayLog
     from painlog.seeds import Catalogue
     from painlog.store.alerting import AlertView
     from painlog.store.day_view import DayView
+    from painlog.store.diary import SavedDay
 
 
 class TodayScreen(DiaryScreen):
@@ -94,6 +96,16 @@ class TodayScreen(DiaryScreen):
         log: DayLog
         created: bool
         alerts: list[AlertView]
+        version: datetime | None = None
+        """The version written, which the next save of the day is checked against."""
+
+    @dataclass
+    class SaveConflict(Message):
+        """The day was written elsewhere since the form read it; nothing was saved."""
+
+        mine: DayLog
+        theirs: SavedDay | None
+        """What is stored now (None: the day was deleted meanwhile)."""
 
     @dataclass
     class AlertsChanged(Message):
@@ -114,6 +126,9 @@ class TodayScreen(DiaryScreen):
         self._loading = True
         self._pending: DayView | None = None
         """A view read before the rows under the pain score were mounted."""
+        self._version: datetime | None = None
+        """The version of the day's log the form last read or wrote (None: no log)."""
+        self._removal_note: str | None = None
         self._view: DayView | None = None
         """The last view shown, while nothing has been saved since: a move to another day
         reads only that day's log and keeps the rest."""
@@ -164,6 +179,15 @@ class TodayScreen(DiaryScreen):
         if view is not None and view.day == self.day:
             self._show_view(view)
         elif self.is_mounted:
+            self.load()
+
+    def on_screen_resume(self) -> None:
+        self.reload_if_clean()
+
+    def reload_if_clean(self) -> None:
+        """Read the day again when the form holds no unsaved edit: another program may
+        have written it while this screen was out of view or the app out of focus."""
+        if self.diary is not None and not self._loading and not self.has_unsaved_changes:
             self.load()
 
     def load(self) -> None:
@@ -235,6 +259,7 @@ class TodayScreen(DiaryScreen):
         typed = pain.value if self._loading else None
         self._view = view
         self._saved = view.log
+        self._version = view.version
         self._loading = False
         self._details.set_catalogue(view.catalogue)
         self._details.set_usage(view.place_usage, view.exercise_usage)
@@ -296,13 +321,21 @@ class TodayScreen(DiaryScreen):
     def _details_edited(self) -> None:
         self._edited()
 
+    @on(Picker.Removed)
+    def _item_removed(self, message: Picker.Removed) -> None:
+        field = "Where" if message.picker.id == "places" else "Did"
+        # Shown by the edit that follows, in place of "Unsaved changes".
+        self._removal_note = f"Removed {message.text} from {field}: ctrl+z brings it back"
+
     def _edited(self) -> None:
+        note, self._removal_note = self._removal_note, None
         if not self._loading:
-            self._set_status(
-                "Unsaved changes: ctrl+s saves"
-                if self.has_unsaved_changes
-                else self._saved_status()
-            )
+            if note is not None:
+                self._set_status(note)
+            elif self.has_unsaved_changes:
+                self._set_status("Unsaved changes: ctrl+s saves")
+            else:
+                self._set_status(self._saved_status())
 
     # -- actions --------------------------------------------------------------------------
 
@@ -310,25 +343,80 @@ class TodayScreen(DiaryScreen):
         if self.diary is None or self._loading or self._details is None:
             self.notify("Still opening your diary; try again in a moment.")
             return
+        typed = self._details.take_typed()
+        if typed is not None:
+            picker, problem = typed
+            field = "Where" if picker.id == "places" else "Did"
+            self._set_status(f"Not saved: {field}: {problem}")
+            picker.filter_input.focus()
+            return
         log = self.form_log()
         if log is None:
             self._set_status("Not saved: choose a pain score first (0-9, or 1 then 0 for 10)")
             self.query_one("#pain", PainScale).focus()
             return
-        self._save(log)
+        self._save(log, self._version)
 
     @work(thread=True, exclusive=True, group="today-save")
-    def _save(self, log: DayLog) -> None:
+    def _save(self, log: DayLog, expected: datetime | None) -> None:
+        """Write the form's day, unless someone else wrote it since the form read it.
+
+        Args:
+            log: The day as the form shows it.
+            expected: The version the write must replace: the one the form read, or,
+                when the person chose to keep theirs over a newer one, that one.
+        """
         from painlog.rules.entry import InvalidInput
         from painlog.store.alerting import current_alerts
-        from painlog.store.errors import StoreError
+        from painlog.store.errors import DayChangedElsewhere, StoreError
 
         try:
-            created = self.diary.save_day(log, self.today)
+            before, after = self.diary.change_day(
+                log.day, lambda _held: log, self.today, expected=expected
+            )
+        except DayChangedElsewhere as changed:
+            self.post_message(self.SaveConflict(log, changed.theirs))
+            return
         except (InvalidInput, StoreError) as error:
             self.post_message(self.SaveRefused(str(error)))
             return
-        self.post_message(self.DaySaved(log, created, current_alerts(self.diary, self.today)))
+        self.post_message(
+            self.DaySaved(
+                log, before is None, current_alerts(self.diary, self.today), after.version
+            )
+        )
+
+    @on(SaveConflict)
+    def _save_conflict(self, message: SaveConflict) -> None:
+        from painlog.screens.changed_elsewhere import (
+            KEEP_MINE,
+            TAKE_THEIRS,
+            ChangedElsewhereScreen,
+        )
+
+        theirs = message.theirs
+        version = theirs.version if theirs is not None else None
+
+        def chosen(choice: str | None) -> None:
+            if message.mine.day != self.day:
+                return
+            if choice == KEEP_MINE:
+                self._set_status("Saving yours over the other version…")
+                self._save(message.mine, version)
+            elif choice == TAKE_THEIRS:
+                self._saved = theirs.log if theirs is not None else None
+                self._version = version
+                self._fill(self._saved)
+                self._view = None
+                self._set_status("Took the version saved elsewhere")
+                self.app.notify_logs_changed(except_screen=self)
+            else:
+                self._set_status("Not saved: the day changed elsewhere; ctrl+s asks again")
+
+        seeds = self._view.catalogue if self._view is not None else None
+        self.app.push_screen(
+            ChangedElsewhereScreen(message.mine, theirs.log if theirs else None, seeds), chosen
+        )
 
     @on(DaySaved)
     def _day_saved(self, message: DaySaved) -> None:
@@ -336,6 +424,7 @@ class TodayScreen(DiaryScreen):
 
         if message.log.day == self.day:
             self._saved = message.log
+            self._version = message.version
         self._view = None
         self._set_status(self._saved_status(just_now=True))
         self._show_alerts(message.alerts)
@@ -408,6 +497,7 @@ class TodayScreen(DiaryScreen):
     def _show_day(self, day: date) -> None:
         self.day = day
         self._saved = None
+        self._version = None
         self._loading = True
         self._fill(None)
         self._show_heading()

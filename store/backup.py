@@ -6,9 +6,11 @@ while the app or another `painlog log` writes. The copy is written to a temporar
 the target folder, checked with `PRAGMA quick_check`, synced, and only then given its name,
 so a crash or a full disk never leaves a half copy under a backup's name.
 
-Three kinds of copies live in `backups/` beside the database (folder 0700, files 0600):
-`painlog-daily-YYYY-MM-DD.db`, made at the first open of a day (the last `KEEP_DAILY`
-are kept), `painlog-before-vN-....db` made before a schema migration (kept), and
+Three kinds of copies live in `backups/` beside the database (folder 0700, files 0600),
+each named after the diary's file, so that two diaries in one folder (`painlog.db` and
+the demo's `painlog-demo.db`) keep their copies apart: for `painlog.db`,
+`painlog-daily-YYYY-MM-DD.db`, made at the first open of a day (each diary keeps its last
+`KEEP_DAILY`), `painlog-before-vN-....db` made before a schema migration (kept), and
 `painlog-YYYY-MM-DD-HHMMSS.db` from `painlog backup` without a path (kept).
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import time
 from datetime import date, datetime
@@ -31,7 +34,7 @@ from painlog.store.errors import (
 )
 
 BACKUP_FOLDER = "backups"
-DAILY_PREFIX = "painlog-daily-"
+DAILY = "daily"
 KEEP_DAILY = 7
 BUSY_TIMEOUT_S = 5.0
 STALE_TEMP_S = 3600
@@ -43,8 +46,9 @@ def backups_folder(db_path: Path) -> Path:
     return db_path.parent / BACKUP_FOLDER
 
 
-def daily_name(day: date) -> str:
-    return f"{DAILY_PREFIX}{day.isoformat()}.db"
+def daily_name(db_path: Path, day: date) -> str:
+    """The name of the diary's daily copy of `day`: `painlog-daily-2026-11-21.db`."""
+    return f"{Path(db_path).stem}-{DAILY}-{day.isoformat()}.db"
 
 
 def backup_database(source: Path, target: Path, *, replace: bool = False) -> Path:
@@ -110,12 +114,12 @@ def daily_backup(db_path: Path, today: date | None = None, keep: int = KEEP_DAIL
     """
     today = today or local_today()
     folder = backups_folder(db_path)
-    target = folder / daily_name(today)
+    target = folder / daily_name(db_path, today)
     if target.exists():
         return None
     created = not folder.exists()
     ensure_private_folder(folder)
-    kept = _daily_copies(folder)
+    kept = _daily_copies(folder, db_path.stem)
     if len(kept) >= keep and kept[-1].name > target.name:
         # The clock went back: a copy made now would be rotated away at once, and then
         # made again at every open.
@@ -127,18 +131,20 @@ def daily_backup(db_path: Path, today: date | None = None, keep: int = KEEP_DAIL
             with contextlib.suppress(OSError):
                 folder.rmdir()  # only when still empty: leave no trace of a failed try
         raise
-    rotate(folder, keep)
+    rotate(folder, db_path.stem, keep)
     return target
 
 
-def rotate(folder: Path, keep: int = KEEP_DAILY) -> list[Path]:
-    """Delete all but the newest `keep` daily copies, and copies abandoned by a crash.
+def rotate(folder: Path, stem: str, keep: int = KEEP_DAILY) -> list[Path]:
+    """Delete all but the newest `keep` daily copies of the diary named `stem` (another
+    diary's copies in the same folder are left alone), and copies abandoned by a crash.
 
     Returns:
         The files deleted.
     """
     removed = []
-    for old in _daily_copies(folder)[:-keep] if keep > 0 else _daily_copies(folder):
+    copies = _daily_copies(folder, stem)
+    for old in copies[:-keep] if keep > 0 else copies:
         with contextlib.suppress(FileNotFoundError):
             old.unlink()
             removed.append(old)
@@ -156,7 +162,7 @@ def pre_migration_backup(db_path: Path, from_version: int, to_version: int) -> P
     folder = backups_folder(db_path)
     ensure_private_folder(folder)
     stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-    target = folder / f"painlog-before-v{to_version}-from-v{from_version}-{stamp}.db"
+    target = folder / f"{db_path.stem}-before-v{to_version}-from-v{from_version}-{stamp}.db"
     return backup_database(db_path, target, replace=True)
 
 
@@ -165,10 +171,10 @@ def default_manual_target(db_path: Path, folder: Path | None = None) -> Path:
     stamped with the time, numbered when a copy was already made that second."""
     folder = folder if folder is not None else backups_folder(db_path)
     stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-    target = folder / f"painlog-{stamp}.db"
+    target = folder / f"{db_path.stem}-{stamp}.db"
     number = 2
     while target.exists():
-        target = folder / f"painlog-{stamp}-{number}.db"
+        target = folder / f"{db_path.stem}-{stamp}-{number}.db"
         number += 1
     return target
 
@@ -277,8 +283,13 @@ def _sidecars(path: Path) -> tuple[Path, ...]:
     return tuple(path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm"))
 
 
-def _daily_copies(folder: Path) -> list[Path]:
-    return sorted(folder.glob(f"{DAILY_PREFIX}*.db"), key=lambda path: path.name)
+def _daily_copies(folder: Path, stem: str) -> list[Path]:
+    """The daily copies of the diary named `stem`, oldest first."""
+    name = re.compile(rf"{re.escape(stem)}-{DAILY}-\d{{4}}-\d{{2}}-\d{{2}}\.db")
+    return sorted(
+        (path for path in folder.iterdir() if name.fullmatch(path.name)),
+        key=lambda path: path.name,
+    )
 
 
 def _fsync_file(path: Path) -> None:

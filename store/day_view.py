@@ -9,7 +9,7 @@ rest of painlog does.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from painlog.rules.records import DayLog
@@ -27,6 +27,8 @@ class DayView:
     Attributes:
         day: The day whose log was read.
         log: That day's log, or None when it has none.
+        version: The version of that log (None when it has none), so that a save can be
+            refused when someone else wrote the day since.
         place_usage: How many times each location was logged (any side), for the picker.
         exercise_usage: How many days each exercise was logged, for the picker.
         catalogue: The packaged catalogue with the person's own exercises.
@@ -36,6 +38,7 @@ class DayView:
 
     day: date
     log: DayLog | None
+    version: datetime | None
     place_usage: dict[str, int]
     exercise_usage: dict[str, int]
     catalogue: Catalogue
@@ -48,9 +51,11 @@ def read_day_view(diary: Diary, day: date, today: date) -> DayView:
     places: dict[str, int] = {}
     for (location, _side), count in diary.place_counts().items():
         places[location] = places.get(location, 0) + count
+    saved = diary.saved_day(day)
     return DayView(
         day=day,
-        log=diary.load_day(day),
+        log=saved.log if saved else None,
+        version=saved.version if saved else None,
         place_usage=places,
         exercise_usage=diary.exercise_counts(),
         catalogue=diary.catalogue(),
@@ -62,4 +67,10 @@ def read_day_view(diary: Diary, day: date, today: date) -> DayView:
 def for_day(diary: Diary, view: DayView, day: date) -> DayView:
     """`view` moved to `day`: the day's log is read, the rest (usage, catalogue, alerts)
     is kept, as it only changes when something is saved."""
-    return replace(view, day=day, log=diary.load_day(day))
+    saved = diary.saved_day(day)
+    return replace(
+        view,
+        day=day,
+        log=saved.log if saved else None,
+        version=saved.version if saved else None,
+    )

@@ -10,8 +10,9 @@ statements; many new rows go in with one Core `insert` each.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from datetime import date
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
@@ -27,6 +28,7 @@ from painlog.rules.own_exercises import (
 from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
 from painlog.seeds import Catalogue, Exercise, catalogue
 from painlog.store.engine import open_engine, writer
+from painlog.store.errors import DayChangedElsewhere
 from painlog.store.location import DatabaseLocation, resolve_location
 from painlog.store.models import (
     AlertAckRow,
@@ -48,6 +50,36 @@ PROFILE = ProfileRow.__table__
 ACKS = AlertAckRow.__table__
 SETTINGS = SettingRow.__table__
 OWN = OwnExerciseRow.__table__
+
+
+@dataclass(frozen=True, slots=True)
+class SavedDay:
+    """A day's log as stored, with the version a later write can be checked against.
+
+    Attributes:
+        log: The day's log.
+        version: When it was last written (aware UTC); any write of the day changes it.
+    """
+
+    log: DayLog
+    version: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class _Written:
+    """What a write of one day did: the day before (when it was read), after, and whether
+    the date was new."""
+
+    before: SavedDay | None
+    after: SavedDay
+    created: bool
+
+
+class _Unchecked:
+    """A write that replaces whatever the day holds, without checking who wrote it last."""
+
+
+UNCHECKED = _Unchecked()
 
 
 class Diary:
@@ -94,23 +126,90 @@ class Diary:
 
     # -- days ---------------------------------------------------------------------------
 
-    def save_day(self, log: DayLog, today: date) -> bool:
+    def save_day(
+        self,
+        log: DayLog,
+        today: date,
+        expected: datetime | _Unchecked | None = UNCHECKED,
+    ) -> bool:
         """Record a day, replacing what was logged for that date before.
 
         Args:
             log: The whole day as it should now read.
             today: The person's local date; later days are refused.
+            expected: The version of the day the caller last read (None: it read no log),
+                to refuse the write if someone else wrote the day since; by default the
+                day is replaced whatever it holds.
 
         Returns:
             True when the date was new, False when an earlier log was replaced.
 
         Raises:
             InvalidInput: when the log is refused; nothing is written.
+            DayChangedElsewhere: when `expected` is not the stored version; nothing is
+                written, and the error carries what is stored.
         """
         check_day(log, today, self.catalogue())
+        return self._write_day(log.day, lambda _held: log, expected, reads_held=False).created
+
+    def change_day(
+        self,
+        day: date,
+        change: Callable[[DayLog | None], DayLog],
+        today: date,
+        expected: datetime | _Unchecked | None = UNCHECKED,
+    ) -> tuple[SavedDay | None, SavedDay]:
+        """Read a day, change it and write it back, in one write transaction: another
+        program writing the same day waits, so nothing it wrote is lost between the
+        read and the write.
+
+        Args:
+            day: The day to change.
+            change: Given the stored log (None when the day has none), the whole day as
+                it should now read.
+            today: The person's local date; later days are refused.
+            expected: As for `save_day`.
+
+        Returns:
+            The day as it was (None when it had no log) and as it is now.
+
+        Raises:
+            InvalidInput: when the changed log is refused; nothing is written.
+            DayChangedElsewhere: as for `save_day`.
+        """
+        seeds = self.catalogue()
+
+        def checked(held: DayLog | None) -> DayLog:
+            log = change(held)
+            if log.day != day:
+                raise ValueError(f"a change of {day} returned a log of {log.day}")
+            check_day(log, today, seeds)
+            return log
+
+        written = self._write_day(day, checked, expected)
+        return written.before, written.after
+
+    def _write_day(
+        self,
+        day: date,
+        change: Callable[[DayLog | None], DayLog],
+        expected: datetime | _Unchecked | None,
+        reads_held: bool = True,
+    ) -> _Written:
+        """Write the day `change` makes of the stored one, in one write transaction.
+
+        `reads_held` False (a whole new log replacing whatever is stored) reads only the
+        stored day's id and version, not its places, exercises and signs.
+        """
         now = utc_now()
         with self._writer.begin() as connection:
-            log_id = connection.execute(select(LOGS.c.id).where(LOGS.c.day == log.day)).scalar()
+            log_id, version = connection.execute(
+                select(LOGS.c.id, LOGS.c.updated_at).where(LOGS.c.day == day)
+            ).one_or_none() or (None, None)
+            if not isinstance(expected, _Unchecked) and expected != version:
+                raise DayChangedElsewhere(day, _saved(connection, day))
+            before = _saved(connection, day) if reads_held and log_id is not None else None
+            log = change(before.log if before else None)
             values = {
                 "pain": log.pain,
                 "worst": log.worst,
@@ -118,8 +217,7 @@ class Diary:
                 "note": log.note,
                 "updated_at": now,
             }
-            created = log_id is None
-            if created:
+            if log_id is None:
                 log_id = connection.execute(
                     insert(LOGS).values(day=log.day, created_at=now, **values)
                 ).inserted_primary_key[0]
@@ -128,7 +226,12 @@ class Diary:
                 for table in (PLACES, EXERCISES, FLAGS):
                     connection.execute(delete(table).where(table.c.log_id == log_id))
             _insert_children(connection, {log_id: log})
-        return created
+        return _Written(before, SavedDay(log, now), created=version is None)
+
+    def saved_day(self, day: date) -> SavedDay | None:
+        """The log for `day` with its version, or None when nothing was logged."""
+        with self.engine.connect() as connection:
+            return _saved(connection, day)
 
     def load_day(self, day: date) -> DayLog | None:
         """The log for `day`, or None when nothing was logged."""
@@ -143,85 +246,29 @@ class Diary:
             conditions.append(DayLogRow.day >= start)
         if end is not None:
             conditions.append(DayLogRow.day <= end)
-        places: dict[int, list[Place]] = defaultdict(list)
-        exercises: dict[int, list[ExerciseDone]] = defaultdict(list)
-        flags: dict[int, list[str]] = defaultdict(list)
-        # Years of logs repeat the same few places and exercises, and the records are
-        # frozen: one object per distinct one is shared by every day that has it.
-        place_of: dict[tuple, Place] = {}
-        done_of: dict[tuple, ExerciseDone] = {}
         with self.engine.connect() as connection:
-            rows = connection.execute(
-                select(
-                    DayLogRow.id,
-                    DayLogRow.day,
-                    DayLogRow.pain,
-                    DayLogRow.worst,
-                    DayLogRow.bed_rest,
-                    DayLogRow.note,
-                )
-                .where(*conditions)
-                .order_by(DayLogRow.day)
-            ).all()
-            if not rows:
-                return []
-            in_range = (
-                select(DayLogRow.id).where(*conditions).scalar_subquery() if conditions else None
-            )
-            for log_id, *item in connection.execute(
-                select(
-                    PainPlaceRow.log_id,
-                    PainPlaceRow.location,
-                    PainPlaceRow.side,
-                    PainPlaceRow.character,
-                )
-                .where(*_of_logs(PainPlaceRow, in_range))
-                .order_by(PainPlaceRow.log_id, PainPlaceRow.position)
-            ).all():
-                key = tuple(item)
-                places[log_id].append(place_of.get(key) or place_of.setdefault(key, Place(*key)))
-            for log_id, *item in connection.execute(
-                select(
-                    ExerciseDoneRow.log_id,
-                    ExerciseDoneRow.slug,
-                    ExerciseDoneRow.sets,
-                    ExerciseDoneRow.reps,
-                    ExerciseDoneRow.minutes,
-                )
-                .where(*_of_logs(ExerciseDoneRow, in_range))
-                .order_by(ExerciseDoneRow.log_id, ExerciseDoneRow.position)
-            ).all():
-                key = tuple(item)
-                exercises[log_id].append(
-                    done_of.get(key) or done_of.setdefault(key, ExerciseDone(*key))
-                )
-            for log_id, slug in connection.execute(
-                select(FlagReportRow.log_id, FlagReportRow.slug)
-                .where(*_of_logs(FlagReportRow, in_range))
-                .order_by(FlagReportRow.log_id, FlagReportRow.id)
-            ).all():
-                flags[log_id].append(slug)
-        return [
-            DayLog(
-                day,
-                pain,
-                worst,
-                tuple(places[log_id]) if log_id in places else (),
-                tuple(exercises[log_id]) if log_id in exercises else (),
-                tuple(flags[log_id]) if log_id in flags else (),
-                bool(bed_rest),
-                note,
-            )
-            for log_id, day, pain, worst, bed_rest, note in rows
-        ]
+            return [log for _id, log, _version in _read_days(connection, conditions)]
 
-    def delete_day(self, day: date) -> bool:
+    def delete_day(self, day: date, expected: datetime | _Unchecked | None = UNCHECKED) -> bool:
         """Forget the log for `day` (its places, exercises and flags go with it).
+
+        Args:
+            day: The day.
+            expected: As for `save_day`: the version the caller last read, to refuse the
+                delete if someone else wrote the day since.
 
         Returns:
             True when there was a log to delete.
+
+        Raises:
+            DayChangedElsewhere: when `expected` is not the stored version; nothing is
+                deleted.
         """
         with self._writer.begin() as connection:
+            if not isinstance(expected, _Unchecked):
+                stored = _saved(connection, day)
+                if expected != (stored.version if stored else None):
+                    raise DayChangedElsewhere(day, stored)
             result = connection.execute(delete(LOGS).where(LOGS.c.day == day))
         return result.rowcount > 0
 
@@ -440,6 +487,87 @@ class Diary:
 
 _IN_CHUNK = 500
 """Dates per `IN (...)`: well under SQLite's oldest limit of 999 bound parameters."""
+
+
+def _saved(connection: Connection, day: date) -> SavedDay | None:
+    found = _read_days(connection, (DayLogRow.day == day,))
+    return SavedDay(*found[0][1:]) if found else None
+
+
+def _read_days(connection: Connection, conditions: Sequence) -> list[tuple[int, DayLog, datetime]]:
+    """(id, log, version) of every day the `conditions` on `DayLogRow` keep, oldest first:
+    one query per table, however many days."""
+    places: dict[int, list[Place]] = defaultdict(list)
+    exercises: dict[int, list[ExerciseDone]] = defaultdict(list)
+    flags: dict[int, list[str]] = defaultdict(list)
+    # Years of logs repeat the same few places and exercises, and the records are
+    # frozen: one object per distinct one is shared by every day that has it.
+    place_of: dict[tuple, Place] = {}
+    done_of: dict[tuple, ExerciseDone] = {}
+    rows = connection.execute(
+        select(
+            DayLogRow.id,
+            DayLogRow.day,
+            DayLogRow.pain,
+            DayLogRow.worst,
+            DayLogRow.bed_rest,
+            DayLogRow.note,
+            DayLogRow.updated_at,
+        )
+        .where(*conditions)
+        .order_by(DayLogRow.day)
+    ).all()
+    if not rows:
+        return []
+    in_range = select(DayLogRow.id).where(*conditions).scalar_subquery() if conditions else None
+    for log_id, *item in connection.execute(
+        select(
+            PainPlaceRow.log_id,
+            PainPlaceRow.location,
+            PainPlaceRow.side,
+            PainPlaceRow.character,
+        )
+        .where(*_of_logs(PainPlaceRow, in_range))
+        .order_by(PainPlaceRow.log_id, PainPlaceRow.position)
+    ).all():
+        key = tuple(item)
+        places[log_id].append(place_of.get(key) or place_of.setdefault(key, Place(*key)))
+    for log_id, *item in connection.execute(
+        select(
+            ExerciseDoneRow.log_id,
+            ExerciseDoneRow.slug,
+            ExerciseDoneRow.sets,
+            ExerciseDoneRow.reps,
+            ExerciseDoneRow.minutes,
+        )
+        .where(*_of_logs(ExerciseDoneRow, in_range))
+        .order_by(ExerciseDoneRow.log_id, ExerciseDoneRow.position)
+    ).all():
+        key = tuple(item)
+        exercises[log_id].append(done_of.get(key) or done_of.setdefault(key, ExerciseDone(*key)))
+    for log_id, slug in connection.execute(
+        select(FlagReportRow.log_id, FlagReportRow.slug)
+        .where(*_of_logs(FlagReportRow, in_range))
+        .order_by(FlagReportRow.log_id, FlagReportRow.id)
+    ).all():
+        flags[log_id].append(slug)
+    return [
+        (
+            log_id,
+            DayLog(
+                day,
+                pain,
+                worst,
+                tuple(places[log_id]) if log_id in places else (),
+                tuple(exercises[log_id]) if log_id in exercises else (),
+                tuple(flags[log_id]) if log_id in flags else (),
+                bool(bed_rest),
+                note,
+            ),
+            updated_at,
+        )
+        for log_id, day, pain, worst, bed_rest, note, updated_at in rows
+    ]
 
 
 def _of_logs(model, in_range) -> tuple:

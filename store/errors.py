@@ -16,6 +16,20 @@ class StoreError(Exception):
     """The database could not be opened or written; the message says why and what to do."""
 
 
+class DayChangedElsewhere(Exception):
+    """A day was written by someone else since the caller read it; nothing was written.
+
+    Attributes:
+        day: The day.
+        theirs: What is stored now (a `SavedDay`), or None when the day was deleted.
+    """
+
+    def __init__(self, day, theirs) -> None:
+        super().__init__(f"{day} was changed elsewhere since it was read")
+        self.day = day
+        self.theirs = theirs
+
+
 class NoDiary(StoreError):
     """A command that only reads was pointed where no diary is yet; nothing was created."""
 

@@ -253,6 +253,11 @@ class PainlogApp(App[None]):
         self.error_console.soft_wrap = True  # one line, as the command line prints it
         self.exit(return_code=2, message=f"painlog: {message.reason}")
 
+    def on_app_focus(self) -> None:
+        # Back from another window, where a shell may have logged the day Today shows.
+        if isinstance(self.screen, TodayScreen):
+            self.screen.reload_if_clean()
+
     @on(TodayScreen.DaySaved)
     def _day_saved(self, message: TodayScreen.DaySaved) -> None:
         # The Today screen that saved is already up to date.

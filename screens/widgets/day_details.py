@@ -122,6 +122,19 @@ class DayDetails(Vertical):
             note=self.query_one("#note").text,
         )
 
+    def take_typed(self) -> tuple[Picker, str] | None:
+        """Add what is left typed in Where and Did where it names one item.
+
+        Returns:
+            None when nothing is left, or the first picker whose text names no single
+            item, with why (the save must stop there).
+        """
+        for picker in (self.query_one(PlacePicker), self.query_one(ExercisePicker)):
+            problem = picker.take_typed()
+            if problem is not None:
+                return picker, problem
+        return None
+
     def set_usage(self, places: dict[str, int], exercises: dict[str, int]) -> None:
         """Order both pickers by how often each place and exercise has been logged."""
         self.query_one("#places").set_usage(places)

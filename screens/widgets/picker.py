@@ -139,6 +139,7 @@ class Picker(FocusGroup, Generic[T]):
     BINDINGS = [
         Binding("down", "move(1)", "Next match", show=False),
         Binding("up", "move(-1)", "Previous match", show=False),
+        Binding("ctrl+z", "undo_remove", "Bring back", show=False),
     ]
 
     @dataclass
@@ -146,6 +147,18 @@ class Picker(FocusGroup, Generic[T]):
         """The chosen items changed."""
 
         picker: Picker
+
+        @property
+        def control(self) -> Picker:
+            return self.picker
+
+    @dataclass
+    class Removed(Message):
+        """An item was removed (Backspace or its ✕); ctrl+z in the picker brings it back."""
+
+        picker: Picker
+        text: str
+        """The removed item, in words."""
 
         @property
         def control(self) -> Picker:
@@ -160,6 +173,8 @@ class Picker(FocusGroup, Generic[T]):
         self.chosen: list[T] = []
         self._placeholder = placeholder
         self._matches: list[Candidate] = []
+        self._removed: list[tuple[int, T]] = []
+        """Items removed since the day was loaded, latest last, with where they stood."""
 
     def compose(self) -> ComposeResult:
         yield PickerInput(placeholder=self._placeholder, compact=True)
@@ -198,8 +213,35 @@ class Picker(FocusGroup, Generic[T]):
     def set_chosen(self, items: Iterable[T]) -> None:
         """Replace the chosen items (when another day is loaded)."""
         self.chosen = list(items)
+        self._removed = []
         self.filter_input.value = ""
         self._show_chips()
+
+    def take_typed(self) -> str | None:
+        """Add what is left typed in the filter when it names one item, before a save.
+
+        Returns:
+            None when the filter is empty or its text was added; otherwise why it cannot
+            be added, in words (it matches several items, or none).
+        """
+        query = self.filter_input.value
+        filter_text, extras = self.split_query(query)
+        wanted = " ".join(filter_text.lower().split())
+        if not wanted:
+            return None
+        exact = [c for c in self.candidates if wanted in (c.name.lower(), c.slug.lower())]
+        matches = exact or rank(filter_text, self.candidates, self.usage)
+        if len(matches) == 1:
+            self._add(self.make(matches[0], extras))
+            self.filter_input.value = ""
+            return None
+        if not matches:
+            return f"{query.strip()!r} matches nothing here: fix it or clear it"
+        names = ", ".join(c.name for c in matches[:3]) + (", …" if len(matches) > 3 else "")
+        return (
+            f"{query.strip()!r} matches {len(matches)} ({names}): press Enter to add the "
+            "highlighted one, or type more"
+        )
 
     def set_usage(self, usage: dict[str, int]) -> None:
         self.usage = usage
@@ -263,16 +305,32 @@ class Picker(FocusGroup, Generic[T]):
     def _remove_last(self, event: PickerInput.RemoveLast) -> None:
         event.stop()
         if self.chosen:
-            self.chosen.pop()
-            self._chosen_changed()
+            self._remove(len(self.chosen) - 1)
 
     @on(Button.Pressed, ".picker--chip")
     def _remove_clicked(self, event: Button.Pressed) -> None:
         event.stop()
         index = int(event.button.name or "0")
         if index < len(self.chosen):
-            del self.chosen[index]
-            self._chosen_changed()
+            self._remove(index)
+
+    def _remove(self, index: int) -> None:
+        item = self.chosen.pop(index)
+        self._removed.append((index, item))
+        # Before Changed, so the form says what went rather than only "unsaved changes".
+        self.post_message(self.Removed(self, self.describe(item)))
+        self._chosen_changed()
+
+    def action_undo_remove(self) -> None:
+        """Put back the item removed last, where it stood."""
+        if not self._removed:
+            return
+        index, item = self._removed.pop()
+        key = self.identity(item)
+        if any(self.identity(x) == key for x in self.chosen):
+            return  # Added again meanwhile.
+        self.chosen.insert(min(index, len(self.chosen)), item)
+        self._chosen_changed()
 
     def action_move(self, delta: int) -> None:
         options = self.query_one(OptionList)

@@ -62,7 +62,9 @@ def test_the_list_shows_own_exercises_after_the_catalogue_and_the_retired_apart(
 
 def test_log_and_show_use_the_own_exercises_name(run_cli, diary_file):
     ok(run_cli("--db", diary_file, "exercises", "add", "Bird dog", "--category", "strength"))
-    out = ok(run_cli("--db", diary_file, "log", "3", "--did", "own-bird-dog:2x8,walking"))
+    out = ok(
+        run_cli("--db", diary_file, "log", "3", "--did", "own-bird-dog:2x8,walking", "--replace")
+    )
     assert "Bird dog 2x8, Walking" in out
     ok(run_cli("--db", diary_file, "exercises", "rename", "own-bird-dog", "Bird dog, slow"))
     assert "Did:       Bird dog, slow 2x8, Walking" in ok(run_cli("--db", diary_file, "show"))

@@ -16,6 +16,7 @@ from painlog.seeds import catalogue
 from painlog.store.diary import Diary
 
 TODAY = date(2026, 11, 21)
+YESTERDAY = date(2026, 11, 20)
 NOTE = 'Slept badly, "really" badly; it\'s 3/10 — ça va? 😖 ألم في الظهر\nsecond line, too'
 
 
@@ -101,17 +102,88 @@ def test_log_for_another_day(cli_main, db_path, when, day, heading):
     assert stored(db_path) == [DayLog(day, 3)]
 
 
-def test_logging_a_day_again_says_updated_and_replaces_it(run_cli, diary_file):
+def test_logging_a_day_again_adds_to_it_and_says_what_changed_and_was_kept(run_cli, diary_file):
     before = stored_day(diary_file, TODAY)
     assert before.places and before.exercises
     out = ok(run_cli("--db", diary_file, "log", "6", "--did", "yoga:20min"))
-    assert out.startswith("Updated Sat 21 Nov 2026: pain 6/10")
+    lines = out.splitlines()
+    assert lines[0].startswith("Updated Sat 21 Nov 2026: pain 6/10")
+    assert lines[1] == "Changed: pain 4 -> 6; added Yoga 20 min."
+    assert lines[2] == (
+        "Kept: worst 6; Lower back (left, sharp); Outer hip (right); Walking 30 min; "
+        "Glute bridge 3x10; note."
+    )
     assert stored_day(diary_file, TODAY) == DayLog(
-        TODAY, 6, exercises=(ExerciseDone("yoga", minutes=20),)
+        TODAY,
+        6,
+        worst=6,
+        places=before.places,
+        exercises=(*before.exercises, ExerciseDone("yoga", minutes=20)),
+        note=before.note,
     )
     assert stored_day(diary_file, date(2026, 11, 18)) == DayLog(
         date(2026, 11, 18), 2, places=(Place("knee", "right"),)
     )
+
+
+def test_a_second_log_keeps_worst_bed_rest_and_note(cli_main, db_path):
+    ok(
+        cli_main(
+            "--db",
+            db_path,
+            "log",
+            "6",
+            "--date",
+            "yesterday",
+            "--worst",
+            "8",
+            "--bed-rest",
+            "--note",
+            "bad night",
+        )
+    )
+    out = ok(cli_main("--db", db_path, "log", "5", "--date", "yesterday"))
+    assert "Kept: worst 8; bed rest; note." in out
+    assert stored(db_path) == [DayLog(YESTERDAY, 5, worst=8, bed_rest=True, note="bad night")]
+
+
+def test_an_exercise_on_a_day_with_places_keeps_the_places(cli_main, db_path):
+    ok(cli_main("--db", db_path, "log", "5", "--where", "lower-back:left,hip-side:right"))
+    ok(cli_main("--db", db_path, "log", "4", "--did", "walking:30min"))
+    assert stored(db_path) == [
+        DayLog(
+            TODAY,
+            4,
+            places=(Place("lower-back", "left"), Place("hip-side", "right")),
+            exercises=(ExerciseDone("walking", minutes=30),),
+        )
+    ]
+
+
+def test_given_empty_the_worst_and_note_are_cleared_and_no_bed_rest_unsets(cli_main, db_path):
+    ok(cli_main("--db", db_path, "log", "6", "--worst", "8", "--bed-rest", "--note", "x"))
+    out = ok(
+        cli_main("--db", db_path, "log", "6", "--worst", "none", "--note", "", "--no-bed-rest")
+    )
+    assert "Changed: worst cleared; bed rest cleared; note cleared." in out
+    assert stored(db_path) == [DayLog(TODAY, 6)]
+
+
+def test_replace_gives_the_day_exactly_what_the_command_gives(cli_main, diary_file):
+    out = ok(cli_main("--db", diary_file, "log", "3", "--replace"))
+    assert out.startswith("Replaced Sat 21 Nov 2026: pain 3/10")
+    assert "removed Walking 30 min" in out and "note cleared" in out
+    assert stored_day(diary_file, TODAY) == DayLog(TODAY, 3)
+
+
+def test_a_kept_worst_below_the_new_pain_is_refused_untouched(run_cli, db_path):
+    ok(run_cli("--db", db_path, "log", "6", "--worst", "8"))
+    before = db_path.read_bytes()
+    refused = run_cli("--db", db_path, "log", "9")
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr.startswith("painlog: worst: ")
+    assert "--worst none" in refused.stderr and len(refused.stderr.splitlines()) == 1
+    assert db_path.read_bytes() == before
 
 
 def test_show_an_unlogged_day(cli_main, diary_file):

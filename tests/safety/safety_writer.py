@@ -58,6 +58,8 @@ def argv_of(db: str, tag: str, index: int, same_days: int | None) -> list[str]:
         "--did",
         f"walking:{index % 90 + 1}min",
         f"--note={note_of(tag, index)}",
+        # Each write is the whole day, so a test can tell a whole write from a mixed one.
+        "--replace",
     ]
 
 
@@ -67,16 +69,16 @@ def _trace_transactions(trace_file: str) -> None:
     from painlog.store.diary import Diary
 
     trace = os.open(trace_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    real_save = Diary.save_day
+    real_change = Diary.change_day
 
-    def traced_save(self, log, today):
+    def traced_change(self, *args, **kwargs):
         os.write(trace, b"B")
         try:
-            return real_save(self, log, today)
+            return real_change(self, *args, **kwargs)
         finally:
             os.write(trace, b"E")
 
-    Diary.save_day = traced_save
+    Diary.change_day = traced_change
 
 
 def main() -> int:

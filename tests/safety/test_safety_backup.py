@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 from safety_helpers import CRASH_WRITER, SAFETY_TODAY, fingerprint, integrity, table_rows
 
+from painlog.rules.records import DayLog
 from painlog.store import backup
 from painlog.store.diary import Diary
 
@@ -188,7 +190,7 @@ def test_a_backup_killed_midway_leaves_no_copy_under_its_name(tmp_path, safety_e
     assert all(p.name.startswith(backup.TEMP_PREFIX) for p in leftovers), leftovers
     for stale in leftovers:
         os.utime(stale, (time.time() - 2 * backup.STALE_TEMP_S,) * 2)
-    backup.rotate(target)
+    backup.rotate(target, "painlog")
     assert not [p for p in target.iterdir() if p.name.startswith(backup.TEMP_PREFIX)]
 
 
@@ -202,7 +204,7 @@ def test_the_first_open_of_a_day_makes_its_copy(small_diary):
         pass
     from painlog.store.clock import local_today
 
-    copy = folder / backup.daily_name(local_today())
+    copy = folder / backup.daily_name(small_diary, local_today())
     assert copy.exists() and table_rows(copy) == table_rows(small_diary)
     if sys.platform != "win32":
         assert mode(folder) == 0o700 and mode(copy) == 0o600
@@ -263,3 +265,34 @@ def test_two_backups_in_the_same_second_get_two_names(small_diary, run_main):
     second = run_main("--db", small_diary, "backup")
     assert first.code == second.code == 0, (first.err, second.err)
     assert len(list(backup.backups_folder(small_diary).glob("painlog-2*.db"))) == 2
+
+
+def test_two_diaries_in_one_folder_keep_their_own_daily_copies(small_diary):
+    demo = small_diary.with_name("painlog-demo.db")
+    shutil.copy2(small_diary, demo)
+    with Diary.open(str(demo)) as diary:
+        diary.save_day(DayLog(SAFETY_TODAY, 9, note="demo only"), SAFETY_TODAY)
+    for day in range(9):
+        when = SAFETY_TODAY + timedelta(days=day)
+        backup.daily_backup(demo, when)
+        backup.daily_backup(small_diary, when)
+    folder = backup.backups_folder(small_diary)
+    names = sorted(p.name for p in folder.iterdir())
+    mine = [n for n in names if n.startswith("painlog-daily-")]
+    theirs = [n for n in names if n.startswith("painlog-demo-daily-")]
+    assert len(mine) == len(theirs) == backup.KEEP_DAILY
+    assert sorted(mine + theirs) == names
+    latest = folder / backup.daily_name(small_diary, SAFETY_TODAY + timedelta(days=8))
+    with Diary.open(str(latest), read_only=True) as copy:
+        assert copy.load_day(SAFETY_TODAY) is None  # the demo's day is in the demo's copies
+
+
+def test_copies_made_under_the_old_shared_name_stay_readable(small_diary):
+    folder = backup.backups_folder(small_diary)
+    backup.ensure_private_folder(folder)
+    old = folder / f"painlog-daily-{(SAFETY_TODAY - timedelta(days=1)).isoformat()}.db"
+    shutil.copy2(small_diary, old)
+    backup.daily_backup(small_diary, SAFETY_TODAY)
+    assert old.exists()
+    with Diary.open(str(old), read_only=True) as copy:
+        assert copy.count_days() == len(table_rows(small_diary)["day_log"])

@@ -140,7 +140,8 @@ def diary_path(small_diary):
 @OFTEN
 @given(log=valid_days())
 def test_any_valid_log_is_stored_exactly(diary_path, run_main, log):
-    result = run_main("--db", diary_path, *argv_of(log))
+    # --replace: the examples share one diary, and a log otherwise adds to the day's.
+    result = run_main("--db", diary_path, *argv_of(log), "--replace")
     assert result.code == 0, result.err
     with Diary.open(str(diary_path)) as diary:
         assert diary.load_day(log.day) == log

@@ -116,9 +116,22 @@ BAD_FILES: dict[str, tuple[Callable[[Path], None], str]] = {
 }
 
 
-@pytest.mark.parametrize(
-    "command", [["log", "4", "--note", "secret"], ["show"]], ids=["log", "show"]
-)
+EVERY_COMMAND = {
+    "log": ["log", "4", "--note", "secret"],
+    "show": ["show"],
+    "alerts": ["alerts"],
+    "chart": ["chart"],
+    "export": ["export"],
+    "export-daily": ["export", "--daily"],
+    "profile": ["profile"],
+    "profile-set": ["profile", "--birth-year", "1960"],
+    "exercises": ["exercises"],
+    "exercises-add": ["exercises", "add", "Band walk", "--category", "strength"],
+    "backup": ["backup"],
+}
+
+
+@pytest.mark.parametrize("command", list(EVERY_COMMAND.values()), ids=list(EVERY_COMMAND))
 @pytest.mark.parametrize("fault", list(BAD_FILES))
 def test_a_bad_file_is_refused_in_one_line_and_left_exactly_as_it_was(
     small_diary, run_main, state_log, fault, command
@@ -138,18 +151,29 @@ def test_a_bad_file_is_refused_in_one_line_and_left_exactly_as_it_was(
     assert not state_log.exists()  # a refusal is not a bug: nothing logged
 
 
-def test_damage_found_after_todays_backup_is_still_a_clear_refusal(small_diary, run_main):
-    # Today's copy exists, so opening skips the integrity check; the damage shows when the
-    # days are read.
+@pytest.mark.parametrize("command", list(EVERY_COMMAND.values()), ids=list(EVERY_COMMAND))
+def test_damage_found_after_todays_backup_is_still_a_clear_refusal(small_diary, run_main, command):
+    # Today's copy exists, so opening makes none; every opening still checks the file.
     backup.daily_backup(small_diary, SAFETY_TODAY)
-    good_copy = backup.backups_folder(small_diary) / backup.daily_name(SAFETY_TODAY)
+    good_copy = backup.backups_folder(small_diary) / backup.daily_name(small_diary, SAFETY_TODAY)
     a_table_page_overwritten(small_diary)
     before = fingerprint(small_diary.parent)
-    result = run_main("--db", small_diary, "log", "5")
+    result = run_main("--db", small_diary, *command)
     assert result.code == 2 and result.one_line_error, result.err
-    assert "damaged" in result.err
+    assert "damaged" in result.err and result.out == ""
     assert fingerprint(small_diary.parent) == before
     assert integrity(good_copy) == ["ok"]
+
+
+def test_status_refuses_a_damaged_diary_as_every_command_does(small_diary, run_main):
+    backup.daily_backup(small_diary, SAFETY_TODAY)
+    a_table_page_overwritten(small_diary)
+    before = fingerprint(small_diary.parent)
+    status = run_main("--db", small_diary, "status")
+    show = run_main("--db", small_diary, "show")
+    assert (status.code, status.out) == (2, "painlog: diary unreadable\n")
+    assert status.err == show.err and "damaged" in status.err
+    assert fingerprint(small_diary.parent) == before
 
 
 def test_a_damaged_diary_keeps_its_last_good_daily_copies(small_diary, run_main):

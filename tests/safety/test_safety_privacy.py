@@ -112,7 +112,7 @@ def test_the_error_log_holds_no_note_text(small_diary, run_main, state_log, monk
     assert result.err == f"painlog: unexpected error (details in {state_log})\n"
     log = state_log.read_text(encoding="utf-8")
     assert "IntegrityError" in log and "CHECK constraint failed" in log
-    assert "save_day" in log  # where it happened, from the traceback frames
+    assert "_write_day" in log  # where it happened, from the traceback frames
     for secret in ("secret note", "sciatica", "pills", "second line", "burning", "buttock"):
         assert secret not in log, secret
 

@@ -15,6 +15,7 @@ from painlog.tui.app import PainlogApp
 TUI = Path(__file__).resolve().parents[2] / "tui"
 SCREEN_MODULES = [
     "alerts",
+    "changed_elsewhere",
     "confirm",
     "emergency",
     "exercise_form",

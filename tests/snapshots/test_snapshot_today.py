@@ -43,3 +43,19 @@ def test_today_screen_while_picking_a_place(snap_compare, tmp_path):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=pick)
+
+
+def test_a_save_over_a_day_changed_elsewhere_asks_whose_stays(snap_compare, tmp_path):
+    db = str(tmp_path / "diary.db")
+    with Diary.open(db) as diary:
+        diary.save_day(DayLog(TODAY, 4, places=(Place("knee", "left"),)), TODAY)
+    app = PainlogApp(db=db, today=TODAY)
+
+    async def conflict(pilot) -> None:
+        await _settled(pilot)
+        with Diary.open(db) as other:
+            other.save_day(DayLog(TODAY, 7, flags=("fever",), note="from the shell"), TODAY)
+        await pilot.press("5", "ctrl+s")
+        await _settled(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=conflict)
