@@ -26,7 +26,6 @@ from painlog.screens.base import DiaryScreen
 from painlog.screens.widgets.alert_banner import AlertBanner
 from painlog.screens.widgets.day_details import DayDetails
 from painlog.screens.widgets.pain_scale import PainScale
-from painlog.screens.widgets.picker import Picker
 
 if TYPE_CHECKING:
     from painlog.rules.records import DayLog
@@ -321,8 +320,8 @@ class TodayScreen(DiaryScreen):
     def _details_edited(self) -> None:
         self._edited()
 
-    @on(Picker.Removed)
-    def _item_removed(self, message: Picker.Removed) -> None:
+    def on_picker_removed(self, message) -> None:
+        # Handled by name: the pickers' module loads with the rows, after the first frame.
         field = "Where" if message.picker.id == "places" else "Did"
         # Shown by the edit that follows, in place of "Unsaved changes".
         self._removal_note = f"Removed {message.text} from {field}: ctrl+z brings it back"

@@ -22,6 +22,7 @@ from textual.widgets import Label, Static
 
 if TYPE_CHECKING:
     from painlog.rules.records import DayLog
+    from painlog.screens.widgets.picker import Picker
     from painlog.seeds import Catalogue
 
 
@@ -129,7 +130,7 @@ class DayDetails(Vertical):
             None when nothing is left, or the first picker whose text names no single
             item, with why (the save must stop there).
         """
-        for picker in (self.query_one(PlacePicker), self.query_one(ExercisePicker)):
+        for picker in (self.query_one("#places"), self.query_one("#exercises")):
             problem = picker.take_typed()
             if problem is not None:
                 return picker, problem
