@@ -85,7 +85,10 @@ def run(args: argparse.Namespace) -> int:
         # so `> file.csv` and `-o file.csv` give the same bytes.
         export = export_diary(diary, kind, today, start, end, bom=not to_terminal)
     if target is None:
-        return _to_stdout(export.text)
+        _to_stdout(export.text)
+        # On standard error, so the CSV stays whole: the range the dates given came to.
+        say(f"exported {export.description} to standard output")
+        return EXIT_OK
     from painlog.store.files import write_private
 
     try:
@@ -100,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _to_stdout(text: str) -> int:
+def _to_stdout(text: str) -> None:
     stream = getattr(sys.stdout, "buffer", None)
     try:
         if stream is None:
@@ -116,4 +119,3 @@ def _to_stdout(text: str) -> int:
 
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    return EXIT_OK

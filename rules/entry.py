@@ -32,7 +32,19 @@ class InvalidInput(ValueError):
         self.accepted = accepted
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.value!r} is not accepted; expected {self.accepted}"
+        return f"{self.field}: {shown_value(self.value)} is not accepted; expected {self.accepted}"
+
+
+SHOWN_VALUE_CHARS = 200
+"""A refused value longer than this (no path, date or name is) is shown cut, with its
+length: a 5,000-digit pain score is refused in a line a person can read."""
+
+
+def shown_value(value: str) -> str:
+    """`value` quoted as in a refusal: `repr`, so control characters show escaped."""
+    if len(value) <= SHOWN_VALUE_CHARS:
+        return repr(value)
+    return f"{value[: SHOWN_VALUE_CHARS // 2]!r}… ({len(value):,} characters)"
 
 
 def check_pain(field: str, value: object) -> int:

@@ -165,6 +165,42 @@ async def test_a_range_that_is_not_accepted_writes_nothing(db, home):
         assert list(home.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "shown"),
+    [
+        ("2026/11/18", "2026.11.20", "3 days (2026-11-18 to 2026-11-20)"),
+        ("2026-11-18T08:00", "2026-11-20 23:59", "3 days (2026-11-18 to 2026-11-20)"),
+        ("wednesday", "friday", "3 days (2026-11-18 to 2026-11-20)"),
+        ("last saturday", "18 Nov", "5 days (2026-11-14 to 2026-11-18)"),
+    ],
+)
+async def test_from_and_to_read_dates_as_the_command_line_does(db, home, start, end, shown):
+    app = PainlogApp(db=db, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_export(pilot)
+        await pilot.press("right", "space")
+        await settle(pilot)
+        await pilot.press("tab", *start, "tab", *end)
+        await after_typing(pilot)
+        # The range the typed dates came to is said in the preview's title.
+        assert shown in text_of(screen, "#export-preview-title")
+
+
+async def test_an_ambiguous_date_is_refused_with_both_readings(db, home):
+    app = PainlogApp(db=db, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_export(pilot)
+        await pilot.press("tab", *"3/11/2026")
+        await after_typing(pilot)
+        status = text_of(screen, "#export-status")
+        assert status.startswith("Range not accepted: from: '3/11/2026' is not accepted")
+        assert "11 March or 3 November" in status
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Not written" in text_of(screen, "#export-status")
+        assert list(home.iterdir()) == []
+
+
 async def test_a_missing_folder_is_reported_not_created(db, home):
     app = PainlogApp(db=db, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:

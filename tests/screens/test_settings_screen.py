@@ -109,6 +109,8 @@ async def test_an_unknown_saved_theme_is_ignored(db_file):
         ("#settings-birth-year", "1899", "a year from 1900 to 2026"),
         ("#settings-onset", "next week", "Pain started: 'next week' is not accepted"),
         ("#settings-onset", "2026-11-22", "today (2026-11-21) or earlier"),
+        ("#settings-onset", "3/11/2026", "11 March or 3 November"),
+        ("#settings-onset", "1899-12-31", "in the years 1900 to 9999"),
         # What was typed is shown as typed, never read as text formatting.
         ("#settings-birth-year", "[/]", "Birth year: '[/]' is not accepted"),
         ("#settings-onset", "[b]soon", "Pain started: '[b]soon' is not accepted"),
@@ -186,3 +188,8 @@ def test_profile_text_is_read_like_the_command_line():
     assert profile_from_text("", "", TODAY) == Profile()
     assert profile_from_text("none", "None", TODAY) == Profile()
     assert profile_from_text("", "yesterday", TODAY) == Profile(None, date(2026, 11, 20))
+    # The one date reader: year first with any separator, weekdays just past.
+    assert profile_from_text("", "2026/10/01", TODAY) == Profile(None, date(2026, 10, 1))
+    assert profile_from_text("", "2026.10.01 08:00", TODAY) == Profile(None, date(2026, 10, 1))
+    assert profile_from_text("", "monday", TODAY) == Profile(None, date(2026, 11, 16))
+    assert profile_from_text("", "last sat", TODAY) == Profile(None, date(2026, 11, 14))
