@@ -85,7 +85,14 @@ def run(args: argparse.Namespace) -> int:
         # so `> file.csv` and `-o file.csv` give the same bytes.
         export = export_diary(diary, kind, today, start, end, bom=not to_terminal)
     if target is None:
-        _to_stdout(export.text)
+        text = export.text
+        if to_terminal:
+            from painlog.rules.text import shown_text
+
+            # A note from an older diary may hold an ESC sequence: shown escaped, never
+            # written raw to a terminal. Files and pipes get the exact bytes.
+            text = shown_text(text)
+        _to_stdout(text)
         # On standard error, so the CSV stays whole: the range the dates given came to.
         say(f"exported {export.description} to standard output")
         return EXIT_OK

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from painlog.rules.records import PAIN_MAX, PAIN_MIN, DayLog, Profile
+from painlog.rules.text import check_text
 from painlog.seeds import Catalogue, catalogue
 
 NOTE_MAX_CHARS = 100_000
@@ -142,9 +143,9 @@ def check_day(log: DayLog, today: date, seeds: Catalogue | None = None) -> None:
         # Bytes the terminal could not decode arrive as lone surrogates; they cannot be
         # stored as UTF-8, so say so rather than fail later.
         raise InvalidInput("note", "text that is not valid UTF-8", "UTF-8 text")
-    if "\x00" in log.note:
-        # SQLite stores NUL happily but most tools that read the export stop at it.
-        raise InvalidInput("note", "text containing a NUL character", "text without NUL")
+    # Text is text: an ESC sequence in a note could drive the terminal it is shown on, and
+    # most tools reading an export stop at a NUL. Line breaks and tabs are kept.
+    check_text("note", log.note)
 
 
 def _place_text(place) -> str:

@@ -393,10 +393,13 @@ class ExportScreen(DiaryScreen):
 
 
 def _shown(cell: str):
-    """A cell on one line of the preview (a note may hold line breaks)."""
+    """A cell on one line of the preview: line breaks as ⏎, control characters an older
+    diary's note may hold escaped."""
     from rich.text import Text
 
-    flat = cell.replace("\r\n", " ⏎ ").replace("\n", " ⏎ ").replace("\r", " ⏎ ")
+    from painlog.rules.text import shown_text
+
+    flat = shown_text(cell, breaks=" ⏎ ")
     return Text(flat[:40] + ("…" if len(flat) > 40 else ""))
 
 

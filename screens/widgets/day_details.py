@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import Checkbox, Label, OptionList, Static, TextArea
 
 from painlog.rules.records import DayLog
+from painlog.rules.text import shown_text
 from painlog.screens.widgets.flag_checklist import FlagChecklist
 from painlog.screens.widgets.focus_group import FocusGroup
 from painlog.screens.widgets.pain_scale import PainScale
@@ -99,7 +100,9 @@ class DayDetails(Vertical):
             bed_rest.value = bool(log and log.bed_rest)
         note = self.query_one("#note", TextArea)
         with note.prevent(TextArea.Changed):
-            note.load_text(log.note if log else "")
+            # A note an older diary holds is edited with any control character escaped
+            # (never raw on the screen); its line ends are kept as they are.
+            note.load_text(shown_text(log.note, breaks=None) if log else "")
 
     @property
     def details(self) -> Details:
