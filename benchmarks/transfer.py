@@ -1,7 +1,7 @@
 """Export and import: painlog's CSV paths against raw sqlite3 + csv doing the same work.
 
 painlog's side runs the functions `painlog export`, `painlog import` and the Export screen
-call (`export_diary` then `write_private`; `parse_daily` then `import_days`). The diary or
+call (`export_diary` then `write_private`; `check_daily` then `import_daily`). The diary or
 the baseline's connection is opened before the clock starts, as the Export screen holds
 its diary open: what is timed is the work from the data to the file (or back).
 """
@@ -74,7 +74,6 @@ def daily_import(folder: Path, db: Path, repeat: int) -> Result:
     from painlog.store.diary import Diary
     from painlog.store.export import export_diary
     from painlog.store.files import write_private
-    from painlog.store.importer import import_days, parse_daily
 
     source = folder / "import-source.csv"
     with Diary.open(str(db)) as diary:
@@ -94,7 +93,7 @@ def daily_import(folder: Path, db: Path, repeat: int) -> Result:
 
     def mine() -> float:
         with Diary.open(str(fresh())) as diary:
-            return _timed(lambda: import_days(diary, parse_daily(source.read_bytes(), TODAY)))
+            return _timed(lambda: _import(diary, source))
 
     def theirs() -> float:
         connection = raw.connect(fresh())
@@ -107,6 +106,15 @@ def daily_import(folder: Path, db: Path, repeat: int) -> Result:
     return Result(
         "import of a 10-year daily export vs raw sqlite3 executemany", painlog_s, base_s, 3.0
     )
+
+
+def _import(diary, source: Path) -> None:
+    """What `painlog import FILE` does with an open diary: the file checked, then written."""
+    from painlog.store.importer import check_daily, import_daily
+
+    with open(source, "rb") as stream:
+        check_daily(stream, TODAY)
+        import_daily(diary, stream, TODAY)
 
 
 def _timed(run: Callable[[], object]) -> float:
