@@ -55,6 +55,13 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
+    def _get_values(self, action, arg_strings):
+        # Python 3.11's argparse drops a value of exactly "--" (`--date=--`) and hands the
+        # command an empty list instead of text; kept, it is refused like any other value.
+        if action.nargs is None and arg_strings == ["--"]:
+            return self._get_value(action, "--")
+        return super()._get_values(action, arg_strings)
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, with every subcommand and its help."""
@@ -176,7 +183,12 @@ def whole_number(field: str, text: str, low: int, high: int) -> int:
     from painlog.rules.entry import InvalidInput
 
     value = text.strip()
-    if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:
+    if (
+        not (value.isascii() and value.isdigit())
+        # More digits than `high` has is out of range; int() would refuse over 4,300.
+        or len(value.lstrip("0")) > len(str(high))
+        or not low <= int(value) <= high
+    ):
         raise InvalidInput(field, text, f"a whole number from {low} to {high}")
     return int(value)
 

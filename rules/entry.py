@@ -15,6 +15,9 @@ from painlog.seeds import Catalogue, catalogue
 NOTE_MAX_CHARS = 100_000
 DOSE_MAX = 10_000
 EARLIEST_BIRTH_YEAR = 1900
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 9999
+"""The years a date may be in, wherever it comes from (typed, imported)."""
 
 
 class InvalidInput(ValueError):
@@ -61,6 +64,9 @@ def check_pain(field: str, value: object) -> int:
         text = value.strip()
         if not text.isascii() or not text.removeprefix("-").isdigit():
             raise InvalidInput(field, value, accepted)
+        if len(text.removeprefix("-").lstrip("0")) > 2:
+            # Out of range whatever the digits; and int() refuses more than 4,300 of them.
+            raise InvalidInput(field, value, accepted)
         value = int(text)
     if not isinstance(value, int) or not PAIN_MIN <= value <= PAIN_MAX:
         raise InvalidInput(field, str(value), accepted)
@@ -82,6 +88,11 @@ def check_day(log: DayLog, today: date, seeds: Catalogue | None = None) -> None:
     seeds = seeds or catalogue()
     if log.day > today:
         raise InvalidInput("date", log.day.isoformat(), f"today ({today.isoformat()}) or earlier")
+    if log.day.year < EARLIEST_YEAR:
+        # An imported file may name any year; a typed date never gets here (parse_date).
+        raise InvalidInput(
+            "date", log.day.isoformat(), f"a date in the years {EARLIEST_YEAR} to {LATEST_YEAR}"
+        )
     check_pain("pain", log.pain)
     if log.worst is not None:
         worst = check_pain("worst", log.worst)

@@ -11,12 +11,10 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from painlog.rules.entry import InvalidInput
+from painlog.rules.entry import EARLIEST_YEAR, LATEST_YEAR, InvalidInput
 from painlog.rules.records import ExerciseDone, Place
 from painlog.seeds import Catalogue, catalogue
 
-EARLIEST_YEAR = 1900
-LATEST_YEAR = 9999
 DATE_ACCEPTED = (
     "an ISO date, year first (2026-11-03, 2026/11/03 or 2026.11.03, a time after it is "
     "ignored), 3 Nov 2026, Nov 3, today, yesterday, a weekday (monday, mon, last monday), "

@@ -32,9 +32,8 @@ from typing import BinaryIO
 
 from sqlalchemy.exc import IntegrityError
 
-from painlog.rules.entry import InvalidInput, check_day, check_pain
+from painlog.rules.entry import EARLIEST_YEAR, InvalidInput, check_day, check_pain
 from painlog.rules.own_exercises import NAME_MAX_CHARS, placeholder_for
-from painlog.rules.parsing import EARLIEST_YEAR
 from painlog.rules.records import DayLog, ExerciseDone
 from painlog.seeds import Catalogue, Exercise, catalogue
 from painlog.seeds.catalogue import OWN_PREFIX, SLUG_PATTERN

@@ -8,6 +8,7 @@ import pytest
 from pilot_helpers import settle
 from textual.widgets import Input, Select, Static
 
+from painlog.rules.entry import InvalidInput
 from painlog.rules.records import Profile
 from painlog.screens.settings import SettingsScreen, profile_from_text
 from painlog.store.diary import Diary
@@ -193,3 +194,14 @@ def test_profile_text_is_read_like_the_command_line():
     assert profile_from_text("", "2026.10.01 08:00", TODAY) == Profile(None, date(2026, 10, 1))
     assert profile_from_text("", "monday", TODAY) == Profile(None, date(2026, 11, 16))
     assert profile_from_text("", "last sat", TODAY) == Profile(None, date(2026, 11, 14))
+
+
+@pytest.mark.parametrize(
+    ("year", "onset", "field"),
+    [("9" * 5_000, "", "Birth year"), ("", "9" * 5_000 + " days ago", "Pain started")],
+)
+def test_absurd_profile_text_is_refused_not_a_crash(year, onset, field):
+    with pytest.raises(InvalidInput) as refused:
+        profile_from_text(year, onset, TODAY)
+    assert refused.value.field == field
+    assert "(5,0" in str(refused.value)  # the value cut, with its length
