@@ -112,6 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Bad input and a database that cannot be used (newer, damaged, read-only, full disk)
     are reported in one line with status 2. Anything else is a bug: it goes to the error
     log (never note text) and is reported in one line with status 70. No traceback.
+    A reader that stops reading (`painlog show | head -1`) ends the command quietly, 0.
     """
     command = None
     try:
@@ -120,11 +121,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
         if handler is None:
             return _run_app(args)
-        return handler(args)
+        status = handler(args)
+        # Flushed here, not by the interpreter at exit: a closed pipe is then met inside
+        # this try, not reported as "Exception ignored" after main has returned.
+        sys.stdout.flush()
+        return status
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader left (`| head`): what it wanted it has; that is not a failure.
+        _quiet_stdout()
+        return EXIT_OK
     except Exception as error:
         return _report_failure(error, sys.argv[1:] if argv is None else argv, command)
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device: whatever is still buffered for the closed
+    pipe is flushed there at exit, silently, instead of failing again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
+    except (OSError, ValueError):
+        pass  # not a real file (a test's StringIO): nothing will flush to a pipe
 
 
 def _report_failure(error: Exception, argv: Sequence[str], command: str | None) -> int:

@@ -111,18 +111,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _to_stdout(text: str) -> None:
+    """Write the export to standard output (a reader that leaves early is main's affair)."""
     stream = getattr(sys.stdout, "buffer", None)
-    try:
-        if stream is None:
-            sys.stdout.write(text)
-        else:
-            sys.stdout.flush()
-            # Bytes, so CRLF line ends reach the file unchanged on every platform.
-            stream.write(text.encode("utf-8"))
-            stream.flush()
-    except BrokenPipeError:
-        # `painlog export | head`: the reader left; that is not an error.
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    if stream is None:
+        sys.stdout.write(text)
+    else:
+        sys.stdout.flush()
+        # Bytes, so CRLF line ends reach the file unchanged on every platform.
+        stream.write(text.encode("utf-8"))
+        stream.flush()
