@@ -25,13 +25,28 @@ _MINUTES = re.compile(r"^(\d{1,5})\s*(?:m|min|mins|minutes)$")
 _REPS = re.compile(r"^(\d{1,5})\s*(?:r|reps?)$")
 
 # re.ASCII throughout: `\d` is 0-9 only, so digits of other scripts are refused, not read.
-_AGO = re.compile(r"(\d+) ?(day|week)s? ago", re.ASCII)
+_AGO = re.compile(r"(\d+|[a-z]+) ?(day|week)s? ago", re.ASCII)
+_COUNTS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+"""Counts people write as words: `a week ago`, `two days ago`."""
 _YEAR_FIRST = re.compile(
     r"(?P<year>\d{3,})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
     # A time after the date, as timestamps copied from elsewhere carry: checked, then
     # ignored (the date is the day as written, whatever the zone).
     r"(?:(?:t| )(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d{1,9})?)?"
-    r" ?(?:z|[+-]\d{2}(?::?\d{2})?)?)?",
+    r" ?(?:(?P<half>am|pm)|z|[+-]\d{2}(?::?\d{2})?)?)?",
     re.ASCII,
 )
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})", re.ASCII)
@@ -125,8 +140,10 @@ def _read_date(cleaned: str, today: date, field: str, text: str) -> date | None:
     relative = {"today": 0, "yesterday": 1, "tomorrow": -1}
     if cleaned in relative:
         return today - timedelta(days=relative[cleaned])
-    if match := _AGO.fullmatch(cleaned):
-        count = match.group(1).lstrip("0") or "0"
+    if (match := _AGO.fullmatch(cleaned)) and (
+        match.group(1).isdigit() or match.group(1) in _COUNTS
+    ):
+        count = str(_COUNTS.get(match.group(1), "")) or match.group(1).lstrip("0") or "0"
         # Too many digits to be a day after 1900, whatever they say: never handed to int()
         # (which refuses more than 4,300 digits) nor to timedelta (which overflows).
         if len(count) > 7:
@@ -143,10 +160,16 @@ def _read_date(cleaned: str, today: date, field: str, text: str) -> date | None:
         return today - timedelta(days=back)
     if match := _YEAR_FIRST.fullmatch(cleaned):
         hour, minute, second = (match.group(name) for name in ("hour", "minute", "second"))
+        last_hour = 23 if match["half"] is None else 12
         if hour is not None and (
-            int(hour) > 23 or int(minute) > 59 or (second is not None and int(second) > 59)
+            int(hour) > last_hour
+            or (match["half"] is not None and int(hour) == 0)
+            or int(minute) > 59
+            or (second is not None and int(second) > 59)
         ):
-            raise InvalidInput(field, text, DATE_ACCEPTED + "; times as HH:MM from 00:00 to 23:59")
+            raise InvalidInput(
+                field, text, DATE_ACCEPTED + "; times as 00:00 to 23:59, or 1:00am to 12:59pm"
+            )
         return _calendar_date(match["year"], match["month"], match["day"], field, text)
     if match := _COMPACT.fullmatch(cleaned):
         return _calendar_date(*match.groups(), field, text)
@@ -157,7 +180,8 @@ def _read_date(cleaned: str, today: date, field: str, text: str) -> date | None:
 
 def _named_month(cleaned: str, today: date, field: str, text: str) -> date | None:
     """A date with its month written as a word (`3 Nov 2026`, `Nov 3`, `Tue 3 Nov 2026`)."""
-    words = [word for word in _WORDS.split(cleaned) if word]
+    # "of" as in "3rd of November" says nothing more.
+    words = [word for word in _WORDS.split(cleaned) if word and word != "of"]
     weekday = None
     if len(words) > 2 and words[0] in _WEEKDAYS:
         weekday = _WEEKDAYS[words.pop(0)]

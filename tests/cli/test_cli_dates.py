@@ -130,3 +130,33 @@ def test_every_command_refuses_an_ambiguous_date_naming_both_readings(
     assert "this could be 11 March or 3 November (write 2026-03-11 or 2026-11-03)" in line
     assert "an ISO date, year first" in line  # the accepted forms
     assert two_days.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "heading"),
+    [
+        (["show", "yesterday"], "Fri 20 Nov 2026"),
+        (["show", "last", "monday"], "Mon 16 Nov 2026"),
+        (["show", "3", "days", "ago"], "Wed 18 Nov 2026"),
+        (["show", "2026/11/20"], "Fri 20 Nov 2026"),
+        (["show", "3rd", "of", "November"], "Tue 3 Nov 2026"),
+    ],
+)
+def test_show_takes_the_day_as_words_too(cli_main, two_days, args, heading):
+    result = cli_main("--db", two_days, *args)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(heading)
+
+
+@pytest.mark.parametrize(
+    ("args", "value"),
+    [
+        (["show", "yesterday", "--date", "monday"], "'yesterday and monday'"),
+        (["show", ""], "''"),
+        (["show", "the", "3rd"], "'the 3rd'"),
+    ],
+)
+def test_show_refuses_two_days_or_none(cli_main, two_days, args, value):
+    result = cli_main("--db", two_days, *args)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"painlog: date: {value} is not accepted")

@@ -62,6 +62,10 @@ ACCEPTED = [
     ("60 days ago", date(2026, 9, 22)),
     ("1 week ago", date(2026, 11, 14)),
     ("2 weeks ago", date(2026, 11, 7)),
+    ("a day ago", date(2026, 11, 20)),
+    ("a week ago", date(2026, 11, 14)),
+    ("two days ago", date(2026, 11, 19)),
+    ("Ten Weeks Ago", date(2026, 9, 12)),
     # a weekday: the most recent one not after today (today is a Saturday)
     ("saturday", TODAY),
     ("sat", TODAY),
@@ -108,6 +112,8 @@ ACCEPTED = [
     ("2026-11-03 08:00 -0500", date(2026, 11, 3)),
     ("2026/11/03 08:00", date(2026, 11, 3)),
     ("2026.11.03 8:00", date(2026, 11, 3)),
+    ("2026-11-03 7:30pm", date(2026, 11, 3)),
+    ("2026-11-03 12:05 AM", date(2026, 11, 3)),
     # a month by name
     ("3 Nov", date(2026, 11, 3)),
     ("3 november", date(2026, 11, 3)),
@@ -122,6 +128,7 @@ ACCEPTED = [
     ("2025-nov-03", date(2025, 11, 3)),
     ("1st Sept 2026", date(2026, 9, 1)),
     ("22nd may 2026", date(2026, 5, 22)),
+    ("3rd of November 2026", date(2026, 11, 3)),
     # painlog's own echo reads back
     ("Sat 21 Nov 2026", TODAY),
     ("Tue 3 Nov 2026", date(2026, 11, 3)),
@@ -184,6 +191,8 @@ REFUSED = [
     ("2026-11-03 24:00", "23:59"),
     ("2026-11-03T08:60", "23:59"),
     ("2026-11-03T08:00:61", "23:59"),
+    ("2026-11-03 13:30pm", "12:59pm"),
+    ("2026-11-03 0:30am", "12:59pm"),
     # a weekday that is not the date's
     ("Sat 3 Nov 2026", "is a Tuesday"),
     # not a date at all
@@ -193,6 +202,8 @@ REFUSED = [
     ("abc", "ISO date"),
     ("not a date", "ISO date"),
     ("3 fortnights ago", "ISO date"),
+    ("eleven days ago", "ISO date"),
+    ("some days ago", "ISO date"),
     ("-3 days ago", "ISO date"),
     ("3 days", "ISO date"),
     ("next monday", "ISO date"),
