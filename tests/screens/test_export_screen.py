@@ -9,6 +9,7 @@ import pytest
 from pilot_helpers import settle
 from textual.widgets import DataTable, Input, Static
 
+from painlog.rules.describe import day_heading
 from painlog.rules.records import DayLog, ExerciseDone, Place
 from painlog.screens.confirm import ConfirmScreen
 from painlog.screens.export import TYPING_PAUSE, ExportScreen
@@ -182,8 +183,12 @@ async def test_from_and_to_read_dates_as_the_command_line_does(db, home, start, 
         await settle(pilot)
         await pilot.press("tab", *start, "tab", *end)
         await after_typing(pilot)
-        # The range the typed dates came to is said in the preview's title.
+        # The range the typed dates came to is said in the preview's title, and each
+        # date beside its field.
         assert shown in text_of(screen, "#export-preview-title")
+        first, last = (date.fromisoformat(x) for x in shown[-25:-1].split(" to "))
+        assert text_of(screen, "#from-hint") == f"→ {day_heading(first)}"
+        assert text_of(screen, "#to-hint") == f"→ {day_heading(last)}"
 
 
 async def test_an_ambiguous_date_is_refused_with_both_readings(db, home):
@@ -195,6 +200,7 @@ async def test_an_ambiguous_date_is_refused_with_both_readings(db, home):
         status = text_of(screen, "#export-status")
         assert status.startswith("Range not accepted: from: '3/11/2026' is not accepted")
         assert "11 March or 3 November" in status
+        assert text_of(screen, "#from-hint") == ""  # no date read, none shown
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "Not written" in text_of(screen, "#export-status")
