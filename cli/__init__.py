@@ -56,6 +56,13 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
+    def _get_values(self, action, arg_strings):
+        # Python 3.11's argparse drops a value of exactly "--" (`--date=--`) and hands the
+        # command an empty list instead of text; kept, it is refused like any other value.
+        if action.nargs is None and arg_strings == ["--"]:
+            return self._get_value(action, "--")
+        return super()._get_values(action, arg_strings)
+
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line, with every subcommand and its help.
@@ -123,6 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Bad input and a database that cannot be used (newer, damaged, read-only, full disk)
     are reported in one line with status 2. Anything else is a bug: it goes to the error
     log (never note text) and is reported in one line with status 70. No traceback.
+    A reader that stops reading (`painlog show | head -1`) ends the command quietly, 0.
     """
     command = None
     try:
@@ -132,11 +140,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
         if handler is None:
             return _run_app(args)
-        return handler(args)
+        status = handler(args)
+        # Flushed here, not by the interpreter at exit: a closed pipe is then met inside
+        # this try, not reported as "Exception ignored" after main has returned.
+        sys.stdout.flush()
+        return status
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader left (`| head`): what it wanted it has; that is not a failure.
+        _quiet_stdout()
+        return EXIT_OK
     except Exception as error:
         return _report_failure(error, argv, command)
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device: whatever is still buffered for the closed
+    pipe is flushed there at exit, silently, instead of failing again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
+    except (OSError, ValueError):
+        pass  # not a real file (a test's StringIO): nothing will flush to a pipe
 
 
 def _report_failure(error: Exception, argv: Sequence[str], command: str | None) -> int:
@@ -195,7 +226,12 @@ def whole_number(field: str, text: str, low: int, high: int) -> int:
     from painlog.rules.entry import InvalidInput
 
     value = text.strip()
-    if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:
+    if (
+        not (value.isascii() and value.isdigit())
+        # More digits than `high` has is out of range; int() would refuse over 4,300.
+        or len(value.lstrip("0")) > len(str(high))
+        or not low <= int(value) <= high
+    ):
         raise InvalidInput(field, text, f"a whole number from {low} to {high}")
     return int(value)
 

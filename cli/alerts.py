@@ -38,7 +38,8 @@ def register(command: CommandFactory) -> None:
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from painlog.cli import local_today, read_diary
+    from painlog.cli import local_today, read_diary, say
+    from painlog.rules.describe import day_heading
     from painlog.rules.entry import InvalidInput
     from painlog.rules.parsing import parse_date
     from painlog.store.alerting import current_alerts
@@ -49,11 +50,16 @@ def run(args: argparse.Namespace) -> int:
         raise InvalidInput("as-of", args.as_of, f"today ({today.isoformat()}) or earlier")
     with read_diary(args) as diary:
         views = current_alerts(diary, as_of)
+    # The date used is said every time: `--as-of monday` shows which Monday was meant.
+    when = day_heading(as_of)
     if args.json:
+        if args.as_of is not None:
+            say(f"alerts as of {when}")  # standard error: the output stays pure JSON
         print(json.dumps([view.as_json() for view in views], ensure_ascii=False, indent=2))
     elif not views:
-        print(f"No alerts as of {as_of.isoformat()}.")
+        print(f"No alerts as of {when}.")
     else:
+        print(f"Alerts as of {when}:\n")
         print("\n\n".join(alert_text(view) for view in views))
     return 0
 

@@ -44,6 +44,12 @@ def run(args: argparse.Namespace) -> int:
     from painlog.store.errors import StoreError
     from painlog.store.location import resolve_location
 
+    if args.path is not None and not args.path.strip():
+        from painlog.rules.entry import InvalidInput
+
+        raise InvalidInput(
+            "PATH", args.path, "a new file or a folder for the copy, or none (the backups folder)"
+        )
     location = resolve_location(args.db)
     source = location.path
     if source is None:

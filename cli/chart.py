@@ -44,6 +44,7 @@ def register(command: CommandFactory) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from painlog.cli import local_today, read_diary
+    from painlog.rules.describe import day_heading
     from painlog.rules.entry import InvalidInput
     from painlog.rules.parsing import parse_date
     from painlog.rules.weekly import (
@@ -70,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
     shown = summaries[1:]
     colour = use_colour(sys.stdout, os.environ)
     columns, lines = shutil.get_terminal_size()
+    print(f"As of {day_heading(as_of)}:")
     print(week_sentence(shown[-1], summaries[-2], as_of))
     print(trend_sentence(shown))
     if not any(week.days_logged for week in shown):
@@ -112,8 +114,8 @@ def chart_text(weeks, first_weekday: int, columns: int, lines: int, colour: bool
         else NO_COLOUR
     )
     width = max(40, min(columns, 160))
-    # Two charts and the two sentences above them in one screenful, within reason.
-    height = max(12, min(20, (lines - 4) // 2))
+    # Two charts, and the date and two sentences above them, in one screenful, within reason.
+    height = max(12, min(20, (lines - 5) // 2))
     drawn = []
     for draw in (
         lambda: draw_weeks(

@@ -10,6 +10,8 @@ from painlog.cli import CommandFactory, whole_number
 DEMO_FILE_NAME = "painlog-demo.db"
 DEMO_WEEKS = 16  # store.demo.DEFAULT_WEEKS; repeated so `--help` needs no import
 DEMO_SEED = 1  # store.demo.DEFAULT_SEED
+MAX_SEED_DIGITS = 18
+"""Any seed people type fits; int() would refuse more than 4,300 digits."""
 
 
 def register(command: CommandFactory) -> None:
@@ -48,8 +50,9 @@ def run(args: argparse.Namespace) -> int:
     today = local_today()
     weeks = whole_number("weeks", args.weeks, MIN_WEEKS, MAX_WEEKS)
     seed_text = args.seed.strip()
-    if not (seed_text.isascii() and seed_text.lstrip("-").isdigit()):
-        raise InvalidInput("seed", args.seed, "a whole number")
+    digits = seed_text.removeprefix("-")
+    if not (digits.isascii() and digits.isdigit()) or len(digits.lstrip("0")) > MAX_SEED_DIGITS:
+        raise InvalidInput("seed", args.seed, f"a whole number of at most {MAX_SEED_DIGITS} digits")
     where = args.db or str(demo_path())
     from painlog.store.diary import Diary
 

@@ -206,5 +206,9 @@ def _checked_slug(args: argparse.Namespace):
 
 
 def _own_line(exercise, width: int = 0) -> str:
+    from painlog.rules.text import shown_text
+
     dose = f": {exercise.dose}" if exercise.dose else ""
-    return f"{exercise.slug:<{width}}  {exercise.name} ({exercise.category}){dose}"
+    # Escaped: an older diary may hold a control character in an own exercise's name.
+    line = f"{exercise.slug:<{width}}  {exercise.name} ({exercise.category}){dose}"
+    return shown_text(line)

@@ -85,7 +85,17 @@ def run(args: argparse.Namespace) -> int:
         # so `> file.csv` and `-o file.csv` give the same bytes.
         export = export_diary(diary, kind, today, start, end, bom=not to_terminal)
     if target is None:
-        return _to_stdout(export.text)
+        text = export.text
+        if to_terminal:
+            from painlog.rules.text import shown_text
+
+            # A note from an older diary may hold an ESC sequence: shown escaped, never
+            # written raw to a terminal. Files and pipes get the exact bytes.
+            text = shown_text(text)
+        _to_stdout(text)
+        # On standard error, so the CSV stays whole: the range the dates given came to.
+        say(f"exported {export.description} to standard output")
+        return EXIT_OK
     from painlog.store.files import write_private
 
     try:
@@ -100,20 +110,13 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _to_stdout(text: str) -> int:
+def _to_stdout(text: str) -> None:
+    """Write the export to standard output (a reader that leaves early is main's affair)."""
     stream = getattr(sys.stdout, "buffer", None)
-    try:
-        if stream is None:
-            sys.stdout.write(text)
-        else:
-            sys.stdout.flush()
-            # Bytes, so CRLF line ends reach the file unchanged on every platform.
-            stream.write(text.encode("utf-8"))
-            stream.flush()
-    except BrokenPipeError:
-        # `painlog export | head`: the reader left; that is not an error.
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    return EXIT_OK
+    if stream is None:
+        sys.stdout.write(text)
+    else:
+        sys.stdout.flush()
+        # Bytes, so CRLF line ends reach the file unchanged on every platform.
+        stream.write(text.encode("utf-8"))
+        stream.flush()

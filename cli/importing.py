@@ -38,43 +38,53 @@ def register(command: CommandFactory) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from painlog.cli import local_today
-    from painlog.store.importer import ImportConflict, ImportRefused, import_days, parse_daily
+    from painlog.store.importer import ImportRefused, check_daily
 
     today = local_today()
     source = Path(args.file).expanduser()
     try:
-        data = source.read_bytes()
+        # A stream, read twice (checked, then written), never whole into memory.
+        stream = open(source, "rb")  # noqa: SIM115 - closed by the with below
     except OSError as error:
         say(f"cannot read {source}: {error.strerror or error}; nothing was imported")
         return EXIT_BAD_INPUT
-    try:
-        parsed = parse_daily(data, today)
-    except ImportRefused as refused:
-        for problem in refused.problems:
-            say(f"{source} {problem}")
-        count = len(refused.problems)
-        say(f"nothing was imported ({count} problem{'' if count == 1 else 's'} in {source})")
-        return EXIT_BAD_INPUT
+    with stream:
+        if not stream.seekable():
+            say(
+                f"cannot read {source} twice (it is a pipe): save it to a file and import "
+                "that; nothing was imported"
+            )
+            return EXIT_BAD_INPUT
+        try:
+            # Checked whole before the diary is opened: a file that cannot be imported
+            # changes nothing, not even by creating a diary.
+            check_daily(stream, today)
+            return _write(args, source, stream, today)
+        except ImportRefused as refused:
+            _list(source, refused)
+            say(f"nothing was imported ({_count(refused.total, 'problem')} in {source})")
+            return EXIT_BAD_INPUT
+        except OSError as error:
+            say(f"cannot read {source}: {error.strerror or error}; nothing was imported")
+            return EXIT_BAD_INPUT
 
+
+def _write(args: argparse.Namespace, source: Path, stream, today) -> int:
     from painlog.cli import open_diary
+    from painlog.store.importer import ImportConflict, import_daily
 
     mode = "replace" if args.replace else "skip" if args.skip_existing else "refuse"
     with open_diary(args) as diary:
         try:
-            result = import_days(diary, parsed, mode)
+            result = import_daily(diary, stream, today, mode)
         except ImportConflict as conflict:
-            for problem in conflict.problems:
-                say(f"{source} {problem}")
-            count = len(conflict.dates)
+            _list(source, conflict, "more date")
+            count = conflict.total
             say(
-                f"nothing was imported: {count} date{'' if count == 1 else 's'} in the file "
+                f"nothing was imported: {_count(count, 'date')} in the file "
                 f"{'is' if count == 1 else 'are'} already logged; add --replace to replace "
                 "them with the file's days, or --skip-existing to keep them"
             )
-            return EXIT_BAD_INPUT
-        except ImportRefused as refused:
-            for problem in refused.problems:
-                say(f"{source} {problem}")
             return EXIT_BAD_INPUT
     written = result.added + result.replaced
     parts = []
@@ -83,14 +93,31 @@ def run(args: argparse.Namespace) -> int:
     if result.skipped:
         parts.append(f"{result.skipped} already logged and kept")
     detail = f" ({'; '.join(parts)})" if parts else ""
-    print(f"Imported {written} day{'' if written == 1 else 's'} from {source}{detail}.")
+    print(f"Imported {_count(written, 'day')} from {source}{detail}.")
     if result.exercises_added:
+        from painlog.rules.text import shown_text
+
         # A CSV carries only an own exercise's slug: say what was made of it.
         added = result.exercises_added
         print(
-            f"Added {len(added)} exercise{'' if len(added) == 1 else 's'} of your own that the "
-            "file names, with category other and no dose: "
-            + ", ".join(f"{x.slug} ({x.name})" for x in added)
+            f"Added {_count(len(added), 'exercise')} of your own that the file names, with "
+            "category other and no dose: "
+            + ", ".join(shown_text(f"{x.slug} ({x.name})") for x in added)
             + ". Change them with `painlog exercises rename` or in Settings, Your exercises."
         )
     return EXIT_OK
+
+
+def _list(source: Path, refused, more: str = "more problem") -> None:
+    """Each problem listed on its own line; any past those listed counted in one more."""
+    for problem in refused.problems:
+        say(f"{source} {problem}")
+    unlisted = refused.total - len(refused.problems)
+    if unlisted:
+        last = refused.problems[-1].line
+        after = f" after line {last:,}" if last is not None else ""
+        say(f"{source}: and {_count(unlisted, more)}{after}")
+
+
+def _count(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

@@ -33,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
         text = args.birth_year.strip().lower()
         if text == "none":
             changes["birth_year"] = None
-        elif text.isascii() and text.isdigit():
+        elif text.isascii() and text.isdigit() and len(text.lstrip("0")) <= 4:
+            # The digits are counted first: int() refuses more than 4,300 of them.
             changes["birth_year"] = int(text)
         else:
             raise InvalidInput("birth-year", args.birth_year, "a four-digit year, or none")

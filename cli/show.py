@@ -12,9 +12,13 @@ def register(command: CommandFactory) -> None:
     show = command(
         "show",
         "print a day's log",
-        "examples:\n  painlog show\n  painlog show --date yesterday",
+        "examples:\n  painlog show\n  painlog show yesterday\n  painlog show last monday\n"
+        "  painlog show --date 2026-11-03",
     )
-    show.add_argument("--date", default="today", help="which day (default today)")
+    # The day may be given either way: `painlog show yesterday` (or `painlog show last
+    # monday`, unquoted) is what people type first.
+    show.add_argument("day", nargs="*", metavar="DATE", help="which day (default today)")
+    show.add_argument("--date", default=None, help="which day, as DATE")
     show.set_defaults(handler=run)
 
 
@@ -23,7 +27,13 @@ def run(args: argparse.Namespace) -> int:
     from painlog.rules.parsing import parse_date
 
     today = local_today()
-    day = parse_date(args.date, today)
+    words = " ".join(args.day)
+    if words and args.date is not None:
+        from painlog.rules.entry import InvalidInput
+
+        raise InvalidInput("date", f"{words} and {args.date}", "one date, given once")
+    typed = args.date if args.date is not None else words if args.day else "today"
+    day = parse_date(typed, today)
     with read_diary(args) as diary:
         log = diary.load_day(day)
         seeds = diary.catalogue()

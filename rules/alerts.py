@@ -56,6 +56,7 @@ from painlog.rules.advice import (
 )
 from painlog.rules.episodes import Episode, age_flag, split_episodes
 from painlog.rules.records import DayLog, Profile
+from painlog.rules.text import shown_text
 from painlog.rules.windows import PainSeries, day_logs, format_mean
 from painlog.seeds import catalogue
 from painlog.seeds.thresholds import Thresholds, thresholds
@@ -186,7 +187,8 @@ def _since(holds: Callable[[int], bool], today: int, floor: int) -> date | None:
 
 def _flag_name(slug: str) -> str:
     found = catalogue().red_flag(slug)
-    return found.name if found is not None else slug
+    # An unknown slug comes from a diary edited by hand: shown, but escaped.
+    return found.name if found is not None else shown_text(slug)
 
 
 def is_emergency_sign(slug: str) -> bool:

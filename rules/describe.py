@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from painlog.rules.scale import pain_band
+from painlog.rules.text import shown_text
 
 if TYPE_CHECKING:
     from painlog.rules.records import DayLog, ExerciseDone, Place
@@ -27,7 +28,8 @@ def place_text(place: Place) -> str:
     location = catalogue().location(place.location)
     name = location.name if location else place.location
     details = [part for part in (place.side, place.character) if part]
-    return f"{name} ({', '.join(details)})" if details else name
+    # Shown escaped: an older diary, or one edited by hand, may hold anything in a slug.
+    return shown_text(f"{name} ({', '.join(details)})" if details else name)
 
 
 def exercise_text(done: ExerciseDone, seeds: Catalogue | None = None) -> str:
@@ -44,14 +46,15 @@ def exercise_text(done: ExerciseDone, seeds: Catalogue | None = None) -> str:
         text += f" {done.sets} sets"
     if done.minutes is not None:
         text += f" {done.minutes} min"
-    return text
+    # An own exercise's name, or an unknown slug, as an older diary may hold it.
+    return shown_text(text)
 
 
 def flag_text(slug: str) -> str:
     from painlog.seeds import catalogue
 
     flag = catalogue().red_flag(slug)
-    return flag.name if flag else slug
+    return flag.name if flag else shown_text(slug)
 
 
 def pain_text(log: DayLog) -> str:
@@ -88,7 +91,8 @@ def day_lines(log: DayLog, seeds: Catalogue | None = None) -> list[str]:
         "  Bed rest:  " + ("yes, mostly in bed" if log.bed_rest else "no"),
     ]
     if log.note:
-        note_lines = log.note.splitlines() or [""]
+        # Escaped: a note from an older diary may hold an ESC sequence.
+        note_lines = shown_text(log.note).splitlines() or [""]
         lines.append("  Note:      " + note_lines[0])
         lines += ["             " + line for line in note_lines[1:]]
     return lines

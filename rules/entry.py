@@ -9,11 +9,15 @@ from __future__ import annotations
 from datetime import date
 
 from painlog.rules.records import PAIN_MAX, PAIN_MIN, DayLog, Profile
+from painlog.rules.text import check_text
 from painlog.seeds import Catalogue, catalogue
 
 NOTE_MAX_CHARS = 100_000
 DOSE_MAX = 10_000
 EARLIEST_BIRTH_YEAR = 1900
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 9999
+"""The years a date may be in, wherever it comes from (typed, imported)."""
 
 
 class InvalidInput(ValueError):
@@ -32,7 +36,19 @@ class InvalidInput(ValueError):
         self.accepted = accepted
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.value!r} is not accepted; expected {self.accepted}"
+        return f"{self.field}: {shown_value(self.value)} is not accepted; expected {self.accepted}"
+
+
+SHOWN_VALUE_CHARS = 200
+"""A refused value longer than this (no path, date or name is) is shown cut, with its
+length: a 5,000-digit pain score is refused in a line a person can read."""
+
+
+def shown_value(value: str) -> str:
+    """`value` quoted as in a refusal: `repr`, so control characters show escaped."""
+    if len(value) <= SHOWN_VALUE_CHARS:
+        return repr(value)
+    return f"{value[: SHOWN_VALUE_CHARS // 2]!r}… ({len(value):,} characters)"
 
 
 def check_pain(field: str, value: object) -> int:
@@ -47,6 +63,9 @@ def check_pain(field: str, value: object) -> int:
     if isinstance(value, str):
         text = value.strip()
         if not text.isascii() or not text.removeprefix("-").isdigit():
+            raise InvalidInput(field, value, accepted)
+        if len(text.removeprefix("-").lstrip("0")) > 2:
+            # Out of range whatever the digits; and int() refuses more than 4,300 of them.
             raise InvalidInput(field, value, accepted)
         value = int(text)
     if not isinstance(value, int) or not PAIN_MIN <= value <= PAIN_MAX:
@@ -69,6 +88,11 @@ def check_day(log: DayLog, today: date, seeds: Catalogue | None = None) -> None:
     seeds = seeds or catalogue()
     if log.day > today:
         raise InvalidInput("date", log.day.isoformat(), f"today ({today.isoformat()}) or earlier")
+    if log.day.year < EARLIEST_YEAR:
+        # An imported file may name any year; a typed date never gets here (parse_date).
+        raise InvalidInput(
+            "date", log.day.isoformat(), f"a date in the years {EARLIEST_YEAR} to {LATEST_YEAR}"
+        )
     check_pain("pain", log.pain)
     if log.worst is not None:
         worst = check_pain("worst", log.worst)
@@ -130,9 +154,9 @@ def check_day(log: DayLog, today: date, seeds: Catalogue | None = None) -> None:
         # Bytes the terminal could not decode arrive as lone surrogates; they cannot be
         # stored as UTF-8, so say so rather than fail later.
         raise InvalidInput("note", "text that is not valid UTF-8", "UTF-8 text")
-    if "\x00" in log.note:
-        # SQLite stores NUL happily but most tools that read the export stop at it.
-        raise InvalidInput("note", "text containing a NUL character", "text without NUL")
+    # Text is text: an ESC sequence in a note could drive the terminal it is shown on, and
+    # most tools reading an export stop at a NUL. Line breaks and tabs are kept.
+    check_text("note", log.note)
 
 
 def _place_text(place) -> str:

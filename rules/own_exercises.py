@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from painlog.rules.entry import InvalidInput
+from painlog.rules.text import check_text
 from painlog.seeds import Catalogue, Exercise
 from painlog.seeds.catalogue import OWN_CATEGORIES, OWN_PREFIX
 
@@ -41,6 +42,8 @@ def check_name(name: object, seeds: Catalogue, renaming: str | None = None) -> s
     accepted = f"a name of 1 to {NAME_MAX_CHARS} characters not used by another exercise"
     if not isinstance(name, str):
         raise InvalidInput("name", type(name).__name__, accepted)
+    # Before the spaces are tidied: str.split() takes \x1c-\x1f and \x85 for spaces.
+    check_text("name", name)
     tidy = " ".join(name.split())
     if not tidy:
         raise InvalidInput("name", name, accepted)
@@ -69,6 +72,7 @@ def check_dose(dose: object) -> str:
     accepted = f"text of at most {DOSE_MAX_CHARS} characters, e.g. 3 sets of 10 daily"
     if not isinstance(dose, str):
         raise InvalidInput("dose", type(dose).__name__, accepted)
+    check_text("dose", dose)
     tidy = " ".join(dose.split())
     if len(tidy) > DOSE_MAX_CHARS:
         raise InvalidInput("dose", f"{len(tidy)} characters", accepted)

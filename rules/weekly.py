@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from painlog.rules.episodes import Episode, duration_class, episode_week
 from painlog.rules.records import DayLog
+from painlog.rules.text import shown_text
 from painlog.rules.windows import format_mean
 from painlog.seeds import catalogue
 from painlog.seeds.thresholds import thresholds
@@ -427,7 +428,8 @@ def _plural(count: int, word: str) -> str:
 def location_name(slug: str) -> str:
     """A location's name as it reads inside a sentence: `lower back`, `outer hip`."""
     location = catalogue().location(slug)
-    name = location.name if location else slug
+    # An unknown slug comes from a diary edited by hand: shown, but escaped.
+    name = location.name if location else shown_text(slug)
     return name[:1].lower() + name[1:]
 
 
@@ -459,7 +461,7 @@ def week_sentence(week: WeekSummary, previous: WeekSummary | None, today: date) 
         names = []
         for flag in week.flags:
             found = catalogue().red_flag(flag)
-            names.append(found.name.lower() if found else flag)
+            names.append(found.name.lower() if found else shown_text(flag))
         parts.append("warning sign: " + ", ".join(names))
     return f"{heading}: " + ", ".join(parts)
 

@@ -19,6 +19,7 @@ from painlog.rules.own_exercises import (
     check_dose,
     check_name,
 )
+from painlog.rules.text import shown_text
 from painlog.screens.base import stylesheet
 from painlog.seeds import Catalogue, Exercise
 from painlog.seeds.catalogue import OWN_CATEGORIES
@@ -70,13 +71,15 @@ class ExerciseForm(ModalScreen[ExerciseDraft | None]):
 
     def compose(self) -> ComposeResult:
         editing = self.exercise
-        title = f"Edit {editing.name}" if editing else "Add an exercise of your own"
+        # A name or dose an older diary holds is shown, and edited, with any control
+        # character escaped: what is saved is what was seen.
+        title = f"Edit {shown_text(editing.name)}" if editing else "Add an exercise of your own"
         with Vertical(id="exercise-dialog", classes="dialog"):
             yield Label(title, id="exercise-title", markup=False)
             with Horizontal(classes="exercise-row"):
                 yield Label("Name", classes="exercise-label")
                 yield Input(
-                    editing.name if editing else "",
+                    shown_text(editing.name) if editing else "",
                     placeholder="e.g. Clamshell with band",
                     max_length=NAME_MAX_CHARS,
                     compact=True,
@@ -95,7 +98,7 @@ class ExerciseForm(ModalScreen[ExerciseDraft | None]):
             with Horizontal(classes="exercise-row"):
                 yield Label("Dose", classes="exercise-label")
                 yield Input(
-                    editing.dose if editing else "",
+                    shown_text(editing.dose) if editing else "",
                     placeholder="e.g. 3 x 12 each side, daily",
                     max_length=DOSE_MAX_CHARS,
                     compact=True,

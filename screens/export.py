@@ -185,16 +185,32 @@ class ExportScreen(DiaryScreen):
             field.value = str(self._default_path())
 
     def _show_hints(self, export=None) -> None:
-        start = getattr(export, "start", None)
-        end = getattr(export, "end", None)
-        from_hint = f"empty: {FROM_DEFAULT[self.kind]}"
-        to_hint = f"empty: {TO_DEFAULT[self.kind]}"
-        if start is not None and not self.query_one("#export-from", Input).value.strip():
-            from_hint += f" → {start.isoformat()}"
-        if end is not None and not self.query_one("#export-to", Input).value.strip():
-            to_hint += f" → {end.isoformat()}"
-        self.query_one("#from-hint", Static).update(from_hint)
-        self.query_one("#to-hint", Static).update(to_hint)
+        """Beside each date field, the date it comes to: the one typed, read (`monday` shows
+        which Monday), or the default's once the preview knows it."""
+        for name, default, found in (
+            ("from", FROM_DEFAULT, getattr(export, "start", None)),
+            ("to", TO_DEFAULT, getattr(export, "end", None)),
+        ):
+            typed = self.query_one(f"#export-{name}", Input).value.strip()
+            if typed:
+                hint = self._read_hint(typed)
+            else:
+                hint = f"empty: {default[self.kind]}"
+                if found is not None:
+                    hint += f" → {found.isoformat()}"
+            self.query_one(f"#{name}-hint", Static).update(hint)
+
+    def _read_hint(self, typed: str) -> str:
+        """`→ Mon 16 Nov 2026` for a date that reads, nothing for one that does not (the
+        status line says why)."""
+        from painlog.rules.describe import day_heading
+        from painlog.rules.entry import InvalidInput
+        from painlog.rules.parsing import parse_date
+
+        try:
+            return f"→ {day_heading(parse_date(typed, self.today))}"
+        except InvalidInput:
+            return ""
 
     def range(self) -> tuple[date | None, date | None]:
         """The dates typed, parsed the way the command line reads them.
@@ -393,10 +409,13 @@ class ExportScreen(DiaryScreen):
 
 
 def _shown(cell: str):
-    """A cell on one line of the preview (a note may hold line breaks)."""
+    """A cell on one line of the preview: line breaks as ⏎, control characters an older
+    diary's note may hold escaped."""
     from rich.text import Text
 
-    flat = cell.replace("\r\n", " ⏎ ").replace("\n", " ⏎ ").replace("\r", " ⏎ ")
+    from painlog.rules.text import shown_text
+
+    flat = shown_text(cell, breaks=" ⏎ ")
     return Text(flat[:40] + ("…" if len(flat) > 40 else ""))
 
 

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from painlog.rules.describe import day_heading, flag_text, summary_text
 from painlog.rules.records import DayLog
+from painlog.rules.text import shown_text
 from painlog.screens.base import DiaryScreen, stylesheet
 from painlog.screens.confirm import ConfirmScreen
 from painlog.screens.widgets.commands import BindingCommands
@@ -204,7 +205,7 @@ class HistoryScreen(DiaryScreen):
         if log.bed_rest:
             also.append("in bed")
         if log.note:
-            also.append(log.note.splitlines()[0] if log.note.strip() else "")
+            also.append(shown_text(log.note).splitlines()[0] if log.note.strip() else "")
         return [
             day_heading(log.day),
             Text(pain, justify="right"),
@@ -271,7 +272,7 @@ class HistoryScreen(DiaryScreen):
             return
         text = Text.assemble((day_heading(log.day), "bold"), ": ", summary_text(log, self._seeds))
         if log.note:
-            text.append(f"\nNote: {log.note}")
+            text.append(f"\nNote: {shown_text(log.note)}")
         detail.update(text)
 
     # -- actions --------------------------------------------------------------------------
@@ -376,9 +377,9 @@ def _cell(text: str) -> Text:
 
 def _exercise_name(slug: str, seeds: Catalogue) -> str:
     exercise = seeds.exercise(slug)
-    return exercise.name if exercise else slug
+    return shown_text(exercise.name if exercise else slug)
 
 
 def _location_name(slug: str) -> str:
     location = catalogue().location(slug)
-    return location.name if location else slug
+    return location.name if location else shown_text(slug)

@@ -22,6 +22,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
+from painlog.rules.text import shown_text
 from painlog.screens.base import DiaryScreen, stylesheet
 from painlog.screens.exercise_form import ExerciseDraft, ExerciseForm
 from painlog.seeds import Catalogue, Exercise
@@ -151,9 +152,9 @@ class ExercisesScreen(DiaryScreen):
         own = self.own
         for exercise in own:
             table.add_row(
-                Text(exercise.name, no_wrap=True, overflow="ellipsis"),
+                Text(shown_text(exercise.name), no_wrap=True, overflow="ellipsis"),
                 exercise.category,
-                Text(exercise.dose or "-", no_wrap=True, overflow="ellipsis"),
+                Text(shown_text(exercise.dose) or "-", no_wrap=True, overflow="ellipsis"),
                 Text(str(self.days.get(exercise.slug, 0)), justify="right"),
                 "retired" if exercise.retired else "yes",
                 key=exercise.slug,
@@ -239,7 +240,7 @@ class ExercisesScreen(DiaryScreen):
     def _changed(self, message: Changed) -> None:
         self.load()
         self.app.notify_exercises_changed(except_screen=self)
-        name = message.exercise.name
+        name = shown_text(message.exercise.name)
         detail = {
             "Added": "it is in Today's Did list now",
             "Saved": "the days that have it show the new name",

@@ -48,7 +48,8 @@ def profile_from_text(birth_year: str, onset: str, today: date) -> Profile:
     year: int | None = None
     if year_text and year_text.lower() != "none":
         accepted = f"a year from {EARLIEST_BIRTH_YEAR} to {today.year}, or nothing"
-        if not (year_text.isascii() and year_text.isdigit()):
+        # The digits are counted first: int() refuses more than 4,300 of them.
+        if not (year_text.isascii() and year_text.isdigit()) or len(year_text.lstrip("0")) > 4:
             raise InvalidInput("Birth year", year_text, accepted)
         year = int(year_text)
         if not EARLIEST_BIRTH_YEAR <= year <= today.year:

@@ -10,7 +10,8 @@ statements; many new rows go in with one Core `insert` each.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -443,46 +444,90 @@ class Diary:
 
     # -- bulk -----------------------------------------------------------------------------
 
-    def insert_days(self, logs: Sequence[DayLog], exercises: Sequence[Exercise] = ()) -> None:
+    def insert_days(self, logs: Sequence[DayLog]) -> None:
         """Add many new days in one transaction, with Core bulk inserts.
 
         The logs must already be checked and their dates must not be logged yet; the
         database's unique date refuses the whole batch otherwise.
-
-        Args:
-            logs: The days.
-            exercises: Own exercises the days name that the diary lacks (from an import),
-                added in the same transaction.
-        """
-        if not logs and not exercises:
-            return
-        with self._writer.begin() as connection:
-            _insert_own(connection, exercises)
-            if logs:
-                _insert_logs(connection, logs)
-
-    def replace_days(self, logs: Sequence[DayLog], exercises: Sequence[Exercise] = ()) -> int:
-        """Write many days in one transaction, replacing whatever was logged on their dates.
-
-        The logs must already be checked. Old logs on the same dates are deleted (with their
-        places, exercises and flags) and the new ones inserted with Core bulk inserts, in the
-        same transaction: either every day is replaced or nothing changes.
-
-        Returns:
-            How many already logged days were replaced.
         """
         if not logs:
-            return 0
-        dates = [log.day for log in logs]
+            return
         with self._writer.begin() as connection:
-            _insert_own(connection, exercises)
-            replaced = 0
-            for first in range(0, len(dates), _IN_CHUNK):
-                replaced += connection.execute(
-                    delete(LOGS).where(LOGS.c.day.in_(dates[first : first + _IN_CHUNK]))
-                ).rowcount
             _insert_logs(connection, logs)
-        return replaced
+
+    @contextmanager
+    def importing(self) -> Iterator[ImportWriter]:
+        """One transaction for a whole import, written batch by batch (`store.importer`).
+
+        The writers' lock is held from the start, so the days found logged stay so until
+        the end; the transaction commits when the block ends and is rolled back whole
+        when it raises: either every batch is written or none.
+        """
+        with self._writer.begin() as connection:
+            yield ImportWriter(connection)
+
+
+class ImportWriter:
+    """The writes of one import, on its open transaction (see `Diary.importing`).
+
+    Each call handles one batch of days, with a statement per table: memory holds one
+    batch whatever the size of the file.
+    """
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def catalogue(self) -> Catalogue:
+        """The packaged catalogue with the diary's own exercises."""
+        return _catalogue(self._connection)
+
+    def logged(self, days: Sequence[date]) -> set[date]:
+        """Which of `days` are logged already (or written earlier in this import)."""
+        found: set[date] = set()
+        for first in range(0, len(days), _IN_CHUNK):
+            chunk = days[first : first + _IN_CHUNK]
+            found.update(
+                self._connection.execute(select(LOGS.c.day).where(LOGS.c.day.in_(chunk)))
+                .scalars()
+                .all()
+            )
+        return found
+
+    def delete(self, days: Iterable[date]) -> None:
+        """Forget the logs of `days`, their places, exercises and flags with them."""
+        days = list(days)
+        for first in range(0, len(days), _IN_CHUNK):
+            self._connection.execute(
+                delete(LOGS).where(LOGS.c.day.in_(days[first : first + _IN_CHUNK]))
+            )
+
+    def add_exercises(self, exercises: Sequence[Exercise]) -> None:
+        """Add own exercises the days name that the diary lacks (checked by the caller)."""
+        _insert_own(self._connection, exercises)
+
+    def insert(self, logs: Sequence[DayLog]) -> None:
+        """Add checked days whose dates are not logged: one bulk insert per table, and
+        one query for the new ids (of exactly these dates)."""
+        if not logs:
+            return
+        now = utc_now()
+        _insert_rows(
+            self._connection,
+            LOGS,
+            _LOG_COLUMNS,
+            [(log.day, log.pain, log.worst, log.bed_rest, log.note, now, now) for log in logs],
+        )
+        ids: dict[date, int] = {}
+        days = [log.day for log in logs]
+        for first in range(0, len(days), _IN_CHUNK):
+            ids.update(
+                self._connection.execute(
+                    select(LOGS.c.day, LOGS.c.id).where(
+                        LOGS.c.day.in_(days[first : first + _IN_CHUNK])
+                    )
+                ).all()
+            )
+        _insert_children(self._connection, {ids[log.day]: log for log in logs})
 
 
 _IN_CHUNK = 500

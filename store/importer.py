@@ -1,11 +1,19 @@
-"""Reading a daily export back: check the whole file first, then write it in one go.
+"""Reading a daily export back: streamed, checked, and written all or nothing.
 
-The import is all-or-nothing. `parse_daily` reads every row and collects every problem
-(wrong header, a date that is not ISO, pain 12, an unknown slug, a date given twice, a row
-cut short), each with the line it starts on; one problem and nothing is written.
-`import_days` then writes the checked days through the `Diary` with Core bulk inserts in
-one transaction. Days already logged on the file's dates are refused unless the caller
-says to replace them or to skip them.
+The file is read as a stream, a line at a time: what an import keeps in memory is one
+batch of rows, the first problems found, a bit per calendar day (to find a date given
+twice) and the few own exercises the file names, however long the file is. Bytes that are
+not text (a NUL, invalid UTF-8, a line longer than any row) stop the reading at once.
+
+`check_daily` reads the whole file and lists every problem (wrong header, a date that is
+not ISO, pain 12, an unknown slug, a date given twice, a row cut short), each with the line
+it starts on, before the diary is opened: a file that cannot be imported changes nothing,
+not even by creating a diary. `import_daily` reads it again and writes it through
+`Diary.importing`: batches of rows, each checked against the days already logged and
+written with Core bulk inserts, all in one transaction. Any problem found on the way
+(days already logged and no choice given, or a file changed since it was checked) rolls
+back every batch written before it. More than `PROBLEMS_LISTED` problems are listed as the
+first ones and a count.
 
 Reading undoes exactly what the export did (see `store.csv_format`), so exporting,
 importing into an empty diary and exporting again gives a byte-identical file.
@@ -15,21 +23,21 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import lru_cache
+from typing import BinaryIO
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from painlog.rules.entry import InvalidInput, check_day, check_pain
+from painlog.rules.entry import EARLIEST_YEAR, InvalidInput, check_day, check_pain
 from painlog.rules.own_exercises import NAME_MAX_CHARS, placeholder_for
 from painlog.rules.records import DayLog, ExerciseDone
 from painlog.seeds import Catalogue, Exercise, catalogue
 from painlog.seeds.catalogue import OWN_PREFIX, SLUG_PATTERN
 from painlog.store.csv_format import (
-    BOM,
     DAILY_COLUMNS,
     exercise_slugs,
     read_date,
@@ -41,6 +49,22 @@ from painlog.store.csv_format import (
 )
 
 ON_CONFLICT = ("refuse", "replace", "skip")
+
+BATCH_ROWS = 500
+"""Days checked against the diary and written together: one query for the days already
+logged and one bulk insert per table each (`_IN_CHUNK` dates fit one `IN (...)`)."""
+PROBLEMS_LISTED = 100
+"""Problems listed by name; any more are counted."""
+MAX_LINE_CHARS = 400_000
+"""Longer than any line painlog writes (a note holds at most 100,000 characters, each
+quote doubled in the file): a longer one is not a daily export."""
+MAX_OWN_EXERCISES = 1_000
+"""Own exercises one file may name; more is not a diary's file."""
+CELLS_REMEMBERED = 4_096
+"""Distinct cells remembered per column: years of logs repeat the same few."""
+
+_EXERCISES_COLUMN = DAILY_COLUMNS.index("exercises")
+_LINE_BREAKS = re.compile(rb"\r\n|\r|\n")
 
 # The names `check_day` and the parsers use (as on the command line), as the file's columns.
 _COLUMN_OF_FIELD = {
@@ -73,41 +97,46 @@ class Problem:
 
 
 class ImportRefused(Exception):
-    """Nothing was imported; `problems` says why, in file order."""
+    """Nothing was imported; `problems` says why, in file order.
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    Attributes:
+        problems: The first `PROBLEMS_LISTED` problems.
+        total: How many problems there were in all.
+    """
+
+    def __init__(self, problems: Sequence[Problem], total: int | None = None) -> None:
         super().__init__("; ".join(map(str, problems)))
         self.problems = list(problems)
+        self.total = len(self.problems) if total is None else total
 
 
 class ImportConflict(ImportRefused):
     """Days in the file are already logged and no choice was given; nothing was imported.
 
     Attributes:
-        dates: The dates already logged, in file order.
+        dates: The first `PROBLEMS_LISTED` dates already logged, in file order.
+        total: How many of the file's dates are already logged.
     """
 
-    def __init__(self, dates: Sequence[date], lines: dict[date, int]) -> None:
+    def __init__(self, found: Sequence[tuple[int, date]], total: int) -> None:
         super().__init__(
-            [Problem(lines[day], f"{day.isoformat()} is already logged") for day in dates]
+            [Problem(line, f"{day.isoformat()} is already logged") for line, day in found], total
         )
-        self.dates = list(dates)
+        self.dates = [day for _line, day in found]
 
 
 @dataclass(frozen=True, slots=True)
 class DailyFile:
-    """A checked daily export.
+    """What `check_daily` found in a file that can be imported.
 
     Attributes:
-        logs: Its days.
-        lines: The line each day starts on.
+        days: How many days it holds.
         own_exercises: An own exercise for each `own-` slug the file names, known only by
-            that slug (an export carries no name, category or dose): `import_days` adds
+            that slug (an export carries no name, category or dose): `import_daily` adds
             those the diary lacks, named after the slug, with category "other".
     """
 
-    logs: list[DayLog]
-    lines: dict[date, int]
+    days: int
     own_exercises: tuple[Exercise, ...] = ()
 
 
@@ -122,109 +151,349 @@ class ImportResult:
     exercises_added: tuple[Exercise, ...] = ()
 
 
-def parse_daily(data: bytes, today: date) -> DailyFile:
-    """Read and check a whole daily export.
+def check_daily(source: bytes | BinaryIO, today: date) -> DailyFile:
+    """Read and check a whole daily export, without a diary.
 
     Args:
-        data: The file's bytes (UTF-8, with or without a byte order mark).
+        source: The file's bytes or a binary stream (read from its start when it can
+            seek): UTF-8, with or without a byte order mark.
         today: The person's local date; days after it are refused.
 
     Raises:
-        ImportRefused: with every problem found; nothing should be written then.
+        ImportRefused: with the problems found (the first `PROBLEMS_LISTED`, and their
+            number); nothing should be written then.
     """
-    text = _decode(data)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header, problems = _header(reader)
-    if header is None:
-        raise ImportRefused(problems)
-    rows: list[tuple[int, list[str]]] = []
+    stream = _from_start(source)
+    reader = _RowReader(today)
+    problems = _Problems()
+    days = 0
+    try:
+        for line, row in _file_rows(stream):
+            log, found = reader.read(line, row)
+            problems.extend(found)
+            days += log is not None
+    except _Stop as stop:
+        problems.extend(stop.problems)
+    if problems.total:
+        raise _refusal(stream, problems)
+    return DailyFile(days, tuple(reader.own.values()))
+
+
+def import_daily(
+    diary, source: bytes | BinaryIO, today: date, on_conflict: str = "refuse"
+) -> ImportResult:
+    """Read a daily export and write its days to the diary, all in one transaction.
+
+    The rows are checked again as they are read (the file may have changed since
+    `check_daily`); any problem, or a date already logged when `on_conflict` is "refuse",
+    rolls back every batch already written.
+
+    Args:
+        diary: An open `Diary`.
+        source: The file's bytes or a binary stream (read from its start when it can seek).
+        today: The person's local date; days after it are refused.
+        on_conflict: What to do with dates already logged: "refuse" (import nothing and
+            list them), "replace" (the file's log replaces the logged one) or "skip"
+            (keep what is logged, import the rest).
+
+    Raises:
+        ImportConflict: when dates are already logged and `on_conflict` is "refuse".
+        ImportRefused: when the file has a problem; nothing was written.
+    """
+    if on_conflict not in ON_CONFLICT:
+        raise ValueError(f"on_conflict must be one of {ON_CONFLICT}, not {on_conflict!r}")
+    stream = _from_start(source)
+    reader = _RowReader(today)
+    problems = _Problems()
+    try:
+        with diary.importing() as writer:
+            job = _Job(writer, on_conflict, reader)
+            batch: list[tuple[int, DayLog]] = []
+            try:
+                for line, row in _file_rows(stream):
+                    log, found = reader.read(line, row)
+                    problems.extend(found)
+                    if log is None or problems.total:
+                        continue  # nothing more is written; the rest is only checked
+                    batch.append((line, log))
+                    if len(batch) == BATCH_ROWS:
+                        job.write(batch)
+                        batch = []
+                if batch and not problems.total:
+                    job.write(batch)
+            except _Stop as stop:
+                problems.extend(stop.problems)
+            if problems.total or job.conflicts.total:
+                raise _RollBack
+    except _RollBack:
+        if problems.total:
+            raise _refusal(stream, problems) from None
+        raise ImportConflict(job.conflicts.listed, job.conflicts.total) from None
+    except IntegrityError:
+        # Writers take turns, so no other painlog can log a day while this one imports;
+        # a clash left means the file changed under the import. All was rolled back.
+        raise ImportRefused(
+            [
+                Problem(
+                    None,
+                    "a date in the file clashed with one written meanwhile; nothing was "
+                    "imported, run the import again",
+                )
+            ]
+        ) from None
+    return job.result()
+
+
+# -- reading the stream ---------------------------------------------------------------------
+
+
+class _Stop(Exception):
+    """The reading cannot go on (not text, a wrong header): its problems."""
+
+    def __init__(self, *problems: Problem) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+class _RollBack(Exception):
+    """Raised inside the import's transaction to undo it; the reason is kept aside."""
+
+
+def _from_start(source: bytes | BinaryIO) -> BinaryIO:
+    if isinstance(source, bytes | bytearray | memoryview):
+        return io.BytesIO(source)
+    if source.seekable():
+        source.seek(0)
+    return source
+
+
+def _lines(stream: BinaryIO) -> Iterator[str]:
+    """The file's lines, each with its line end (CRLF, LF or CR, as csv expects them).
+
+    Raises:
+        _Stop: at the first byte that shows the file is not text: invalid UTF-8, a NUL, or
+            a line longer than `MAX_LINE_CHARS` (`/dev/zero` is refused at its first line).
+    """
+    # utf-8-sig drops a byte order mark at the start; newline="" keeps the line ends.
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="strict", newline="")
+    number = 0
+    try:
+        while True:
+            try:
+                line = text.readline(MAX_LINE_CHARS)
+            except UnicodeDecodeError as error:
+                # The lines before the undecodable chunk were all handed out already.
+                before = error.object[: error.start]
+                at = number + 1 + len(_LINE_BREAKS.findall(before))
+                raise _Stop(
+                    Problem(
+                        at,
+                        f"byte 0x{error.object[error.start]:02x} is not UTF-8 text; expected "
+                        "a file saved as UTF-8 (as painlog export writes it)",
+                    )
+                ) from None
+            if not line:
+                return
+            number += 1
+            if "\x00" in line:
+                raise _Stop(
+                    Problem(
+                        number,
+                        "a NUL byte: this is not a text file; expected a CSV written by "
+                        "painlog export --daily",
+                    )
+                )
+            if len(line) == MAX_LINE_CHARS and not line.endswith(("\n", "\r")):
+                raise _Stop(
+                    Problem(
+                        number,
+                        f"a line longer than {MAX_LINE_CHARS:,} characters; expected a CSV "
+                        "written by painlog export --daily",
+                    )
+                )
+            yield line
+    finally:
+        # The stream stays the caller's (it may be read again): only the wrapper goes.
+        text.detach()
+
+
+def _file_rows(stream: BinaryIO) -> Iterator[tuple[int, list[str] | Problem]]:
+    """Each row after the header with the line it starts on (blank lines left out); a row
+    csv cannot read comes as its problem instead.
+
+    Raises:
+        _Stop: for a file that is empty, not text, or not a daily export.
+    """
+    reader = csv.reader(_lines(stream), strict=True)
+    _check_header(reader)
     while True:
         line = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
-            break
+            return
         except csv.Error as error:
             # The reader starts afresh on the next line, so later rows are still checked.
-            problems.append(Problem(line, f"malformed CSV ({error}); check the quotes"))
+            yield line, Problem(line, f"malformed CSV ({error}); check the quotes")
             continue
         if row and row != [""]:  # not a blank line
-            rows.append((line, row))
-    own = _own_exercises_named(rows)
-    seeds = catalogue().with_own(own)
-    cells = _CellReaders(seeds)
-    logs: list[DayLog] = []
-    lines: dict[date, int] = {}
-    for line, row in rows:
-        day, log, row_problems = _row(row, today, seeds, cells)
-        problems += [Problem(line, message) for message in row_problems]
-        if day is not None:
-            if day in lines:
-                problems.append(
-                    Problem(
-                        line,
-                        f"date: {day.isoformat()} is given twice (first on line "
-                        f"{lines[day]}); expected each date once",
-                    )
-                )
-                continue
-            lines[day] = line
-        if log is not None:
-            logs.append(log)
-    if problems:
-        raise ImportRefused(problems)
-    return DailyFile(logs, lines, own)
+            yield line, row
 
 
-def _own_exercises_named(rows: list[tuple[int, list[str]]]) -> tuple[Exercise, ...]:
-    """A placeholder for each well-formed `own-` slug in the exercises column, in file order."""
-    column = DAILY_COLUMNS.index("exercises")
-    # Each distinct cell once, in the order cells first appear: the slugs come out in file
-    # order all the same.
-    cells = dict.fromkeys(row[column] for _, row in rows if len(row) == len(DAILY_COLUMNS))
-    slugs: dict[str, None] = {}
-    for cell in cells:
-        for slug in exercise_slugs(restore(cell)):
-            if slug.startswith(OWN_PREFIX) and SLUG_PATTERN.fullmatch(slug):
-                slugs[slug] = None
-    return tuple(placeholder_for(slug) for slug in slugs)
-
-
-def _decode(data: bytes) -> str:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ImportRefused(
-            [
-                Problem(
-                    line,
-                    f"byte 0x{data[error.start]:02x} is not UTF-8 text; expected a file "
-                    "saved as UTF-8 (as painlog export writes it)",
-                )
-            ]
-        ) from None
-    return text.removeprefix(BOM)
-
-
-def _header(reader) -> tuple[list[str] | None, list[Problem]]:
+def _check_header(reader) -> None:
     expected = ",".join(DAILY_COLUMNS)
     try:
         header = next(reader)
     except StopIteration:
-        return None, [Problem(1, f"the file is empty; expected the header {expected}")]
+        raise _Stop(Problem(1, f"the file is empty; expected the header {expected}")) from None
     except csv.Error as error:
-        return None, [Problem(1, f"malformed CSV header ({error}); expected {expected}")]
+        raise _Stop(Problem(1, f"malformed CSV header ({error}); expected {expected}")) from None
     found = [cell.strip().lower() for cell in header]
     if tuple(found) != DAILY_COLUMNS:
-        return None, [
+        shown = ",".join(header)
+        if len(shown) > 200:
+            shown = shown[:100] + "…"
+        raise _Stop(
             Problem(
                 1,
-                f"header {','.join(header)!r} is not that of a daily export; expected "
+                f"header {shown!r} is not that of a daily export; expected "
                 f"{expected} (write one with painlog export --daily)",
             )
+        )
+
+
+# -- checking rows --------------------------------------------------------------------------
+
+
+class _Problems:
+    """The first `PROBLEMS_LISTED` problems, in file order, and how many there were."""
+
+    def __init__(self) -> None:
+        self.listed: list = []
+        self.total = 0
+
+    def extend(self, found) -> None:
+        for problem in found:
+            self.total += 1
+            if len(self.listed) < PROBLEMS_LISTED:
+                self.listed.append(problem)
+
+
+@dataclass(frozen=True, slots=True)
+class _GivenTwice:
+    """A date given again on `line`; the line it was first given on is found at the end
+    (by reading the file once more), so no line is remembered per date."""
+
+    line: int
+    day: date
+
+    def named(self, first: int | None) -> Problem:
+        where = f" (first on line {first})" if first is not None else ""
+        return Problem(
+            self.line,
+            f"date: {self.day.isoformat()} is given twice{where}; expected each date once",
+        )
+
+
+def _refusal(stream: BinaryIO, problems: _Problems) -> ImportRefused:
+    """The refusal listing `problems`, each date given twice with the line it was first on."""
+    twice = {problem.day for problem in problems.listed if isinstance(problem, _GivenTwice)}
+    first: dict[date, int] = {}
+    if twice and stream.seekable():
+        stream.seek(0)
+        try:
+            for line, row in _file_rows(stream):
+                if isinstance(row, Problem) or len(row) != len(DAILY_COLUMNS):
+                    continue
+                try:
+                    day = read_date(row[0])
+                except InvalidInput:
+                    continue
+                if day in twice and day not in first:
+                    first[day] = line
+                    if len(first) == len(twice):
+                        break
+        except _Stop:
+            pass  # the same reading stopped the same way the first time
+    listed = [
+        problem.named(first.get(problem.day)) if isinstance(problem, _GivenTwice) else problem
+        for problem in problems.listed
+    ]
+    return ImportRefused(listed, problems.total)
+
+
+class _Dates:
+    """A bit per calendar day from 1900-01-01 to today: the dates a file gave so far.
+    Its size is set by the calendar, not by the file (a few kilobytes)."""
+
+    def __init__(self, today: date) -> None:
+        self._first = date(EARLIEST_YEAR, 1, 1).toordinal()
+        self._days = max(0, today.toordinal() - self._first + 1)
+        self._bits = bytearray(self._days // 8 + 1)
+
+    def add(self, day: date) -> bool:
+        """Remember `day`; False when it was given before. Days outside the range are the
+        rows' own problem (refused by their checks) and not remembered."""
+        offset = day.toordinal() - self._first
+        if not 0 <= offset < self._days:
+            return True
+        byte, bit = divmod(offset, 8)
+        if self._bits[byte] >> bit & 1:
+            return False
+        self._bits[byte] |= 1 << bit
+        return True
+
+
+class _RowReader:
+    """Turns a file's rows into checked logs, one row at a time, remembering only what is
+    bounded: the own exercises the file names, a bit per date, a cache of distinct cells."""
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+        self.own: dict[str, Exercise] = {}
+        self.seeds = catalogue()
+        self.cells = _CellReaders(self.seeds)
+        self.dates = _Dates(today)
+
+    def read(self, line: int, row: list[str] | Problem) -> tuple[DayLog | None, list]:
+        """The row as a checked log (None when it has a problem) and its problems."""
+        if isinstance(row, Problem):
+            return None, [row]
+        problems: list = []
+        if len(row) == len(DAILY_COLUMNS):
+            problems += self._learn_own(line, row[_EXERCISES_COLUMN])
+        day, log, messages = _row(row, self.today, self.seeds, self.cells)
+        problems += [Problem(line, message) for message in messages]
+        if day is not None and not self.dates.add(day):
+            problems.append(_GivenTwice(line, day))
+            log = None
+        return (log if not problems else None), problems
+
+    def _learn_own(self, line: int, cell: str) -> list[Problem]:
+        """Add a placeholder for each well-formed `own-` slug the cell names first: any own
+        exercise a file names is accepted (the import adds those the diary lacks)."""
+        new = [
+            slug
+            for slug in dict.fromkeys(exercise_slugs(restore(cell)))
+            if slug.startswith(OWN_PREFIX) and SLUG_PATTERN.fullmatch(slug) and slug not in self.own
         ]
-    return header, []
+        if not new:
+            return []
+        if len(self.own) + len(new) > MAX_OWN_EXERCISES:
+            return [
+                Problem(
+                    line,
+                    f"exercises: more than {MAX_OWN_EXERCISES:,} exercises of your own named in "
+                    "one file; expected a file written by painlog export --daily",
+                )
+            ]
+        for slug in new:
+            self.own[slug] = placeholder_for(slug)
+        # Rare (once per own exercise): the cells read so far stay right, but a new
+        # catalogue needs new readers.
+        self.seeds = catalogue().with_own(tuple(self.own.values()))
+        self.cells = _CellReaders(self.seeds)
+        return []
 
 
 class _CellReaders:
@@ -234,10 +503,13 @@ class _CellReaders:
 
     def __init__(self, seeds: Catalogue) -> None:
         memo: dict[str, ExerciseDone] = {}
-        # `cache` keeps no exception: a refused cell is read (and refused) again.
-        self.places = cache(lambda cell: read_places(restore(cell)))
-        self.exercises = cache(lambda cell: read_exercises(restore(cell), seeds, memo))
-        self.flags = cache(lambda cell: read_flags(restore(cell)))
+        # Bounded, as everything an import remembers: a file of distinct cells only keeps
+        # the last few thousand. The cache keeps no exception: a refused cell is read (and
+        # refused) again.
+        remembered = lru_cache(maxsize=CELLS_REMEMBERED)
+        self.places = remembered(lambda cell: read_places(restore(cell)))
+        self.exercises = remembered(lambda cell: read_exercises(restore(cell), seeds, memo))
+        self.flags = remembered(lambda cell: read_flags(restore(cell)))
 
 
 def _row(
@@ -300,19 +572,6 @@ def _row_problems(row: list[str], cells: _CellReaders) -> tuple[date | None, Non
     return values.get("day"), None, problems  # type: ignore[return-value]
 
 
-def _unclashing(exercises: Sequence[Exercise], known: Catalogue) -> tuple[Exercise, ...]:
-    """The placeholders, each named by its slug instead when its name is taken (names are
-    unique)."""
-    taken = {x.name.casefold() for x in known.exercises}
-    kept = []
-    for exercise in exercises:
-        if exercise.name.casefold() in taken:
-            exercise = replace(exercise, name=exercise.slug[:NAME_MAX_CHARS])
-        taken.add(exercise.name.casefold())
-        kept.append(exercise)
-    return tuple(kept)
-
-
 def _message(error: InvalidInput, column: str | None = None) -> str:
     """The refusal worded with the file's column name (and the part of it, if narrower)."""
     column = column or _COLUMN_OF_FIELD.get(error.field, error.field)
@@ -321,61 +580,68 @@ def _message(error: InvalidInput, column: str | None = None) -> str:
     return str(InvalidInput(field, error.value, error.accepted))
 
 
-def import_days(diary, parsed: DailyFile, on_conflict: str = "refuse") -> ImportResult:
-    """Write checked days to the diary in one transaction.
+# -- writing --------------------------------------------------------------------------------
 
-    Args:
-        diary: An open `Diary`.
-        parsed: The output of `parse_daily`.
-        on_conflict: What to do with dates already logged: "refuse" (import nothing and
-            list them), "replace" (the file's log replaces the logged one) or "skip"
-            (keep what is logged, import the rest).
 
-    Raises:
-        ImportConflict: when dates are already logged and `on_conflict` is "refuse".
-    """
-    from painlog.store.diary import LOGS
+class _Job:
+    """One import's writes: each batch checked against the days already logged, then
+    written (or, once a date is found logged and no choice was given, only checked)."""
 
-    if on_conflict not in ON_CONFLICT:
-        raise ValueError(f"on_conflict must be one of {ON_CONFLICT}, not {on_conflict!r}")
-    logs = parsed.logs
-    if not logs:
-        return ImportResult(0, 0, 0)
-    first = min(log.day for log in logs)
-    last = max(log.day for log in logs)
-    with diary.engine.connect() as connection:
-        logged = set(
-            connection.execute(select(LOGS.c.day).where(LOGS.c.day.between(first, last)))
-            .scalars()
-            .all()
+    def __init__(self, writer, on_conflict: str, reader: _RowReader) -> None:
+        self.writer = writer
+        self.on_conflict = on_conflict
+        self.reader = reader
+        self.conflicts = _Problems()
+        self.known = writer.catalogue()
+        self.taken = {x.name.casefold() for x in self.known.exercises}
+        self.exercises_added: dict[str, Exercise] = {}
+        self.written = self.replaced = self.skipped = 0
+
+    def write(self, batch: list[tuple[int, DayLog]]) -> None:
+        logged = self.writer.logged([log.day for _line, log in batch])
+        if logged and self.on_conflict == "refuse":
+            # Listed, every one of them, and nothing more is written: it all rolls back.
+            self.conflicts.extend((line, log.day) for line, log in batch if log.day in logged)
+            return
+        if self.conflicts.total:
+            return
+        logs = [log for _line, log in batch]
+        if logged and self.on_conflict == "skip":
+            logs = [log for log in logs if log.day not in logged]
+            self.skipped += len(batch) - len(logs)
+        elif logged:
+            self.writer.delete(logged)
+            self.replaced += len(logged)
+        self.writer.add_exercises(self._missing_exercises(logs))
+        self.writer.insert(logs)
+        self.written += len(logs)
+
+    def _missing_exercises(self, logs: Sequence[DayLog]) -> list[Exercise]:
+        """The own exercises these days name that the diary lacks (and this import has not
+        added yet), each named by its slug instead when its name is taken (names are
+        unique). An exercise the diary has keeps its name, category, dose and retirement."""
+        missing = []
+        for log in logs:
+            for done in log.exercises:
+                slug = done.slug
+                if (
+                    not slug.startswith(OWN_PREFIX)
+                    or slug in self.exercises_added
+                    or self.known.exercise(slug) is not None
+                ):
+                    continue
+                exercise = self.reader.own[slug]
+                if exercise.name.casefold() in self.taken:
+                    exercise = replace(exercise, name=exercise.slug[:NAME_MAX_CHARS])
+                self.taken.add(exercise.name.casefold())
+                self.exercises_added[slug] = exercise
+                missing.append(exercise)
+        return missing
+
+    def result(self) -> ImportResult:
+        return ImportResult(
+            self.written - self.replaced,
+            self.replaced,
+            self.skipped,
+            tuple(self.exercises_added.values()),
         )
-    conflicts = sorted(day for day in parsed.lines if day in logged)
-    if conflicts and on_conflict == "refuse":
-        raise ImportConflict(sorted(conflicts, key=parsed.lines.__getitem__), parsed.lines)
-    known = diary.catalogue()
-    # Only the own exercises the written days name and the diary lacks; an exercise the
-    # diary has keeps its name, category, dose and retirement.
-    new = [log for log in logs if log.day not in logged] if on_conflict == "skip" else logs
-    named = {done.slug for log in new for done in log.exercises}
-    missing = _unclashing(
-        [x for x in parsed.own_exercises if x.slug in named and known.exercise(x.slug) is None],
-        known,
-    )
-    try:
-        if on_conflict == "replace":
-            replaced = diary.replace_days(logs, missing)
-            return ImportResult(len(logs) - replaced, replaced, 0, missing)
-        diary.insert_days(new, missing)
-    except IntegrityError:
-        # A day was saved (say from the app) between the check and the write; the
-        # transaction was rolled back as a whole.
-        raise ImportRefused(
-            [
-                Problem(
-                    None,
-                    "a day in the file was logged by another painlog while importing; "
-                    "nothing was imported, run the import again",
-                )
-            ]
-        ) from None
-    return ImportResult(len(new), 0, len(logs) - len(new), missing)

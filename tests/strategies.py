@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from painlog.rules.records import ExerciseDone, Place
+from painlog.rules.text import REFUSED_CONTROLS
 from painlog.seeds import catalogue
 
 SEEDS = catalogue()
@@ -28,3 +29,8 @@ exercises = st.builds(
     reps=doses,
     minutes=doses,
 )
+
+
+note_characters = st.characters(codec="utf-8", exclude_characters="".join(sorted(REFUSED_CONTROLS)))
+"""Any character a note may hold: every Unicode character but the control characters
+painlog refuses (C0 but tab and line breaks, DEL, C1) and lone surrogates (not text)."""

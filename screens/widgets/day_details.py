@@ -100,6 +100,8 @@ class DayDetails(Vertical):
         """Show a saved day's details (or empty rows), without counting it as an edit."""
         from textual.widgets import Checkbox, TextArea
 
+        from painlog.rules.text import shown_text
+
         self.query_one("#worst").set_value(log.worst if log else None)
         self.query_one("#places").set_chosen(log.places if log else ())
         self.query_one("#exercises").set_chosen(log.exercises if log else ())
@@ -109,7 +111,9 @@ class DayDetails(Vertical):
             bed_rest.value = bool(log and log.bed_rest)
         note = self.query_one("#note", TextArea)
         with note.prevent(TextArea.Changed):
-            note.load_text(log.note if log else "")
+            # A note an older diary holds is edited with any control character escaped
+            # (never raw on the screen); its line ends are kept as they are.
+            note.load_text(shown_text(log.note, breaks=None) if log else "")
 
     @property
     def details(self) -> Details:

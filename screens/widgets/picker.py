@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from painlog.rules.describe import exercise_text, place_text
 from painlog.rules.records import ExerciseDone, Place
+from painlog.rules.text import shown_text
 from painlog.screens.widgets.focus_group import FocusGroup
 from painlog.seeds import Catalogue, Exercise, catalogue
 
@@ -469,6 +470,7 @@ def exercise_candidates(seeds: Catalogue) -> list[Candidate]:
 
 
 def _exercise_candidate(exercise: Exercise) -> Candidate:
-    name = exercise.name + (OWN_MARK if exercise.own else "")
+    # An own exercise's name as an older diary may hold it: escaped, never raw.
+    name = shown_text(exercise.name) + (OWN_MARK if exercise.own else "")
     search = f"{exercise.name} {exercise.slug} {exercise.category}"
     return Candidate(exercise.slug, name, (search + (" yours" if exercise.own else "")).lower())

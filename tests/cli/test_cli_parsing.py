@@ -1,5 +1,6 @@
-"""What the command line (and the forms) make of typed text: dates, places, exercises, signs
-and pain scores. Every refusal is an InvalidInput naming the field and the value."""
+"""What the command line (and the forms) make of typed text: places, exercises, signs and
+pain scores (dates: tests/rules/test_rules_dates.py). Every refusal is an InvalidInput
+naming the field and the value."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import date
 import pytest
 
 from painlog.rules.entry import InvalidInput, check_pain
-from painlog.rules.parsing import parse_date, parse_exercises, parse_flags, parse_places
+from painlog.rules.parsing import parse_exercises, parse_flags, parse_places
 from painlog.rules.records import ExerciseDone, Place
 
 TODAY = date(2026, 11, 21)
@@ -24,71 +25,6 @@ def refused(call, *args) -> InvalidInput:
     assert error.accepted and error.accepted in text
     assert "\n" not in text
     return error
-
-
-# -- dates ----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("today", TODAY),
-        ("  Today ", TODAY),
-        ("yesterday", date(2026, 11, 20)),
-        ("YESTERDAY", date(2026, 11, 20)),
-        ("tomorrow", date(2026, 11, 22)),
-        ("1 day ago", date(2026, 11, 20)),
-        ("3 days ago", date(2026, 11, 18)),
-        ("3  days   ago", date(2026, 11, 18)),
-        ("0 days ago", TODAY),
-        ("2 weeks ago", date(2026, 11, 7)),
-        ("1 week ago", date(2026, 11, 14)),
-        ("60 days ago", date(2026, 9, 22)),
-        ("2026-11-03", date(2026, 11, 3)),
-        ("2024-02-29", date(2024, 2, 29)),
-        ("3 Nov", date(2026, 11, 3)),
-        ("3 november", date(2026, 11, 3)),
-        ("Nov 3 2025", date(2025, 11, 3)),
-        ("1 Jan 2026", date(2026, 1, 1)),
-    ],
-)
-def test_parse_date_understands(text, expected):
-    assert parse_date(text, TODAY) == expected
-
-
-def test_parse_date_is_relative_to_the_today_given():
-    assert parse_date("yesterday", date(2024, 3, 1)) == date(2024, 2, 29)
-    assert parse_date("2 weeks ago", date(2027, 1, 5)) == date(2026, 12, 22)
-    assert parse_date("3 Nov", date(2030, 12, 1)) == date(2030, 11, 3)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "31 Feb",
-        "2026-02-30",
-        "2025-02-29",
-        "abc",
-        "",
-        "   ",
-        "ab",
-        "10000-01-01",
-        "999999 days ago",
-        "3 fortnights ago",
-        "2026-11-31",
-        "not a date",
-    ],
-)
-def test_parse_date_refuses(text):
-    error = refused(parse_date, text, TODAY)
-    assert (error.field, error.value) == ("date", text)
-    assert "ISO date" in error.accepted
-
-
-@pytest.mark.parametrize("text", ["2026-13-01", "80 Nov"])
-def test_parse_date_refuses_a_typo_rather_than_guessing(text):
-    error = refused(parse_date, text, TODAY)
-    assert (error.field, error.value) == ("date", text)
 
 
 # -- places ---------------------------------------------------------------------------------

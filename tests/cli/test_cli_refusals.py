@@ -13,6 +13,8 @@ from painlog.store.schema import SCHEMA_VERSION, VERSION_TABLE
 
 AT_MOST_TODAY = "today (2026-11-21) or earlier"
 PAIN_RANGE = "a whole number from 0 to 10"
+YEARS = "in the years 1900 to 9999"
+HUGE = "9" * 5_000
 
 
 def case(name: str, args: list[str], needles: list[str], bug: str | None = None):
@@ -138,6 +140,32 @@ CASES = [
         ["exercise", "'own-bird-dog'", "exercise you added"],
     ),
     case("own-retire-catalogue", ["exercises", "retire", "walking"], ["exercise", "'walking'"]),
+    # Absurd values that used to end in exit 70 (issue 17): one line, exit 2 instead.
+    case("pain-5000-digits", ["log", HUGE], ["pain", "(5,000 characters)", PAIN_RANGE]),
+    case("pain-minus-5000-digits", ["log", "--", "-" + HUGE], ["pain", "5,001 characters"]),
+    case("worst-5000-digits", ["log", "4", "--worst", HUGE], ["worst", PAIN_RANGE]),
+    case("alerts-as-of-0001", ["alerts", "--as-of", "0001-01-01"], ["as-of", "'0001-01", YEARS]),
+    case("chart-as-of-0001", ["chart", "--as-of", "0001-01-01"], ["as-of", "'0001-01-01'", YEARS]),
+    case("export-from-0001", ["export", "--from", "0001-01-01"], ["from", "'0001-01-01'", YEARS]),
+    case("export-to-0001", ["export", "--to", "0001-01-01"], ["to", "'0001-01-01'", YEARS]),
+    case("show-date-0001", ["show", "--date", "0001-01-01"], ["date", "'0001-01-01'", YEARS]),
+    case("log-date-0001", ["log", "4", "--date", "0001-01-01"], ["date", "'0001-01-01'", YEARS]),
+    case("onset-0001", ["profile", "--onset", "0001-01-01"], ["onset", "'0001-01-01'", YEARS]),
+    case("date-9999-is-future", ["log", "4", "--date", "9999-12-31"], ["date", AT_MOST_TODAY]),
+    case("date-5000-digit-days-ago", ["show", "--date", HUGE + " days ago"], ["before 1900"]),
+    case("date-5000-digit-year", ["show", "--date", HUGE + "-01-01"], ["date", YEARS]),
+    case("date-dashes", ["show", "--date=--"], ["date", "'--'", "ISO date"]),
+    case("weeks-dashes", ["chart", "--weeks=--"], ["weeks", "'--'", "1 to 1040"]),
+    case("weeks-5000-digits", ["chart", "--weeks", HUGE], ["weeks", "1 to 1040"]),
+    case("weeks-arabic-digit", ["chart", "--weeks", "٣"], ["weeks", "'٣'", "1 to 1040"]),
+    case("weeks-empty", ["chart", "--weeks", ""], ["weeks", "''", "1 to 1040"]),
+    case("birth-year-5000-digits", ["profile", "--birth-year", HUGE], ["birth-year", "year"]),
+    case("birth-year-dashes", ["profile", "--birth-year=--"], ["birth-year", "'--'"]),
+    case("onset-empty", ["profile", "--onset", ""], ["onset", "''", "ISO date"]),
+    case("demo-weeks-5000-digits", ["demo", "--weeks", HUGE], ["weeks", "4 to 1040"]),
+    case("demo-seed-5000-digits", ["demo", "--seed", HUGE], ["seed", "at most 18 digits"]),
+    case("demo-seed-double-minus", ["demo", "--seed=--5"], ["seed", "'--5'", "whole number"]),
+    case("backup-empty-path", ["backup", ""], ["PATH", "''", "backups folder"]),
 ]
 
 
@@ -202,4 +230,30 @@ def test_a_diary_from_a_newer_painlog_is_refused_and_left_alone(run_cli, diary_f
     before = fingerprint(diary_file.parent)
     result = run_cli("--db", diary_file, "show")
     assert_one_line_refusal(result, [str(diary_file), "newer painlog", "Update painlog"])
+    assert fingerprint(diary_file.parent) == before
+
+
+@pytest.mark.parametrize(
+    "pinned", ["garbage", "", " ", "2026-13-01", "20261121", "0001-01-01", "9999-12-31"]
+)
+def test_a_pinned_today_that_is_not_a_date_is_refused(run_cli, diary_file, pinned):
+    before = fingerprint(diary_file.parent)
+    result = run_cli("--db", diary_file, "export", env={"PAINLOG_TODAY": pinned})
+    if pinned == "":
+        assert result.returncode == 0  # unset: the calendar's today
+        return
+    assert_one_line_refusal(result, ["PAINLOG_TODAY", repr(pinned), "1900-01-01 to 9998-12-31"])
+    assert fingerprint(diary_file.parent) == before
+
+
+def test_a_row_of_year_0001_is_refused_on_import(run_cli, diary_file, tmp_path):
+    from painlog.store.csv_format import DAILY_COLUMNS
+
+    source = tmp_path / "old.csv"
+    source.write_text(",".join(DAILY_COLUMNS) + "\r\n0001-01-01,3,,,,,no,\r\n")
+    before = fingerprint(diary_file.parent)
+    result = run_cli("--db", diary_file, "import", source)
+    assert result.returncode == 2
+    assert f"{source} line 2: date: '0001-01-01' is not accepted" in result.stderr
+    assert YEARS in result.stderr
     assert fingerprint(diary_file.parent) == before

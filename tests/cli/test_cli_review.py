@@ -43,11 +43,12 @@ def test_chart_in_a_pipe_is_plain_text_with_the_numbers_first(run_cli, demo_db):
     assert done.returncode == 0, done.stderr
     assert ESC not in done.stdout
     lines = done.stdout.splitlines()
-    assert lines[0] == (
+    assert lines[0] == "As of Sat 21 Nov 2026:"  # the date the chart was drawn for
+    assert lines[1] == (
         "Week of 16 Nov: mean 3.0 (down 1.0 from last week), 6 of 6 days logged so far, "
         "9 exercise sessions, lower back on 6 days"
     )
-    assert lines[1] == "12-week trend: weekly mean 4.0 -> 3.0 (down 1.0)"
+    assert lines[2] == "12-week trend: weekly mean 4.0 -> 3.0 (down 1.0)"
     assert "Weekly pain, 12 weeks: mean and max" in done.stdout
     assert "Pain ● by day, worst ◆, ── mean 3.0" in done.stdout
     assert "Sun -" in done.stdout  # today is Saturday: Sunday is a gap, not a zero
@@ -60,7 +61,7 @@ def test_chart_is_sized_to_the_terminal(run_cli, demo_db, columns):
     assert done.returncode == 0, done.stderr
     frames = [line for line in done.stdout.splitlines() if line.lstrip().startswith("┌")]
     assert len(frames) == 2
-    widths = {len(line.rstrip()) for line in done.stdout.splitlines()[2:]}
+    widths = {len(line.rstrip()) for line in done.stdout.splitlines()[3:]}
     assert max(widths) <= columns
     assert max(widths) >= columns - 2
     # 50 lines: each chart gets (50 - 4) // 2 = 23 rows, capped at 20.
@@ -70,7 +71,9 @@ def test_chart_is_sized_to_the_terminal(run_cli, demo_db, columns):
 def test_chart_as_of_and_weeks(run_cli, demo_db):
     done = run_cli("chart", "--db", demo_db, "--as-of", "2026-11-01", "--weeks", "6")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("Week of 26 Oct: mean 5.6 (up 2.9 from last week)")
+    assert done.stdout.startswith(
+        "As of Sun 1 Nov 2026:\nWeek of 26 Oct: mean 5.6 (up 2.9 from last week)"
+    )
     assert "6-week trend: weekly mean " in done.stdout
     assert "Weekly pain, 6 weeks" in done.stdout
 
@@ -82,7 +85,7 @@ def test_ten_years_are_merged_into_spans_that_fit(run_cli, tmp_path):
     done = run_cli("chart", "--db", path, "--weeks", "522", env={"COLUMNS": "80"})
     assert done.returncode == 0, done.stderr
     assert "522-week trend: weekly mean" in done.stdout
-    assert all(len(line) <= 80 for line in done.stdout.splitlines()[2:])
+    assert all(len(line) <= 80 for line in done.stdout.splitlines()[3:])
     assert "2016" in done.stdout or "2017" in done.stdout  # years on the axis
 
 
@@ -91,6 +94,7 @@ def test_an_empty_diary_says_so_and_draws_nothing(run_cli, tmp_path):
     done = run_cli("chart", "--db", tmp_path / "empty.db")
     assert done.returncode == 0, done.stderr
     assert done.stdout == (
+        "As of Sat 21 Nov 2026:\n"
         "Week of 16 Nov: nothing logged (0 of 6 days so far)\n12-week trend: nothing logged\n"
     )
 

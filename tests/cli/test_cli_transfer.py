@@ -57,7 +57,10 @@ def test_weekly_summary_to_stdout(run_cli, history_db):
     rows = cells(result.stdout)
     assert tuple(rows[0]) == WEEKLY_COLUMNS
     assert len(rows) == 1 + 6  # the episode: 35 days over six calendar weeks
-    assert result.stderr == ""
+    # The range used, beside the CSV rather than in it.
+    assert result.stderr == (
+        "painlog: exported 6 weeks (2026-10-18 to 2026-11-21) to standard output\n"
+    )
 
 
 def test_daily_export_to_a_private_file(run_cli, history_db, tmp_path):

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pilot_helpers import settle
 from safety_helpers import SAFETY_TODAY, table_rows
+from strategies import note_characters
 
 from painlog.rules.entry import NOTE_MAX_CHARS
 from painlog.rules.records import DayLog, ExerciseDone, Place
@@ -30,7 +31,7 @@ NASTY_NOTES = [
     "😀👍🏽👨‍👩‍👧‍👦🏳️‍🌈",
     "ألم في أسفل الظهر بعد المشي",
     "כאב גב \u202eevil\u202c תחתון",
-    "\x01\x02\x07\x08\x1b[2J\x1b]0;title\x07\x7f",
+    "\ttabs\tare text\t",
     "line1\nline2\r\nline3\rline4",
     "\ufeffstarts with a BOM",
     "e\u0301 n\u0303 \u200b\u200c\u200d",
@@ -47,7 +48,14 @@ APP_NOTES = [
     NASTY_NOTES[9] + NASTY_NOTES[11],
 ]
 """What the app test saves (each save costs ~0.3 s): 10,000 characters of emoji and text,
-emoji sequences with right-to-left text, control characters, line endings, zero-width."""
+emoji sequences with right-to-left text, tabs, line endings, zero-width."""
+REFUSED_NOTES = [
+    "nul \x00 inside",
+    "\x01\x02\x07\x08\x1b[2J\x1b]0;title\x07\x7f",
+    "clipboard \x1b]52;c;aGVsbG8=\x07",
+    "c1 \x9b31m",
+]
+"""Control characters other than tabs and line breaks: refused wherever they are typed."""
 OFTEN = settings(
     max_examples=int(os.environ.get("PAINLOG_HYPOTHESIS_EXAMPLES", "40")),
     deadline=None,
@@ -57,10 +65,7 @@ OFTEN = settings(
 
 notes = st.one_of(
     st.sampled_from([*NASTY_NOTES, LONGEST_NOTE]),
-    st.text(
-        alphabet=st.characters(exclude_categories=("Cs",), exclude_characters="\x00"),
-        max_size=400,
-    ),
+    st.text(alphabet=note_characters, max_size=400),
 )
 
 
@@ -194,7 +199,12 @@ junk = st.one_of(
     where=st.one_of(st.none(), junk),
     did=st.one_of(st.none(), junk),
     flag=st.one_of(st.none(), junk),
-    note=st.one_of(st.none(), notes, st.just("bad\x00nul"), st.just("z" * (NOTE_MAX_CHARS + 1))),
+    note=st.one_of(
+        st.none(),
+        notes,
+        st.sampled_from(REFUSED_NOTES),
+        st.just("z" * (NOTE_MAX_CHARS + 1)),
+    ),
 )
 def test_any_arguments_are_stored_or_refused_in_one_line(
     diary_path, run_main, pain, worst, date, where, did, flag, note
@@ -346,10 +356,12 @@ async def test_the_app_stores_every_kind_of_note_exactly_and_refuses_bad_ones(sm
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert app.screen.day == SAFETY_TODAY
-        # A note the checks refuse: nothing is written.
-        await save_note(pilot, "nul \x00 inside")
-        assert status_of(app).startswith("Not saved: note"), status_of(app)
-        assert table_rows(small_diary) == before
+        # Notes the checks refuse: nothing is written.
+        for note in REFUSED_NOTES:
+            await save_note(pilot, note)
+            assert status_of(app).startswith("Not saved: note"), status_of(app)
+            assert "\x1b" not in status_of(app)  # the refusal shows it escaped
+            assert table_rows(small_diary) == before
         for note in APP_NOTES:
             shown = await save_note(pilot, note)
             assert status_of(app).startswith("Saved"), status_of(app)

@@ -9,6 +9,7 @@ import pytest
 from pilot_helpers import settle
 from textual.widgets import DataTable, Input, Static
 
+from painlog.rules.describe import day_heading
 from painlog.rules.records import DayLog, ExerciseDone, Place
 from painlog.screens.confirm import ConfirmScreen
 from painlog.screens.export import TYPING_PAUSE, ExportScreen
@@ -159,6 +160,47 @@ async def test_a_range_that_is_not_accepted_writes_nothing(db, home):
         await after_typing(pilot)
         assert "Range not accepted: from: '2030-01-01'" in text_of(screen, "#export-status")
         assert screen.query_one("#export-preview", DataTable).row_count == 0
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Not written" in text_of(screen, "#export-status")
+        assert list(home.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "shown"),
+    [
+        ("2026/11/18", "2026.11.20", "3 days (2026-11-18 to 2026-11-20)"),
+        ("2026-11-18T08:00", "2026-11-20 23:59", "3 days (2026-11-18 to 2026-11-20)"),
+        ("wednesday", "friday", "3 days (2026-11-18 to 2026-11-20)"),
+        ("last saturday", "18 Nov", "5 days (2026-11-14 to 2026-11-18)"),
+    ],
+)
+async def test_from_and_to_read_dates_as_the_command_line_does(db, home, start, end, shown):
+    app = PainlogApp(db=db, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_export(pilot)
+        await pilot.press("right", "space")
+        await settle(pilot)
+        await pilot.press("tab", *start, "tab", *end)
+        await after_typing(pilot)
+        # The range the typed dates came to is said in the preview's title, and each
+        # date beside its field.
+        assert shown in text_of(screen, "#export-preview-title")
+        first, last = (date.fromisoformat(x) for x in shown[-25:-1].split(" to "))
+        assert text_of(screen, "#from-hint") == f"→ {day_heading(first)}"
+        assert text_of(screen, "#to-hint") == f"→ {day_heading(last)}"
+
+
+async def test_an_ambiguous_date_is_refused_with_both_readings(db, home):
+    app = PainlogApp(db=db, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_export(pilot)
+        await pilot.press("tab", *"3/11/2026")
+        await after_typing(pilot)
+        status = text_of(screen, "#export-status")
+        assert status.startswith("Range not accepted: from: '3/11/2026' is not accepted")
+        assert "11 March or 3 November" in status
+        assert text_of(screen, "#from-hint") == ""  # no date read, none shown
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "Not written" in text_of(screen, "#export-status")

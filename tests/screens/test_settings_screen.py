@@ -8,6 +8,7 @@ import pytest
 from pilot_helpers import settle
 from textual.widgets import Input, Select, Static
 
+from painlog.rules.entry import InvalidInput
 from painlog.rules.records import Profile
 from painlog.screens.settings import SettingsScreen, profile_from_text
 from painlog.store.diary import Diary
@@ -109,6 +110,8 @@ async def test_an_unknown_saved_theme_is_ignored(db_file):
         ("#settings-birth-year", "1899", "a year from 1900 to 2026"),
         ("#settings-onset", "next week", "Pain started: 'next week' is not accepted"),
         ("#settings-onset", "2026-11-22", "today (2026-11-21) or earlier"),
+        ("#settings-onset", "3/11/2026", "11 March or 3 November"),
+        ("#settings-onset", "1899-12-31", "in the years 1900 to 9999"),
         # What was typed is shown as typed, never read as text formatting.
         ("#settings-birth-year", "[/]", "Birth year: '[/]' is not accepted"),
         ("#settings-onset", "[b]soon", "Pain started: '[b]soon' is not accepted"),
@@ -186,3 +189,19 @@ def test_profile_text_is_read_like_the_command_line():
     assert profile_from_text("", "", TODAY) == Profile()
     assert profile_from_text("none", "None", TODAY) == Profile()
     assert profile_from_text("", "yesterday", TODAY) == Profile(None, date(2026, 11, 20))
+    # The one date reader: year first with any separator, weekdays just past.
+    assert profile_from_text("", "2026/10/01", TODAY) == Profile(None, date(2026, 10, 1))
+    assert profile_from_text("", "2026.10.01 08:00", TODAY) == Profile(None, date(2026, 10, 1))
+    assert profile_from_text("", "monday", TODAY) == Profile(None, date(2026, 11, 16))
+    assert profile_from_text("", "last sat", TODAY) == Profile(None, date(2026, 11, 14))
+
+
+@pytest.mark.parametrize(
+    ("year", "onset", "field"),
+    [("9" * 5_000, "", "Birth year"), ("", "9" * 5_000 + " days ago", "Pain started")],
+)
+def test_absurd_profile_text_is_refused_not_a_crash(year, onset, field):
+    with pytest.raises(InvalidInput) as refused:
+        profile_from_text(year, onset, TODAY)
+    assert refused.value.field == field
+    assert "(5,0" in str(refused.value)  # the value cut, with its length

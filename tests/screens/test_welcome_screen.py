@@ -75,6 +75,19 @@ async def test_relative_onset_is_read_as_a_date(db_file):
     assert stored(db_file)[0] == Profile(None, date(2026, 10, 31))
 
 
+@pytest.mark.parametrize(
+    ("typed", "onset"),
+    [("2026/10/01", date(2026, 10, 1)), ("last tuesday", date(2026, 11, 17))],
+)
+async def test_the_onset_is_read_by_the_one_date_reader(db_file, typed, onset):
+    app = first_run(db_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", *typed, "enter")
+        await settle(pilot)
+    assert stored(db_file)[0] == Profile(None, onset)
+
+
 async def test_escape_skips_and_saves_nothing_typed(db_file):
     app = first_run(db_file)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -142,6 +155,7 @@ async def test_not_shown_unless_asked_for(db_file):
         ([*"2031", "enter"], "Birth year", "'2031'", "from 1900 to 2026"),
         (["enter", *"tomorrow", "enter"], "Pain started", "'tomorrow'", "2026-11-21) or earlier"),
         (["enter", *"2026-02-31", "enter"], "Pain started", "'2026-02-31'", "expected"),
+        (["enter", *"10/3/2026", "enter"], "Pain started", "'10/3/2026'", "10 March or 3 October"),
     ],
 )
 async def test_refused_answer_names_field_value_and_what_is_accepted(

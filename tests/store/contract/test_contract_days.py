@@ -173,8 +173,23 @@ def test_an_update_leaves_other_days_alone(diary):
         DayLog(TODAY, 3, places=(Place("elbow"),)),
         DayLog(TODAY, 3, flags=("fever", "fever")),
         DayLog(TODAY, 3, note="nul\x00here"),
+        DayLog(TODAY, 3, note="clipboard \x1b]52;c;aGVsbG8=\x07"),
+        DayLog(TODAY, 3, note="title \x1b]0;pwned\x1b\\"),
+        DayLog(TODAY, 3, note="c1 \x9b2J"),
+        DayLog(TODAY, 3, note="del \x7f"),
     ],
-    ids=["future", "pain-11", "worst-below", "location", "dup-flag", "nul"],
+    ids=[
+        "future",
+        "pain-11",
+        "worst-below",
+        "location",
+        "dup-flag",
+        "nul",
+        "osc52",
+        "osc0",
+        "c1",
+        "del",
+    ],
 )
 def test_a_refused_day_writes_nothing(diary, bad):
     diary.save_day(DayLog(TODAY, 2, places=(Place("knee"),)), TODAY)

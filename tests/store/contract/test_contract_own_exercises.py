@@ -15,7 +15,7 @@ from painlog.rules.own_exercises import NAME_MAX_CHARS
 from painlog.rules.records import DayLog, ExerciseDone
 from painlog.store.diary import Diary
 from painlog.store.export import export_diary
-from painlog.store.importer import ImportRefused, import_days, parse_daily
+from painlog.store.importer import ImportRefused, check_daily, import_daily
 
 TODAY = date(2026, 11, 21)
 
@@ -142,7 +142,7 @@ def test_importing_into_a_new_diary_adds_the_own_exercises_it_names(
 ):
     data = daily_bytes(diary)
     with Diary.open(new_diary_location()) as fresh:
-        result = import_days(fresh, parse_daily(data, TODAY))
+        result = import_daily(fresh, data, TODAY)
         assert [x.slug for x in result.exercises_added] == [clam.slug]
         assert own_rows(fresh) == [(clam.slug, "Clamshell with band", "other", "", False)]
         assert daily_bytes(fresh) == data
@@ -153,7 +153,7 @@ def test_importing_into_the_same_diary_keeps_its_own_exercises_as_they_are(diary
     diary.change_exercise(clam.slug, name="Clam")
     before = own_rows(diary)
     data = daily_bytes(diary)
-    result = import_days(diary, parse_daily(data, TODAY), on_conflict="replace")
+    result = import_daily(diary, data, TODAY, "replace")
     assert result.replaced == 2 and result.exercises_added == ()
     assert own_rows(diary) == before
 
@@ -165,7 +165,7 @@ def test_an_imported_own_exercise_whose_name_is_taken_is_named_after_its_slug(di
         b"date,pain,worst,places,exercises,red_flags,bed_rest,note\r\n"
         b"2026-11-20,3,,,own-side-plank:3x10 | own-bird-dog,,no,\r\n"
     )
-    result = import_days(diary, parse_daily(data, TODAY))
+    result = import_daily(diary, data, TODAY)
     assert [(x.slug, x.name) for x in result.exercises_added] == [
         ("own-side-plank", "own-side-plank"),
         ("own-bird-dog", "Bird dog"),
@@ -179,7 +179,7 @@ def test_an_own_slug_that_is_not_a_slug_is_refused_with_its_line(diary):
         b"2026-11-20,3,,,own-Bad_Slug,,no,\r\n"
     )
     with pytest.raises(ImportRefused) as refused:
-        parse_daily(data, TODAY)
+        check_daily(data, TODAY)
     assert "line 2" in str(refused.value) and "own-bad_slug" in str(refused.value)
     assert own_rows(diary) == []
 
@@ -213,6 +213,6 @@ def test_own_exercises_round_trip_through_the_daily_export(new_diary_location, n
             source.retire_exercise(added[0].slug, TODAY)
         data = daily_bytes(source)
         with Diary.open(new_diary_location()) as target:
-            import_days(target, parse_daily(data, TODAY))
+            import_daily(target, data, TODAY)
             assert daily_bytes(target) == data
             assert {x.slug for x in target.own_exercises()} == {x.slug for x in added}

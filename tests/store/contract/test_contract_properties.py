@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import SEEDS, exercises, places
+from strategies import SEEDS, exercises, note_characters, places
 
 from painlog.rules.entry import InvalidInput, check_day, check_pain
 from painlog.rules.records import PAIN_MAX, PAIN_MIN, DayLog
@@ -16,10 +16,10 @@ from painlog.store.diary import Diary
 TODAY = date(2026, 11, 21)
 
 pains = st.integers(PAIN_MIN, PAIN_MAX)
-# Any text a person can type or paste: every Unicode character but NUL (refused by design)
-# and lone surrogates (not text; see test_a_note_that_is_not_unicode_text_is_refused).
-notes = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=500)
-short_notes = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=20)
+# Any text a person can type or paste (see strategies.note_characters; lone surrogates:
+# test_a_note_that_is_not_unicode_text_is_refused).
+notes = st.text(note_characters, max_size=500)
+short_notes = st.text(note_characters, max_size=20)
 
 
 @st.composite

@@ -1,0 +1,161 @@
+"""`painlog import`: a stream checked before the diary is opened, then written all or
+nothing; many problems listed as the first 100 and a count; files that are not text
+refused at once; each refusal leaves the diary's folder byte for byte as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from painlog.store.csv_format import DAILY_COLUMNS
+from painlog.store.diary import Diary
+
+TODAY = date(2026, 11, 21)
+HEADER = ",".join(DAILY_COLUMNS) + "\r\n"
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """The diary's files (the database and any -wal, -shm) and their bytes; the backups
+    folder is left out (opening a diary to find the days logged makes the day's copy)."""
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file()
+    }
+
+
+def rows(count: int, pain: str = "3") -> str:
+    return "".join(
+        f"{(TODAY - timedelta(days=count - n)).isoformat()},{pain},,,,,no,\r\n"
+        for n in range(count)
+    )
+
+
+def test_more_than_a_hundred_problems_are_listed_as_a_hundred_and_a_count(
+    run_cli, diary_file, tmp_path
+):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + rows(150, pain="12"), encoding="utf-8")
+    before = fingerprint(diary_file.parent)
+    result = run_cli("--db", diary_file, "import", bad)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 102
+    assert all(f"{bad} line {n}: pain: '12'" in lines[n - 2] for n in range(2, 102))
+    assert lines[100] == f"painlog: {bad}: and 50 more problems after line 101"
+    assert lines[101] == f"painlog: nothing was imported (150 problems in {bad})"
+    assert fingerprint(diary_file.parent) == before
+
+
+def test_more_than_a_hundred_dates_logged_are_listed_as_a_hundred_and_a_count(
+    cli_main, db_path, tmp_path
+):
+    moved = tmp_path / "moved.csv"
+    moved.write_text(HEADER + rows(130), encoding="utf-8")
+    assert cli_main("--db", db_path, "import", moved).returncode == 0
+    before = fingerprint(db_path.parent)
+    result = cli_main("--db", db_path, "import", moved)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 102
+    assert lines[100] == f"painlog: {moved}: and 30 more dates after line 101"
+    assert lines[101].startswith("painlog: nothing was imported: 130 dates in the file are")
+    assert fingerprint(db_path.parent) == before
+
+
+@pytest.mark.parametrize("kind", ["/dev/zero", "binary", "latin-1"])
+def test_a_file_that_is_not_text_is_refused_at_once_and_creates_nothing(cli_env, tmp_path, kind):
+    if kind == "/dev/zero":
+        source = Path("/dev/zero")
+        if not source.exists():
+            pytest.skip("no /dev/zero here")
+    else:
+        source = tmp_path / "file"
+        block = bytes(range(256)) if kind == "binary" else "café,3\r\n".encode("latin-1")
+        source.write_bytes(block * (20_000_000 // len(block)))  # 20 MB
+    missing = tmp_path / "new" / "painlog.db"
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "painlog.cli", "--db", str(missing), "import", str(source)],
+        capture_output=True,
+        encoding="utf-8",
+        env=cli_env,
+        timeout=10,  # an endless /dev/zero would hang here, never pass
+    )
+    elapsed = time.perf_counter() - start
+    assert result.returncode == 2
+    first, last = result.stderr.splitlines()
+    assert first.startswith(f"painlog: {source} line ")
+    assert "not a text file" in first or "is not UTF-8 text" in first
+    assert last == f"painlog: nothing was imported (1 problem in {source})"
+    assert "Traceback" not in result.stderr
+    assert elapsed < 5  # the interpreter's start, then the first line read
+    assert not missing.parent.exists()
+
+
+def test_a_bad_file_creates_no_diary(cli_main, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + rows(3) + "2026-11-20,3\r\n", encoding="utf-8")
+    missing = tmp_path / "new" / "painlog.db"
+    result = cli_main("--db", missing, "import", bad)
+    assert result.returncode == 2
+    assert "line 5: 2 fields" in result.stderr
+    assert not missing.parent.exists()
+
+
+def test_notes_with_control_characters_are_listed_line_by_line(run_cli, diary_file, tmp_path):
+    bad = tmp_path / "older.csv"
+    bad.write_bytes(
+        (
+            HEADER
+            + "2026-11-01,3,,,,,no,\x1b]52;c;aGVsbG8=\x07\r\n"
+            + "2026-11-02,3,,,,,no,fine\r\n"
+            + "2026-11-03,3,,,,,no,\x1b[2J\r\n"
+        ).encode("utf-8")
+    )
+    before = fingerprint(diary_file.parent)
+    result = run_cli("--db", diary_file, "import", bad)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"painlog: {bad} line 2: note: '\\x1b]52;c;aGVsbG8=\\x07'")
+    assert lines[1].startswith(f"painlog: {bad} line 4: note: '\\x1b[2J'")
+    assert lines[2] == f"painlog: nothing was imported (2 problems in {bad})"
+    assert "\x1b" not in result.stderr
+    assert fingerprint(diary_file.parent) == before
+
+
+def test_a_pipe_is_refused(cli_env, db_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "painlog.cli", "--db", str(db_path), "import", "/dev/stdin"],
+        input=HEADER + rows(2),
+        capture_output=True,
+        encoding="utf-8",
+        env=cli_env,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("painlog: cannot read /dev/stdin twice (it is a pipe)")
+    assert not db_path.exists()
+
+
+def test_a_file_given_on_standard_input_is_read(cli_env, db_path, tmp_path):
+    source = tmp_path / "days.csv"
+    source.write_text(HEADER + rows(2), encoding="utf-8")
+    with open(source, "rb") as stdin:
+        result = subprocess.run(
+            [sys.executable, "-m", "painlog.cli", "--db", str(db_path), "import", "/dev/stdin"],
+            stdin=stdin,
+            capture_output=True,
+            encoding="utf-8",
+            env=cli_env,
+            timeout=60,
+        )
+    assert result.returncode == 0, result.stderr
+    with Diary.open(str(db_path), read_only=True) as diary:
+        assert diary.count_days() == 2
