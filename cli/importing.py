@@ -93,4 +93,10 @@ def run(args: argparse.Namespace) -> int:
             + ", ".join(f"{x.slug} ({x.name})" for x in added)
             + ". Change them with `painlog exercises rename` or in Settings, Your exercises."
         )
+    if result.cancer_history_set:
+        # Older exports logged it as a sign of the day; it is the profile's now.
+        print(
+            "The file logs a history of cancer as a warning sign: your profile now says "
+            "yes to it (`painlog profile --cancer-history no` changes that)."
+        )
     return EXIT_OK

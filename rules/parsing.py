@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from painlog.rules.entry import InvalidInput
+from painlog.rules.entry import InvalidInput, flags_accepted
 from painlog.rules.records import ExerciseDone, Place
 from painlog.seeds import Catalogue, catalogue
 
@@ -154,7 +154,7 @@ def parse_flags(text: str) -> tuple[str, ...]:
     flags = []
     for slug in _items(text):
         if seeds.red_flag(slug) is None:
-            raise InvalidInput("flag", slug, "one of " + ", ".join(x.slug for x in seeds.red_flags))
+            raise InvalidInput("flag", slug, flags_accepted(seeds, slug))
         flags.append(slug)
     return tuple(flags)
 

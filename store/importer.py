@@ -9,6 +9,10 @@ says to replace them or to skip them.
 
 Reading undoes exactly what the export did (see `store.csv_format`), so exporting,
 importing into an empty diary and exporting again gives a byte-identical file.
+
+A daily CSV exported before schema 3 may log `cancer-history` as a warning sign of a day.
+That fact now lives in the profile: the import leaves the sign off the days and answers
+yes to the profile's cancer history, in the same transaction as the days.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from sqlalchemy.exc import IntegrityError
 
 from painlog.rules.entry import InvalidInput, check_day, check_pain
 from painlog.rules.own_exercises import NAME_MAX_CHARS, placeholder_for
-from painlog.rules.records import DayLog, ExerciseDone
+from painlog.rules.records import CANCER_HISTORY_FLAG, DayLog, ExerciseDone
 from painlog.seeds import Catalogue, Exercise, catalogue
 from painlog.seeds.catalogue import OWN_PREFIX, SLUG_PATTERN
 from painlog.store.csv_format import (
@@ -38,6 +42,7 @@ from painlog.store.csv_format import (
     read_places,
     read_yes_no,
     restore,
+    split_items,
 )
 
 ON_CONFLICT = ("refuse", "replace", "skip")
@@ -104,22 +109,27 @@ class DailyFile:
         own_exercises: An own exercise for each `own-` slug the file names, known only by
             that slug (an export carries no name, category or dose): `import_days` adds
             those the diary lacks, named after the slug, with category "other".
+        cancer_history: Whether a day logged `cancer-history` (a file from before
+            schema 3); the days are read without it.
     """
 
     logs: list[DayLog]
     lines: dict[date, int]
     own_exercises: tuple[Exercise, ...] = ()
+    cancer_history: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
-    """What an import wrote: days added as new, days replaced, days skipped, and the own
-    exercises it had to add (named after their slugs)."""
+    """What an import wrote: days added as new, days replaced, days skipped, the own
+    exercises it had to add (named after their slugs), and whether it answered yes to the
+    profile's cancer history (it was no or unanswered, and the file logged it)."""
 
     added: int
     replaced: int
     skipped: int
     exercises_added: tuple[Exercise, ...] = ()
+    cancer_history_set: bool = False
 
 
 def parse_daily(data: bytes, today: date) -> DailyFile:
@@ -173,7 +183,7 @@ def parse_daily(data: bytes, today: date) -> DailyFile:
             logs.append(log)
     if problems:
         raise ImportRefused(problems)
-    return DailyFile(logs, lines, own)
+    return DailyFile(logs, lines, own, any(cells.cancer_history.values()))
 
 
 def _own_exercises_named(rows: list[tuple[int, list[str]]]) -> tuple[Exercise, ...]:
@@ -237,7 +247,16 @@ class _CellReaders:
         # `cache` keeps no exception: a refused cell is read (and refused) again.
         self.places = cache(lambda cell: read_places(restore(cell)))
         self.exercises = cache(lambda cell: read_exercises(restore(cell), seeds, memo))
-        self.flags = cache(lambda cell: read_flags(restore(cell)))
+        self.flags = cache(self._flags)
+        # Per distinct flags cell read: whether it logged the cancer history.
+        self.cancer_history: dict[str, bool] = {}
+
+    def _flags(self, cell: str) -> tuple[str, ...]:
+        """The signs of a `red_flags` cell, leaving out the cancer history (the profile's)."""
+        items = split_items(restore(cell))
+        kept = [item for item in items if item.lower() != CANCER_HISTORY_FLAG]
+        self.cancer_history[cell] = len(kept) < len(items)
+        return read_flags(" | ".join(kept))
 
 
 def _row(
@@ -341,6 +360,8 @@ def import_days(diary, parsed: DailyFile, on_conflict: str = "refuse") -> Import
     logs = parsed.logs
     if not logs:
         return ImportResult(0, 0, 0)
+    # Said only when it changes the answer; written with the days either way.
+    cancer_set = parsed.cancer_history and diary.profile().cancer_history is not True
     first = min(log.day for log in logs)
     last = max(log.day for log in logs)
     with diary.engine.connect() as connection:
@@ -363,9 +384,9 @@ def import_days(diary, parsed: DailyFile, on_conflict: str = "refuse") -> Import
     )
     try:
         if on_conflict == "replace":
-            replaced = diary.replace_days(logs, missing)
-            return ImportResult(len(logs) - replaced, replaced, 0, missing)
-        diary.insert_days(new, missing)
+            replaced = diary.replace_days(logs, missing, parsed.cancer_history)
+            return ImportResult(len(logs) - replaced, replaced, 0, missing, cancer_set)
+        diary.insert_days(new, missing, parsed.cancer_history)
     except IntegrityError:
         # A day was saved (say from the app) between the check and the write; the
         # transaction was rolled back as a whole.
@@ -378,4 +399,4 @@ def import_days(diary, parsed: DailyFile, on_conflict: str = "refuse") -> Import
                 )
             ]
         ) from None
-    return ImportResult(len(new), 0, len(logs) - len(new), missing)
+    return ImportResult(len(new), 0, len(logs) - len(new), missing, cancer_set)

@@ -306,10 +306,10 @@ def test_a_day_saved_meanwhile_makes_the_import_write_nothing(logged, monkeypatc
     parsed = parse_daily(FILE.encode(), TODAY)
     real = Diary.insert_days
 
-    def racing(self, logs, exercises=()):
+    def racing(self, logs, exercises=(), cancer_history=False):
         # Another painlog saves one of the file's new days between the check and the write.
         self.save_day(DayLog(date(2026, 11, 2), 9), TODAY)
-        real(self, logs, exercises)
+        real(self, logs, exercises, cancer_history)
 
     monkeypatch.setattr(Diary, "insert_days", racing)
     with pytest.raises(ImportRefused) as refused:
