@@ -18,12 +18,14 @@ from painlog.seeds.thresholds import Thresholds
 
 __all__ = [
     "CALM",
+    "CRITERION_WORDS",
     "EMERGENCY_SLUGS",
     "KEEP_MOVING",
     "KEEP_MOVING_SOURCE",
     "MESSAGES",
     "QUIET",
     "SEEN",
+    "SIGN_PHRASES",
     "SOURCES",
     "criteria_text",
     "emergency_message",

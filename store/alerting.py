@@ -56,6 +56,7 @@ class AlertView:
             "source": alert.source,
             "advice": alert.advice,
             "suggestions": list(alert.suggestions),
+            "reported": None if alert.reported is None else alert.reported.isoformat(),
             "acknowledged": self.acknowledged,
         }
 
