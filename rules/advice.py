@@ -58,7 +58,7 @@ SOURCES: dict[str, str] = {
         "Quality)"
     ),
     "see_clinician": (
-        "Three-criteria rule of the low back pain articles; extension: severe as a weekly "
+        "Three-criteria rule of the low back pain articles; extension: severe as a "
         "mean of 7 or more (Serlin et al., Pain 1995), a change of 2 points or 30% "
         "(Farrar et al., Pain 2001; Ostelo et al., Spine 2008)"
     ),
@@ -230,10 +230,12 @@ def criteria_text(
     if signs:
         noun = "a warning sign" if len(signs) == 1 else "warning signs"
         third.append(f"you logged {noun} ({'; '.join(signs)})")
-    if age is not None:
-        third.append(f"your age counts as a warning sign ({age})")
+    own = [f"your age ({age})"] if age is not None else []
     if cancer:
-        third.append("your history of cancer counts as a warning sign")
+        own.append("your history of cancer")
+    if own:
+        counts = "counts as a warning sign" if len(own) == 1 else "count as warning signs"
+        third.append(f"{_and_list(own)} {counts}")
     how = _and_list([CRITERION_WORDS[key] for key in held])
     return f"it has lasted {weeks} weeks, it is {how}, and {_and_list(third)}"
 
