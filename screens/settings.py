@@ -27,7 +27,7 @@ WEEK_START = WEEK_START_SETTING
 
 BIRTH_YEAR_HINT = "age over 55 / under 20: a warning sign"
 ONSET_HINT = "6- and 12-week alerts count from it"
-CANCER_HINT = "yes or no: a past cancer is a warning sign"
+CANCER_HINT = "a past cancer is a warning sign"
 CANCER_LABEL = "Had cancer"
 """The form's name for the cancer-history question (a refusal names the field so)."""
 
