@@ -124,6 +124,10 @@ MESSAGES: dict[str, str] = {
     "duration_chronic_quiet": (
         "Your pain has lasted {weeks} weeks; ask a doctor or physiotherapist to review it."
     ),
+    # Beside "now" or "today", no reassurance that it settles with time: say it to whoever
+    # is about to assess the person.
+    "duration_subacute_seen": "Your pain has lasted {weeks} weeks: tell whoever assesses you.",
+    "duration_chronic_seen": "Your pain has lasted {weeks} weeks: tell whoever assesses you.",
     "keep_moving_bed": (
         "Try to spend less time in bed: get up and move a little today, with a short walk "
         "or a gentle stretch."

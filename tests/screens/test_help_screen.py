@@ -194,7 +194,7 @@ def test_the_help_shows_each_wording_an_alert_can_take_and_when():
     labels = {kind: [label for label, _text in texts] for kind, texts in advice.items()}
     assert labels["emergency"] == ["Do", "Later"]
     assert labels["worsening"] == ["Do", "After fall", "When seen"]
-    assert labels["duration"] == ["Do", "Do", "After fall / When seen"]
+    assert labels["duration"] == ["Do", "When seen", "Do", "After fall", "When seen"]
     assert labels["keep_moving"] == ["Do", "Do"]
     # Only the calm wordings speak of activity.
     for texts in advice.values():
