@@ -11,10 +11,10 @@ held) is what makes `evaluate` walk back, and the kinds do not need it. As of a 
 the logs up to D, the walk keeps each sign's latest report, the days a fall and not bearing
 weight were logged, the latest bed rest, the runs of logs without exercise and without
 pain, and the episode tracker; it then asks the very conditions `evaluate` asks
-(`sign_active`, `same_day_reports`, `situation_on`, `is_worse`, `criterion2_reasons`,
-`keep_moving_holds`, all in `rules.alerts`), with the episode from the same
-`EpisodeTracker`, so the two cannot disagree on a rule; a property test checks the whole
-against `evaluate` day by day.
+(`sign_active`, `same_day_reports`, `situation_on`, `is_worse`, `duration_weeks`,
+`pain_persists`, the three criteria, `keep_moving_holds`, all in `rules.alerts`), with the
+episode from the same `EpisodeTracker`, so the two cannot disagree on a rule; a property
+test checks the whole against `evaluate` day by day.
 """
 
 from __future__ import annotations
@@ -27,11 +27,15 @@ from painlog.rules.alerts import (
     FALL,
     KINDS,
     NO_WEIGHT,
+    criterion1_holds,
     criterion2_reasons,
+    criterion3_holds,
+    duration_weeks,
     is_emergency_sign,
     is_worse,
     keep_moving_holds,
     last_two_weeks,
+    pain_persists,
     same_day_aged,
     same_day_reports,
     sign_active,
@@ -68,8 +72,6 @@ def alert_kinds(
     # episodes as if none were set, days from it on see them with it.
     without_onset = EpisodeTracker(None, t)
     with_onset = EpisodeTracker(onset, t) if onset is not None else None
-    # The 6-week alert, or the 12-week one that replaces it: either way, a duration alert.
-    duration_days = min(t.subacute_weeks, t.chronic_weeks) * 7
 
     last_emergency = last_sign = last_hip = last_painful = last_bed = None
     falls: list[int] = []
@@ -100,7 +102,7 @@ def alert_kinds(
                 if slug in (FALL, NO_WEIGHT):
                     last_hip = ordinal
             if log.pain >= 1:
-                last_painful = log.day
+                last_painful = ordinal
             if log.bed_rest:
                 last_bed = ordinal
             idle_run = 0 if log.exercises else idle_run + 1
@@ -131,15 +133,13 @@ def alert_kinds(
         start = tracker.open_start(day)
         if start is not None:
             elapsed = (day - start).days
-            if (
-                elapsed >= duration_days
-                and last_painful is not None
-                and (day - last_painful).days < t.persisting_days
-            ):
+            # The 6-week alert, or the 12-week one that replaces it: either way, duration.
+            if duration_weeks(elapsed, t) is not None and pain_persists(last_painful, ordinal, t):
                 kinds.add("duration")
+            first_sign = tracker.first_sign.toordinal() if tracker.first_sign else None
             if (
-                elapsed >= t.check_after_weeks * 7
-                and (tracker.first_sign is not None or counts)
+                criterion1_holds(elapsed, t)
+                and criterion3_holds(first_sign, ordinal, counts)
                 and criterion2_reasons(series, ordinal, tracker.first_pains, t, explain=False)
             ):
                 kinds.add("see_clinician")

@@ -102,7 +102,10 @@ __all__ = [
     "Alert",
     "Review",
     "acknowledgement_answers",
+    "criterion1_holds",
     "criterion2_reasons",
+    "criterion3_holds",
+    "duration_weeks",
     "evaluate",
     "hip_sign_recent",
     "is_emergency_sign",
@@ -110,6 +113,7 @@ __all__ = [
     "keep_moving_holds",
     "keep_moving_suggestions",
     "last_two_weeks",
+    "pain_persists",
     "review",
     "same_day_aged",
     "same_day_reports",
@@ -361,6 +365,33 @@ def same_day_reports(
         if latest is not None and latest[0] >= recent:
             return ((latest[1], latest[0]),)
     return ()
+
+
+def duration_weeks(elapsed: int, t: Thresholds) -> int | None:
+    """The duration milestone an episode `elapsed` days old has reached: `chronic_weeks`,
+    else `subacute_weeks`, else None (Chou et al. 2007's classes)."""
+    if elapsed >= t.chronic_weeks * 7:
+        return t.chronic_weeks
+    if elapsed >= t.subacute_weeks * 7:
+        return t.subacute_weeks
+    return None
+
+
+def pain_persists(last_painful: int | None, day: int, t: Thresholds) -> bool:
+    """Whether pain persists on `day`: a log with pain >= 1 on it or in the
+    `persisting_days - 1` days before (`last_painful`: the latest such log, an ordinal)."""
+    return last_painful is not None and day - last_painful < t.persisting_days
+
+
+def criterion1_holds(elapsed: int, t: Thresholds) -> bool:
+    """Criterion 1 of the three-criteria rule: the episode has lasted `check_after_weeks`."""
+    return elapsed >= t.check_after_weeks * 7
+
+
+def criterion3_holds(first_sign: int | None, day: int, profile_counts: bool) -> bool:
+    """Criterion 3 of the three-criteria rule on `day`: a warning sign logged in the episode
+    by then (`first_sign`, an ordinal), or a red flag of the profile (`profile_flags`)."""
+    return (first_sign is not None and first_sign <= day) or profile_counts
 
 
 def last_two_weeks(series: PainSeries, day: int, t: Thresholds) -> tuple[int, int, int, int] | None:
@@ -710,17 +741,16 @@ def _duration(
     advice: str | None,
 ) -> Alert | None:
     elapsed = (today - start).days
-    if elapsed >= t.chronic_weeks * 7:
-        weeks, variant = t.chronic_weeks, "duration_chronic"
-    elif elapsed >= t.subacute_weeks * 7:
-        weeks, variant = t.subacute_weeks, "duration_subacute"
-    else:
+    weeks = duration_weeks(elapsed, t)
+    if weeks is None:
         return None
+    variant = "duration_chronic" if weeks == t.chronic_weeks else "duration_subacute"
+    # Only the latest painful log can make pain persist, and it is within the window if any.
     lo, hi = series.span(today - timedelta(days=t.persisting_days - 1), today)
     painful = [log for log in series.logs[lo:hi] if log.pain >= 1]
-    if not painful:
+    latest = painful[-1] if painful else None
+    if latest is None or not pain_persists(latest.day.toordinal(), today.toordinal(), t):
         return None
-    latest = painful[-1]
     return Alert(
         kind="duration",
         severity=SEVERITY["duration"],
@@ -747,14 +777,15 @@ def _see_clinician(
     notes: list[str],
 ) -> Alert | None:
     now = today.toordinal()
-    first_check = (start + timedelta(weeks=t.check_after_weeks)).toordinal()
-    if now < first_check:
+    if not criterion1_holds((today - start).days, t):
         return None
+    # The first day criterion 1 held: the walk for `since` goes back no further.
+    first_check = (start + timedelta(weeks=t.check_after_weeks)).toordinal()
     first_sign = tracker.first_sign.toordinal() if tracker.first_sign is not None else None
     aged = _AgeByYear(profile, t)
 
     def third(day: int) -> bool:
-        return (first_sign is not None and first_sign <= day) or aged.flags(day)
+        return criterion3_holds(first_sign, day, aged.flags(day))
 
     if not third(now):
         return None  # criterion 3 cannot hold today
