@@ -25,8 +25,10 @@ def register(command: CommandFactory) -> None:
         "  painlog alerts\n"
         "  painlog alerts --as-of 2026-10-31\n"
         "  painlog alerts --json | jq '.[].kind'\n"
-        "\nKinds, most serious first: emergency, see_clinician, red_flag, worsening,\n"
-        "duration, keep_moving. Acknowledged alerts are listed too, marked as such.",
+        "\nKinds, most serious first: emergency, same_day, see_clinician, red_flag,\n"
+        "worsening, duration, keep_moving. Acknowledged alerts are listed too, marked as\n"
+        "such. Without --json, anything the rules could not judge (too few days logged)\n"
+        "is said after the alerts.",
     )
     alerts.add_argument(
         "--as-of", metavar="DATE", default=None, help="evaluate as if DATE were today"
@@ -42,25 +44,28 @@ def run(args: argparse.Namespace) -> int:
     from painlog.rules.describe import day_heading
     from painlog.rules.entry import InvalidInput
     from painlog.rules.parsing import parse_date
-    from painlog.store.alerting import current_alerts
+    from painlog.store.alerting import current_review
 
     today = local_today()
     as_of = today if args.as_of is None else parse_date(args.as_of, today, "as-of")
     if as_of > today:
         raise InvalidInput("as-of", args.as_of, f"today ({today.isoformat()}) or earlier")
     with read_diary(args) as diary:
-        views = current_alerts(diary, as_of)
+        found = current_review(diary, as_of)
+    views = found.views
     # The date used is said every time: `--as-of monday` shows which Monday was meant.
     when = day_heading(as_of)
     if args.json:
         if args.as_of is not None:
             say(f"alerts as of {when}")  # standard error: the output stays pure JSON
         print(json.dumps([view.as_json() for view in views], ensure_ascii=False, indent=2))
-    elif not views:
-        print(f"No alerts as of {when}.")
+        return 0
+    if views:
+        parts = [f"Alerts as of {when}:", *(alert_text(view) for view in views)]
     else:
-        print(f"Alerts as of {when}:\n")
-        print("\n\n".join(alert_text(view) for view in views))
+        parts = [f"No alerts as of {when}."]
+    parts += ["\n".join(_wrapped(note, 78, first="Note: ")) for note in found.notes]
+    print("\n\n".join(parts))
     return 0
 
 
@@ -69,7 +74,7 @@ def alert_text(view, width: int = 78) -> str:
     alert = view.alert
     heading = f"{LABELS[alert.severity]} ({alert.kind}, since {alert.since.isoformat()})"
     if view.acknowledged:
-        heading += " - acknowledged"
+        heading += " - you said you have been assessed" if view.asks_assessed else " - acknowledged"
     lines = [heading]
     lines += _wrapped(alert.message, width)
     lines += _wrapped(f"Why: {alert.reason}", width)
@@ -95,5 +100,5 @@ def print_new_alerts(before: Sequence, after: Sequence) -> None:
         print("\n\n".join(alert_text(view) for view in fresh))
 
 
-def _wrapped(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="  ") or [""]
+def _wrapped(text: str, width: int, first: str = "  ") -> list[str]:
+    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent="  ") or [""]

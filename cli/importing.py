@@ -105,6 +105,12 @@ def _write(args: argparse.Namespace, source: Path, stream, today) -> int:
             + ", ".join(shown_text(f"{x.slug} ({x.name})") for x in added)
             + ". Change them with `painlog exercises rename` or in Settings, Your exercises."
         )
+    if result.cancer_history_set:
+        # Older exports logged it as a sign of the day; it is the profile's now.
+        print(
+            "The file logs a history of cancer as a warning sign: your profile now says "
+            "yes to it (`painlog profile --cancer-history no` changes that)."
+        )
     return EXIT_OK
 
 

@@ -43,8 +43,8 @@ active (acknowledged ones included) and the most serious one, for example
   pain 4 today | 1 alert: worsening
   not logged today (last: pain 5, 2 days ago) | no alerts
   nothing logged yet | no alerts
-Kinds, most serious first: emergency, see clinician, red flag, worsening,
-duration, keep moving (`painlog alerts` says more). With no diary yet it prints
+Kinds, most serious first: emergency, same day, see clinician, red flag,
+worsening, duration, keep moving (`painlog alerts` says more). With no diary yet it prints
 "painlog: no diary yet" and exits 0; it never creates the database."""
 
 

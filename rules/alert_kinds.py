@@ -7,25 +7,14 @@ answer for every day asked about in one walk through the logs.
 
 Only the *kinds* are worked out, not the alerts: whether a rule holds on a day is what
 decides its kind, while its `since` (the start of the unbroken run of days on which it
-held) is what makes `evaluate` walk back, and the kinds do not need it. Each rule, as of
-a day D with the logs up to D:
-
-* emergency: an emergency sign was logged within `emergency_active_days` of D (the latest
-  report of a sign ends its latest run, and a run stays active that long after it).
-* red_flag: the same for any other warning sign, with `flag_active_days`.
-* worsening: the rise from last week to this week holds on D itself.
-* duration: the episode open on D is at least `subacute_weeks` old and a day among D and
-  the `persisting_days - 1` before was logged with pain.
-* see_clinician: the episode open on D is at least `check_after_weeks` old, a warning
-  sign was logged in it or age counts in D's year, and criterion 2 holds on D.
-* keep_moving: no emergency sign is active, and bed rest was logged within
-  `bed_rest_days` of D or the `no_exercise_logs` latest logs had no exercise while the
-  latest is within `recent_log_days`.
-
-The signs, the thresholds and the comparisons behind worsening and criterion 2 are the
-public rule functions `evaluate` itself uses (`is_emergency_sign`, `last_two_weeks`,
-`is_worse`, `criterion2_reasons`), so the two cannot disagree on a number; a property test
-checks the rest against `evaluate` day by day.
+held) is what makes `evaluate` walk back, and the kinds do not need it. As of a day D with
+the logs up to D, the walk keeps each sign's latest report, the days a fall and not bearing
+weight were logged, the latest bed rest, the runs of logs without exercise and without
+pain, and the episode tracker; it then asks the very conditions `evaluate` asks
+(`sign_active`, `same_day_reports`, `situation_on`, `is_worse`, `duration_weeks`,
+`pain_persists`, the three criteria, `keep_moving_holds`, all in `rules.alerts`), with the
+episode from the same `EpisodeTracker`, so the two cannot disagree on a rule; a property
+test checks the whole against `evaluate` day by day.
 """
 
 from __future__ import annotations
@@ -33,65 +22,31 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from painlog.rules.advice import CALM
 from painlog.rules.alerts import (
+    FALL,
     KINDS,
+    NO_WEIGHT,
+    criterion1_holds,
     criterion2_reasons,
+    criterion3_holds,
+    duration_weeks,
     is_emergency_sign,
     is_worse,
+    keep_moving_holds,
     last_two_weeks,
+    pain_persists,
+    same_day_aged,
+    same_day_reports,
+    sign_active,
+    situation_on,
 )
-from painlog.rules.episodes import age_flag
+from painlog.rules.episodes import EpisodeTracker, profile_flags
 from painlog.rules.records import DayLog, Profile
 from painlog.rules.windows import PainSeries, day_logs
-from painlog.seeds.thresholds import Thresholds, thresholds
+from painlog.seeds.thresholds import thresholds
 
 __all__ = ["alert_kinds"]
-
-
-class _OpenEpisode:
-    """The episode `split_episodes` would leave open after the logs fed so far.
-
-    Mirrors `split_episodes` step by step (logs before the onset skipped, 14 logged
-    pain-free days close the episode) and keeps what the alerts ask of the open episode:
-    its start, whether a warning sign was logged in it, and the count and pain total of
-    its first `baseline_logs` logs.
-    """
-
-    __slots__ = ("base_count", "base_total", "flagged", "gap", "onset", "pain_free", "start")
-
-    def __init__(self, onset: date | None, t: Thresholds) -> None:
-        self.onset = onset
-        self.gap = t.episode_gap_days
-        self.start = onset
-        self.pain_free = 0
-        self.flagged = False
-        self.base_count = 0
-        self.base_total = 0
-
-    def feed(self, log: DayLog, baseline_logs: int) -> None:
-        """Take the next log (logs must come in calendar order, one per day)."""
-        if self.onset is not None and log.day < self.onset:
-            return
-        if log.pain >= 1:
-            if self.start is None:
-                self.start = log.day
-            self.pain_free = 0
-        elif self.start is not None:
-            self.pain_free += 1
-            if self.pain_free >= self.gap:
-                # The episode closed on this log: what it held says nothing about the next.
-                self.start = None
-                self.pain_free = 0
-                self.flagged = False
-                self.base_count = self.base_total = 0
-                return
-        if self.start is None:
-            return  # a pain-free log with no episode open
-        if log.flags:
-            self.flagged = True
-        if self.base_count < baseline_logs:
-            self.base_count += 1
-            self.base_total += log.pain
 
 
 def alert_kinds(
@@ -101,9 +56,8 @@ def alert_kinds(
 
     Args:
         logs: Day logs in any order (each day's answer uses only the logs up to it). Only
-            their day, pain, flags, bed_rest and whether exercises is empty are read, so
-            the weekly export passes lighter records with those names.
-        profile: Birth year and onset, as given to `evaluate`.
+            their day, pain, flags, bed_rest and whether exercises is empty are read.
+        profile: Birth year, cancer history and onset, as given to `evaluate`.
         days: The days asked about, in any order.
 
     Returns:
@@ -116,16 +70,15 @@ def alert_kinds(
     onset = profile.onset
     # evaluate() ignores an onset after its `today`: days before the onset see the
     # episodes as if none were set, days from it on see them with it.
-    without_onset = _OpenEpisode(None, t)
-    with_onset = _OpenEpisode(onset, t) if onset is not None else None
-    baseline_logs = t.baseline_logs
-    # The 6-week alert, or the 12-week one that replaces it: either way, a duration alert.
-    duration_days = min(t.subacute_weeks, t.chronic_weeks) * 7
+    without_onset = EpisodeTracker(None, t)
+    with_onset = EpisodeTracker(onset, t) if onset is not None else None
 
-    last_emergency = last_sign = last_painful = last_bed = None
-    no_exercise_run = 0  # logs in a row, up to the latest fed, with no exercise
-    latest = None  # the latest log fed
-    age_by_year: dict[int, bool] = {}
+    last_emergency = last_sign = last_hip = last_painful = last_bed = None
+    falls: list[int] = []
+    no_weight: list[int] = []
+    idle_run = well_run = 0  # logs in a row, up to the latest fed, without exercise / pain
+    latest = None  # the ordinal of the latest log fed
+    by_year: dict[int, tuple[bool, bool]] = {}  # year -> (profile flags count, same-day age)
     answers: list[tuple[str, ...]] = [()] * len(days)
     fed = 0
     for position in sorted(range(len(days)), key=days.__getitem__):
@@ -133,61 +86,68 @@ def alert_kinds(
         while fed < len(ordered) and ordered[fed].day <= day:
             log = ordered[fed]
             fed += 1
-            without_onset.feed(log, baseline_logs)
+            without_onset.feed(log)
             if with_onset is not None:
-                with_onset.feed(log, baseline_logs)
+                with_onset.feed(log)
+            ordinal = log.day.toordinal()
             for slug in log.flags:
                 if is_emergency_sign(slug):
-                    last_emergency = log.day
+                    last_emergency = ordinal
                 else:
-                    last_sign = log.day
+                    last_sign = ordinal
+                if slug == FALL:
+                    falls.append(ordinal)
+                elif slug == NO_WEIGHT:
+                    no_weight.append(ordinal)
+                if slug in (FALL, NO_WEIGHT):
+                    last_hip = ordinal
             if log.pain >= 1:
-                last_painful = log.day
+                last_painful = ordinal
             if log.bed_rest:
-                last_bed = log.day
-            no_exercise_run = 0 if log.exercises else no_exercise_run + 1
-            latest = log
+                last_bed = ordinal
+            idle_run = 0 if log.exercises else idle_run + 1
+            well_run = 0 if log.pain else well_run + 1
+            latest = ordinal
 
         ordinal = day.toordinal()
+        if day.year not in by_year:
+            year_end = date(day.year, 12, 31)
+            by_year[day.year] = (
+                bool(profile_flags(profile, year_end)),
+                same_day_aged(profile, year_end, t),
+            )
+        counts, aged = by_year[day.year]
         kinds = set()
-        emergency = (
-            last_emergency is not None and (day - last_emergency).days < t.emergency_active_days
-        )
+        emergency = sign_active(last_emergency, ordinal, True, t)
         if emergency:
             kinds.add("emergency")
-        if last_sign is not None and (day - last_sign).days < t.flag_active_days:
+        same_day = bool(same_day_reports(falls, no_weight, ordinal, aged, t))
+        if same_day:
+            kinds.add("same_day")
+        if sign_active(last_sign, ordinal, False, t):
             kinds.add("red_flag")
         if is_worse(last_two_weeks(series, ordinal, t), t):
             kinds.add("worsening")
 
-        episode = with_onset if onset is not None and onset <= day else without_onset
-        if episode.start is not None:
-            elapsed = (day - episode.start).days
-            if (
-                elapsed >= duration_days
-                and last_painful is not None
-                and (day - last_painful).days < t.persisting_days
-            ):
+        tracker = with_onset if onset is not None and onset <= day else without_onset
+        start = tracker.open_start(day)
+        if start is not None:
+            elapsed = (day - start).days
+            # The 6-week alert, or the 12-week one that replaces it: either way, duration.
+            if duration_weeks(elapsed, t) is not None and pain_persists(last_painful, ordinal, t):
                 kinds.add("duration")
-            if elapsed >= t.check_after_weeks * 7:
-                if day.year not in age_by_year:
-                    age_by_year[day.year] = age_flag(profile, day) is not None
-                if episode.flagged or age_by_year[day.year]:
-                    baseline = (
-                        (episode.base_count, episode.base_total)
-                        if episode.base_count >= t.trend_min_logs
-                        else None
-                    )
-                    if criterion2_reasons(series, ordinal, baseline, t, explain=False):
-                        kinds.add("see_clinician")
+            first_sign = tracker.first_sign.toordinal() if tracker.first_sign else None
+            if (
+                criterion1_holds(elapsed, t)
+                and criterion3_holds(first_sign, ordinal, counts)
+                and criterion2_reasons(series, ordinal, tracker.first_pains, t, explain=False)
+            ):
+                kinds.add("see_clinician")
 
-        if not emergency and latest is not None:
-            in_bed = last_bed is not None and (day - last_bed).days < t.bed_rest_days
-            idle = (
-                day - latest.day
-            ).days < t.recent_log_days and no_exercise_run >= t.no_exercise_logs
-            if in_bed or idle:
-                kinds.add("keep_moving")
+        if situation_on(emergency, same_day, last_hip, ordinal, t) == CALM and any(
+            keep_moving_holds(ordinal, last_bed, latest, idle_run, well_run, t)
+        ):
+            kinds.add("keep_moving")
 
         answers[position] = tuple(kind for kind in KINDS if kind in kinds)
     return answers

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from painlog.rules.records import PAIN_MAX, PAIN_MIN, DayLog, Profile
+from painlog.rules.records import CANCER_HISTORY_FLAG, PAIN_MAX, PAIN_MIN, DayLog, Profile
 from painlog.rules.text import check_text
 from painlog.seeds import Catalogue, catalogue
 
@@ -141,7 +141,7 @@ def check_day(log: DayLog, today: date, seeds: Catalogue | None = None) -> None:
                 raise InvalidInput(name, str(amount), f"a whole number from 1 to {DOSE_MAX}")
     for slug in log.flags:
         if seeds.red_flag(slug) is None:
-            raise InvalidInput("flag", slug, "one of " + ", ".join(x.slug for x in seeds.red_flags))
+            raise InvalidInput("flag", slug, flags_accepted(seeds, slug))
     if len(set(log.flags)) != len(log.flags):
         raise InvalidInput("flag", ",".join(log.flags), "each warning sign at most once")
     if not isinstance(log.note, str):
@@ -159,12 +159,41 @@ def check_day(log: DayLog, today: date, seeds: Catalogue | None = None) -> None:
     check_text("note", log.note)
 
 
+def flags_accepted(seeds: Catalogue, slug: str = "") -> str:
+    """What a refused warning sign is told is accepted; for the sign a history of cancer
+    used to be logged under, where it went instead."""
+    accepted = "one of " + ", ".join(x.slug for x in seeds.red_flags)
+    if slug == CANCER_HISTORY_FLAG:
+        accepted += (
+            " (a history of cancer is part of your profile now: "
+            "painlog profile --cancer-history yes)"
+        )
+    return accepted
+
+
+CANCER_HISTORY_ANSWERS = {"yes": True, "no": False, "none": None}
+"""What the cancer-history question accepts, as typed, and what each answer means."""
+
+
+def check_cancer_history(field: str, text: str) -> bool | None:
+    """Read an answer to "have you ever had cancer?": yes, no or none (not answered).
+
+    Raises:
+        InvalidInput: naming `field`, for anything else.
+    """
+    answer = text.strip().lower()
+    if answer not in CANCER_HISTORY_ANSWERS:
+        raise InvalidInput(field, text, "yes, no or none")
+    return CANCER_HISTORY_ANSWERS[answer]
+
+
 def _place_text(place) -> str:
     return ":".join(part for part in (place.location, place.side, place.character) if part)
 
 
 def check_profile(profile: Profile, today: date) -> None:
-    """Refuse a birth year outside 1900..this year or a pain onset after today."""
+    """Refuse a birth year outside 1900..this year, a pain onset after today, or a cancer
+    history other than yes, no or unanswered (True, False, None)."""
     year = profile.birth_year
     if year is not None and (
         isinstance(year, bool)
@@ -178,3 +207,5 @@ def check_profile(profile: Profile, today: date) -> None:
         raise InvalidInput(
             "onset", profile.onset.isoformat(), f"today ({today.isoformat()}) or earlier"
         )
+    if not (profile.cancer_history is None or isinstance(profile.cancer_history, bool)):
+        raise InvalidInput("cancer-history", str(profile.cancer_history), "yes, no or none")

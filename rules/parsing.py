@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from painlog.rules.entry import EARLIEST_YEAR, LATEST_YEAR, InvalidInput
+from painlog.rules.entry import EARLIEST_YEAR, LATEST_YEAR, InvalidInput, flags_accepted
 from painlog.rules.records import ExerciseDone, Place
 from painlog.seeds import Catalogue, catalogue
 
@@ -326,7 +326,7 @@ def parse_flags(text: str) -> tuple[str, ...]:
     flags = []
     for slug in _items(text):
         if seeds.red_flag(slug) is None:
-            raise InvalidInput("flag", slug, "one of " + ", ".join(x.slug for x in seeds.red_flags))
+            raise InvalidInput("flag", slug, flags_accepted(seeds, slug))
         flags.append(slug)
     return tuple(flags)
 

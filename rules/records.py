@@ -61,7 +61,21 @@ class DayLog:
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """What the person told painlog about themselves; every field is optional."""
+    """What the person told painlog about themselves; every field is optional.
+
+    Attributes:
+        birth_year: For the age red flags.
+        onset: The day this episode of pain started.
+        cancer_history: Whether they have ever had cancer (a red flag of the three-criteria
+            rule); None while not answered.
+    """
 
     birth_year: int | None = None
     onset: date | None = None
+    cancer_history: bool | None = None
+
+
+CANCER_HISTORY_FLAG = "cancer-history"
+"""The warning-sign slug a history of cancer was logged under, day by day, before it became
+part of the profile (schema 2 and older). Kept so an upgrade and an old daily CSV can move
+it into `Profile.cancer_history`; no day takes it any more."""

@@ -144,6 +144,16 @@ class PainSeries:
         hi = bisect_right(ordinals, last, lo)
         return hi - lo, self._sums[hi] - self._sums[lo]
 
+    def latest_stats(self, last: int, count: int, first: int) -> tuple[int, int, int]:
+        """(count, total pain, first ordinal) of the `count` latest logs with day ordinals
+        first..last inclusive (fewer when fewer were logged there); the ordinal is of the
+        earliest of them, or `last` + 1 when there is none."""
+        ordinals = self._ordinals
+        hi = bisect_right(ordinals, last)
+        lo = max(bisect_left(ordinals, first, 0, hi), hi - count)
+        earliest = ordinals[lo] if lo < hi else last + 1
+        return hi - lo, self._sums[hi] - self._sums[lo], earliest
+
     def window(self, first: date, last: date) -> Window:
         """The logged days from `first` to `last` inclusive."""
         lo, hi = self.span(first, last)

@@ -1,4 +1,5 @@
-"""Alerts: every active alert with its reason in numbers, the rule's source and what to do."""
+"""Alerts: every active alert with its reason in numbers, the rule's source and what to do,
+and what the rules could not judge (too few days logged)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,10 @@ class AlertCard(Static, can_focus=True):
         self.update(self._body())
         alert = self.view.alert
         self.border_title = f"{LABELS[alert.severity]} · {alert.kind.replace('_', ' ')}"
-        state = "acknowledged" if self.view.acknowledged else "new"
+        if self.view.asks_assessed:
+            state = "assessed, you said" if self.view.acknowledged else "not answered"
+        else:
+            state = "acknowledged" if self.view.acknowledged else "new"
         self.border_subtitle = f"since {alert.since:%d %b %Y} · {state}"
 
     def _body(self) -> Text:
@@ -46,6 +50,12 @@ class AlertCard(Static, can_focus=True):
             )
         if alert.advice:
             text.append(alert.advice + "\n", style="italic")
+        if self.view.asks_assessed and not self.view.acknowledged:
+            text.append(
+                "Press a if a doctor has assessed you since "
+                f"{alert.reported:%d %b}: it leaves the Today banner.\n",
+                style="bold",
+            )
         text.append("Source: ", style="dim bold")
         text.append(alert.source, style="dim")
         return text
@@ -62,7 +72,10 @@ class AlertsScreen(DiaryScreen):
             "acknowledge",
             "Acknowledge",
             id="alerts.acknowledge",
-            tooltip="Mark the alert in focus as seen: it leaves the Today banner",
+            tooltip=(
+                "Mark the alert in focus as seen (an emergency from an earlier day: say you "
+                "have been assessed since): it leaves the Today banner"
+            ),
         ),
         Binding("down,j", "app.focus_next", "Next", show=False),
         Binding("up,k", "app.focus_previous", "Previous", show=False),
@@ -71,6 +84,7 @@ class AlertsScreen(DiaryScreen):
     @dataclass
     class AlertsLoaded(Message):
         alerts: list
+        notes: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -86,9 +100,14 @@ class AlertsScreen(DiaryScreen):
 
     @work(thread=True, exclusive=True, group="alerts-load")
     def _load(self) -> None:
-        from painlog.store.alerting import current_alerts
+        self.post_message(self._read())
 
-        self.post_message(self.AlertsLoaded(current_alerts(self.diary, self.today)))
+    def _read(self) -> AlertsLoaded:
+        """The alerts and notes as of today (reads the database: call it from a worker)."""
+        from painlog.store.alerting import current_review
+
+        found = current_review(self.diary, self.today)
+        return self.AlertsLoaded(found.views, found.notes)
 
     @on(AlertsLoaded)
     async def _show(self, message: AlertsLoaded) -> None:
@@ -97,16 +116,17 @@ class AlertsScreen(DiaryScreen):
         focused_key = focused_key.alert.key if focused_key is not None else None
         await listing.remove_children()
         summary = self.query_one("#alerts-summary", Static)
+        notes = "".join(f"\nNote: {note}" for note in message.notes)
         if not message.alerts:
             summary.update(
                 "No alerts. Nothing in your logs matches the rules painlog checks "
-                "(F1 lists them). Keep logging and keep moving."
+                "(F1 lists them)." + (notes or " Keep logging and keep moving.")
             )
             return
         new = sum(1 for view in message.alerts if not view.acknowledged)
         summary.update(
             f"{len(message.alerts)} active alert(s), {new} not yet acknowledged. "
-            "They describe what to do, not what is wrong: only a clinician can say that."
+            "They describe what to do, not what is wrong: only a clinician can say that." + notes
         )
         cards = [AlertCard(view) for view in message.alerts]
         await listing.mount_all(cards)
@@ -121,8 +141,7 @@ class AlertsScreen(DiaryScreen):
 
     @work(thread=True, group="alerts-ack")
     def _acknowledge(self, key) -> None:
-        from painlog.store.alerting import current_alerts
-
-        self.diary.acknowledge(*key)
-        self.post_message(self.AlertsLoaded(current_alerts(self.diary, self.today)))
+        # With the day: an emergency counts as assessed only by an answer after its day.
+        self.diary.acknowledge(*key, on=self.today)
+        self.post_message(self._read())
         self.app.call_from_thread(self.app.notify_logs_changed)

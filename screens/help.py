@@ -22,8 +22,19 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label, Static
 
-from painlog.rules.advice import KEEP_MOVING, KEEP_MOVING_SOURCE, MESSAGES, SOURCES
-from painlog.rules.alerts import KINDS, SEVERITY
+from painlog.rules.advice import (
+    CALM,
+    CRITERION_WORDS,
+    KEEP_MOVING,
+    KEEP_MOVING_SOURCE,
+    MESSAGES,
+    QUIET,
+    SEEN,
+    SIGN_PHRASES,
+    SOURCES,
+    message,
+)
+from painlog.rules.alerts import FALL, KINDS, NO_WEIGHT, SEVERITY
 from painlog.rules.scale import ANCHORS, pain_band
 from painlog.rules.scale import SOURCE as SCALE_SOURCE
 from painlog.screens.base import stylesheet
@@ -86,19 +97,36 @@ class KeyRow:
 
 def trigger_texts(t: Thresholds) -> dict[str, str]:
     """When each alert kind is raised, in plain words, with the numbers from the data."""
-    emergency = ", ".join(f.name.lower() for f in catalogue().red_flags if f.emergency)
+    flags = catalogue()
+    emergency = ", ".join(f.name.lower() for f in flags.red_flags if f.emergency)
+    fall, weight = (flags.red_flag(slug).name.lower() for slug in (FALL, NO_WEIGHT))
     return {
         "emergency": (
             f"You tick an emergency sign ({emergency}) on a day. Raised whatever the pain "
             f"score, and it stays while the sign was logged in the last "
-            f"{t.emergency_active_days} days."
+            f"{t.emergency_active_days} days. After the day you logged it, it asks whether "
+            "a doctor has assessed you since: say so on Alerts (F5, a) and it leaves the "
+            "Today banner, though it stays listed until it lapses."
+        ),
+        "same_day": (
+            f"You log {fall} and {weight} no more than {t.same_day_pair_days} days apart, "
+            f"the later of them in the last {t.same_day_recent_days} days (today counts); "
+            f"or either of them in the last {t.same_day_recent_days} days at "
+            f"{t.same_day_age} or over (by birth year, so the year you turn "
+            f"{t.same_day_age} counts)."
         ),
         "see_clinician": (
             "The three-criteria rule, when all three hold: the pain has lasted over "
-            f"{t.check_after_weeks} weeks; this week it is severe (average {t.severe_mean} or "
-            f"more), not improving (not {t.change_percent}% below the first week of this "
+            f"{t.check_after_weeks} weeks; it is severe (average {t.severe_mean} or more), "
+            f"not improving (not {t.change_percent}% below the first logged days of this "
             "episode) or getting worse; and you logged a warning sign in this episode, or "
-            f"your age is over {t.age_over} or under {t.age_under} (from your birth year)."
+            f"your age is over {t.age_over} or under {t.age_under} (by birth year, so "
+            f"{t.age_under} this year counts), or you have had cancer (Settings). The pain "
+            f"is read over this week when you logged at least {t.trend_min_logs} of its "
+            f"{t.trend_window_days} days; otherwise over your {t.trend_min_logs} latest "
+            f"logged days of the last {t.sparse_window_days}, against the first "
+            f"{t.trend_min_logs} logged days of the episode. With fewer logged days painlog "
+            "cannot tell, and the Alerts screen says so."
         ),
         "red_flag": (
             "You log a warning sign you had not logged in the "
@@ -106,36 +134,84 @@ def trigger_texts(t: Thresholds) -> dict[str, str]:
             f"{t.flag_active_days} days."
         ),
         "worsening": (
-            f"This week's average pain (today and the {t.trend_window_days - 1} days before, "
-            f"with at least {t.trend_min_logs} days logged) is {t.change_points} or more "
-            f"points, or {t.change_percent}% or more, above the week before: a change you "
-            "would feel, not day-to-day noise."
+            f"This week's average pain (today and the {t.trend_window_days - 1} days before) "
+            f"is {t.change_points} or more points above the week before, or "
+            f"{t.change_percent}% or more and at least {t.change_min_points} point above "
+            "it: a change you would feel, not day-to-day noise. Each of the two weeks needs "
+            f"at least {t.trend_min_logs} logged days."
         ),
         "duration": (
             f"This episode of pain reaches {t.subacute_weeks} weeks, then "
             f"{t.chronic_weeks} weeks, while you still log pain. It counts from the date the "
             "pain started (Settings), or else from your first painful log; "
-            f"{t.episode_gap_days} pain-free logged days in a row end an episode."
+            f"{t.episode_gap_days} pain-free logged days in a row end an episode, and so do "
+            f"more than {t.episode_silence_days} days in a row with nothing logged (unless "
+            "you gave the date the pain started)."
         ),
         "keep_moving": (
             f"A day spent mostly in bed in the last {t.bed_rest_days} days, or no exercise on "
-            f"your last {t.no_exercise_logs} logged days."
+            f"your last {t.no_exercise_logs} logged days; not when your last "
+            f"{t.well_logs} logged days were pain-free."
         ),
     }
 
 
-def advice_texts(t: Thresholds) -> dict[str, list[str]]:
-    """What each alert kind tells you to do (kinds with variants have several)."""
+SITUATION_NAMES = {QUIET: "After fall", SEEN: "When seen"}
+"""How the help labels a wording used only in some situations (see `SITUATION_NOTE`)."""
+
+LATER = {"emergency_asked": "Later"}
+"""Wordings an alert moves on to after the day it was raised, and their label."""
+
+SITUATION_NOTE = (
+    "After fall: while a fall or not being able to put weight on the leg was logged in the "
+    "last {days} days. When seen: while an emergency sign or the same-day alert is active. "
+    "Then no alert gives activity advice: that is for whoever examines you."
+)
+"""What the situation labels mean, with the number filled in from the data."""
+
+
+def advice_texts(t: Thresholds) -> dict[str, list[tuple[str, str]]]:
+    """What each alert kind tells you to do: (label, sentence) for each wording.
+
+    Each wording is what `rules.advice.message` gives in each situation, so the help shows
+    exactly the sentences the alerts use; one the same in several situations is listed
+    once. Placeholders are filled with the numbers from the data or, where the sentence is
+    built from your logs, with words saying what goes there.
+    """
     weeks = {
-        "see_clinician": t.check_after_weeks,
         "duration_subacute": t.subacute_weeks,
         "duration_chronic": t.chronic_weeks,
     }
-    found: dict[str, list[str]] = {kind: [] for kind in KINDS}
-    for key, message in MESSAGES.items():
+    criteria = (
+        f"it has lasted N weeks, it is {' / '.join(CRITERION_WORDS.values())} (what holds), "
+        "and you logged a warning sign (its name), or your age or a history of cancer "
+        "counts as one"
+    )
+    fill = {
+        "date": "the day you logged it",
+        "age": t.same_day_age,
+        "sign": " or ".join(SIGN_PHRASES.values()),
+        "criteria": criteria,
+    }
+    found: dict[str, list[tuple[str, str]]] = {kind: [] for kind in KINDS}
+    for key in MESSAGES:
+        if key.endswith(("_quiet", "_seen")):
+            continue  # a situation's wording of another key: listed with it
         kind = next((k for k in KINDS if key == k or key.startswith(k + "_")), None)
-        if kind is not None:
-            found[kind].append(message.format(weeks=weeks.get(key, "")))
+        if kind is None:
+            continue
+        wordings: dict[str, list[str]] = {}
+        for situation in (CALM, QUIET, SEEN):
+            text = message(key, situation, weeks=weeks.get(key, ""), **fill)
+            wordings.setdefault(text, []).append(situation)
+        for text, situations in wordings.items():
+            if key in LATER:
+                label = LATER[key]
+            elif CALM in situations:
+                label = "Do"
+            else:
+                label = " / ".join(SITUATION_NAMES[situation] for situation in situations)
+            found[kind].append((label, text))
     return found
 
 
@@ -328,13 +404,15 @@ class HelpScreen(ModalScreen[None]):
             head.stylize("bold")
             table = _grid()
             table.add_row(Text("When", style="bold"), Text(triggers[kind]))
-            for text in advice[kind]:
-                table.add_row(Text("Do", style="bold"), Text(text))
+            for label, text in advice[kind]:
+                table.add_row(Text(label, style="bold"), Text(text))
             table.add_row(Text("Source", style="bold"), Text(SOURCES[kind], style="dim"))
             parts += [Text(""), head, table]
         parts += [
             Text(""),
-            Text("Every alert but the emergency one adds:", style="bold"),
+            Text(SITUATION_NOTE.format(days=t.hip_quiet_days)),
+            Text(""),
+            Text("Otherwise every alert adds:", style="bold"),
             Text(KEEP_MOVING),
             Text(f"Source: {KEEP_MOVING_SOURCE}", style="dim"),
         ]
@@ -350,8 +428,17 @@ class HelpScreen(ModalScreen[None]):
             (
                 "!",
                 f"Age over {t.age_over} or under {t.age_under}",
-                "From your birth year (Settings, F7): counts for the three criteria, but "
-                "raises no alert alone.",
+                f"From your birth year (Settings, F7; {t.age_under} in the year you turn "
+                f"{t.age_under} counts): counts for the three criteria, but raises no alert "
+                "alone.",
+            )
+        )
+        signs.append(
+            (
+                "!",
+                "A history of cancer",
+                "Your answer in Settings (F7): counts for the three criteria, but raises no "
+                "alert alone.",
             )
         )
         return Group(

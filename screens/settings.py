@@ -1,5 +1,5 @@
-"""Settings (F7): first day of the week, theme, birth year, when the pain started, and
-where the diary file is.
+"""Settings (F7): first day of the week, theme, birth year, when the pain started, whether
+the person has had cancer, and where the diary file is.
 
 Everything is stored in the diary itself (its profile, and its settings table), never in
 code, so it travels with the file. Every write runs in a thread worker and replies with a
@@ -27,21 +27,35 @@ WEEK_START = WEEK_START_SETTING
 
 BIRTH_YEAR_HINT = "age over 55 / under 20: a warning sign"
 ONSET_HINT = "6- and 12-week alerts count from it"
+CANCER_HINT = "a past cancer is a warning sign"
+CANCER_LABEL = "Had cancer"
+"""The form's name for the cancer-history question (a refusal names the field so)."""
 
 
-def profile_from_text(birth_year: str, onset: str, today: date) -> Profile:
+def cancer_text(profile: Profile) -> str:
+    """The cancer-history answer as the forms show it: yes, no, or empty when not given."""
+    return {True: "yes", False: "no", None: ""}[profile.cancer_history]
+
+
+def profile_from_text(birth_year: str, onset: str, today: date, cancer: str = "") -> Profile:
     """The profile typed in a form: empty (or "none") leaves a field unset.
 
     Args:
         birth_year: What was typed for the birth year.
         onset: What was typed for the date the pain started.
         today: The person's local date.
+        cancer: What was typed for the cancer history: yes, no, or empty.
 
     Raises:
         InvalidInput: naming the field as the form labels it, the value and what is
             accepted.
     """
-    from painlog.rules.entry import EARLIEST_BIRTH_YEAR, InvalidInput, check_profile
+    from painlog.rules.entry import (
+        EARLIEST_BIRTH_YEAR,
+        InvalidInput,
+        check_cancer_history,
+        check_profile,
+    )
     from painlog.rules.parsing import parse_date
 
     year_text = birth_year.strip()
@@ -65,7 +79,8 @@ def profile_from_text(birth_year: str, onset: str, today: date) -> Profile:
             raise InvalidInput(
                 "Pain started", onset_text, f"today ({today.isoformat()}) or earlier, or nothing"
             )
-    profile = Profile(year, started)
+    answer = check_cancer_history(CANCER_LABEL, cancer) if cancer.strip() else None
+    profile = Profile(year, started, answer)
     check_profile(profile, today)
     return profile
 
@@ -82,7 +97,7 @@ class SettingsScreen(DiaryScreen):
             "Save profile",
             id="settings.save",
             priority=True,
-            tooltip="Save the birth year and the date the pain started",
+            tooltip="Save the birth year, the date the pain started and the cancer history",
         ),
         Binding(
             "e",
@@ -176,6 +191,16 @@ class SettingsScreen(DiaryScreen):
                 )
                 yield Static(ONSET_HINT, classes="settings-hint")
             with Horizontal(classes="settings-row"):
+                yield Label(CANCER_LABEL, classes="settings-label")
+                yield Input(
+                    id="settings-cancer",
+                    classes="settings-input",
+                    placeholder="yes or no",
+                    compact=True,
+                    max_length=12,
+                )
+                yield Static(CANCER_HINT, classes="settings-hint")
+            with Horizontal(classes="settings-row"):
                 yield Static("", classes="settings-label")
                 yield Button("Save profile (ctrl+s)", id="settings-save", compact=True)
             with Horizontal(classes="settings-row"):
@@ -233,9 +258,15 @@ class SettingsScreen(DiaryScreen):
     def _fill_profile(self, profile: Profile) -> None:
         year = self.query_one("#settings-birth-year", Input)
         onset = self.query_one("#settings-onset", Input)
-        with year.prevent(Input.Changed), onset.prevent(Input.Changed):
+        cancer = self.query_one("#settings-cancer", Input)
+        with (
+            year.prevent(Input.Changed),
+            onset.prevent(Input.Changed),
+            cancer.prevent(Input.Changed),
+        ):
             year.value = "" if profile.birth_year is None else str(profile.birth_year)
             onset.value = "" if profile.onset is None else profile.onset.isoformat()
+            cancer.value = cancer_text(profile)
 
     def _show_theme(self, name: str) -> None:
         select = self.query_one("#settings-theme", Select)
@@ -286,12 +317,14 @@ class SettingsScreen(DiaryScreen):
 
     @on(Input.Submitted, "#settings-birth-year")
     @on(Input.Submitted, "#settings-onset")
+    @on(Input.Submitted, "#settings-cancer")
     @on(Button.Pressed, "#settings-save")
     def _submit(self) -> None:
         self.action_save_profile()
 
     @on(Input.Changed, "#settings-birth-year")
     @on(Input.Changed, "#settings-onset")
+    @on(Input.Changed, "#settings-cancer")
     def _profile_edited(self) -> None:
         if self.profile is not None:
             self._set_status("Unsaved: Enter or ctrl+s saves the profile.")
@@ -304,11 +337,13 @@ class SettingsScreen(DiaryScreen):
             return
         year = self.query_one("#settings-birth-year", Input)
         onset = self.query_one("#settings-onset", Input)
+        cancer = self.query_one("#settings-cancer", Input)
         try:
-            profile = profile_from_text(year.value, onset.value, self.today)
+            profile = profile_from_text(year.value, onset.value, self.today, cancer.value)
         except InvalidInput as error:
             self._set_status(f"Not saved: {error}")
-            (year if error.field == "Birth year" else onset).focus()
+            fields = {"Birth year": year, CANCER_LABEL: cancer}
+            fields.get(error.field, onset).focus()
             return
         if profile == self.profile:
             self._set_status("Nothing to save: the profile is as stored.")
@@ -333,8 +368,9 @@ class SettingsScreen(DiaryScreen):
         self._fill_profile(message.profile)
         year = message.profile.birth_year or "not given"
         onset = message.profile.onset.isoformat() if message.profile.onset else "not given"
-        self._set_status(f"Saved: birth year {year}, pain started {onset}.")
-        # Age and onset change what the alerts say.
+        cancer = cancer_text(message.profile) or "not given"
+        self._set_status(f"Saved: birth year {year}, pain started {onset}, had cancer {cancer}.")
+        # Age, cancer history and onset change what the alerts say.
         self.app.notify_logs_changed(except_screen=self)
 
     @on(NotSaved)
@@ -375,6 +411,7 @@ class SettingsScreen(DiaryScreen):
                 self.query_one("#settings-birth-year", Input).value,
                 self.query_one("#settings-onset", Input).value,
                 self.today,
+                self.query_one("#settings-cancer", Input).value,
             )
         except ValueError:
             return True
@@ -385,4 +422,8 @@ class SettingsScreen(DiaryScreen):
 
 
 def _fields(profile: Profile) -> dict[str, object]:
-    return {"birth_year": profile.birth_year, "onset": profile.onset}
+    return {
+        "birth_year": profile.birth_year,
+        "onset": profile.onset,
+        "cancer_history": profile.cancer_history,
+    }

@@ -427,11 +427,14 @@ class TodayScreen(DiaryScreen):
         self._view = None
         self._set_status(self._saved_status(just_now=True))
         self._show_alerts(message.alerts)
+        # Only an emergency whose sign is logged today says "now"; one from an earlier
+        # day asks, in the banner, whether the person has been assessed since, and "I
+        # understand" must not answer that question for them.
         emergency = next(
             (
                 view
                 for view in message.alerts
-                if view.alert.kind == "emergency" and not view.acknowledged
+                if view.alert.kind == "emergency" and view.reported_today and not view.acknowledged
             ),
             None,
         )
@@ -443,7 +446,7 @@ class TodayScreen(DiaryScreen):
 
     @work(thread=True, group="today-ack")
     def _acknowledge(self, key: tuple[str, date]) -> None:
-        self.diary.acknowledge(*key)
+        self.diary.acknowledge(*key, on=self.today)
 
     def _show_alerts(self, alerts: list[AlertView]) -> None:
         from painlog.store.alerting import banner_alert

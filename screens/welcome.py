@@ -1,4 +1,4 @@
-"""The first-run welcome: what painlog keeps and where, two optional questions, the keys.
+"""The first-run welcome: what painlog keeps and where, three optional questions, the keys.
 
 Shown once, over Today, when the diary has no log and the welcome was never finished or
 skipped. Enter moves through it (Enter on an empty field leaves it unset), Escape skips
@@ -22,7 +22,7 @@ from textual.widgets import Button, Input, Label, Static
 from painlog.rules.records import Profile
 from painlog.screens.base import stylesheet
 from painlog.screens.preferences import WELCOME_DONE, welcome_due
-from painlog.screens.settings import profile_from_text
+from painlog.screens.settings import CANCER_LABEL, profile_from_text
 
 
 def needs_welcome(diary) -> bool:
@@ -90,7 +90,7 @@ class WelcomeScreen(ModalScreen[Profile | None]):
                     markup=False,
                 )
                 yield Static(
-                    "Two optional questions: Enter moves on, an empty answer skips one.",
+                    "Three optional questions: Enter moves on, an empty answer skips one.",
                     classes="welcome-text",
                 )
                 with Horizontal(classes="welcome-row"):
@@ -115,6 +115,16 @@ class WelcomeScreen(ModalScreen[Profile | None]):
                         max_length=40,
                     )
                     yield Static("why: 6- and 12-week alerts count from it", classes="welcome-why")
+                with Horizontal(classes="welcome-row"):
+                    yield Label(CANCER_LABEL, classes="welcome-label")
+                    yield Input(
+                        id="welcome-cancer",
+                        classes="welcome-input",
+                        placeholder="yes or no",
+                        compact=True,
+                        max_length=12,
+                    )
+                    yield Static("why: a past cancer is a warning sign", classes="welcome-why")
                 yield Static(
                     "To log a day: type the pain 0-9 (1 then 0 for 10), Tab to Where and Did, "
                     "type a few letters and Enter to add, ctrl+s to save. F1 or ? shows help; "
@@ -145,7 +155,19 @@ class WelcomeScreen(ModalScreen[Profile | None]):
         self.query_one("#welcome-onset", Input).focus()
 
     @on(Input.Submitted, "#welcome-onset")
-    def _onset_entered(self) -> None:
+    def _onset_entered(self, event: Input.Submitted) -> None:
+        from painlog.rules.entry import InvalidInput
+
+        try:
+            profile_from_text("", event.value, self.today)
+        except InvalidInput as error:
+            self._say(f"Not accepted: {error}")
+            return
+        self._say("")
+        self.query_one("#welcome-cancer", Input).focus()
+
+    @on(Input.Submitted, "#welcome-cancer")
+    def _cancer_entered(self) -> None:
         self.action_finish()
 
     @on(Button.Pressed, "#welcome-start")
@@ -165,11 +187,12 @@ class WelcomeScreen(ModalScreen[Profile | None]):
             return
         year = self.query_one("#welcome-birth-year", Input)
         onset = self.query_one("#welcome-onset", Input)
+        cancer = self.query_one("#welcome-cancer", Input)
         try:
-            profile = profile_from_text(year.value, onset.value, self.today)
+            profile = profile_from_text(year.value, onset.value, self.today, cancer.value)
         except InvalidInput as error:
             self._say(f"Not saved: {error}")
-            (year if error.field == "Birth year" else onset).focus()
+            {"Birth year": year, CANCER_LABEL: cancer}.get(error.field, onset).focus()
             return
         self._busy = True
         self._say("Saving…")
@@ -192,7 +215,12 @@ class WelcomeScreen(ModalScreen[Profile | None]):
             if profile is not None:
                 current = self.diary.profile()
                 self.diary.save_profile(
-                    replace(current, birth_year=profile.birth_year, onset=profile.onset),
+                    replace(
+                        current,
+                        birth_year=profile.birth_year,
+                        onset=profile.onset,
+                        cancer_history=profile.cancer_history,
+                    ),
                     self.today,
                 )
             self.diary.set_setting(WELCOME_DONE, "done")

@@ -42,6 +42,8 @@ class Thresholds:
 
     Attributes:
         episode_gap_days: Consecutive logged pain-free days that close an episode.
+        episode_silence_days: More days than this in a row without any log end an episode
+            (one that began with a painful log; an onset the person gave is kept).
         subacute_weeks: Weeks after which an episode is subacute (and the first duration alert).
         chronic_weeks: Weeks after which an episode is chronic (the second duration alert).
         persisting_days: Pain persists while a day this recent was logged with pain.
@@ -50,21 +52,32 @@ class Thresholds:
         baseline_logs: How many of an episode's first logged days make its baseline.
         change_points: A rise of this many points (0-10 scale) is a real change.
         change_percent: A change of this many percent is a real change.
+        change_min_points: ... provided it is also at least this many points.
         severe_mean: A weekly mean at or above this is severe pain.
+        sparse_window_days: With too few days logged this week, criterion 2 reads the
+            latest logged days within this many days.
         check_after_weeks: Criterion 1 of the three-criteria rule.
         age_over: An age above this counts as a red flag.
-        age_under: An age below this counts as a red flag.
+        age_under: An age below this (or equal to it, by birth year) counts as a red flag.
         flag_new_days: A sign is new when not logged in this many days before.
         flag_active_days: A warning-sign alert lasts while the sign was logged this recently.
         emergency_active_days: Same, for emergency signs.
+        same_day_pair_days: A fall and not bearing weight this close together call for
+            same-day care.
+        same_day_recent_days: ... while the later of them was logged this recently.
+        same_day_age: From this age (by birth year) either sign alone calls for it.
+        hip_quiet_days: No activity advice while a fall or not bearing weight was logged
+            this recently.
         bed_rest_days: A bed-rest day this recent raises the keep-moving reminder.
         no_exercise_logs: This many latest logs without exercise raise it too.
         recent_log_days: ... provided the latest log is this recent.
+        well_logs: No keep-moving reminder when this many latest logs had pain 0.
         sources: Threshold name -> the source text from the data file.
         units: Threshold name -> its unit.
     """
 
     episode_gap_days: int
+    episode_silence_days: int
     subacute_weeks: int
     chronic_weeks: int
     persisting_days: int
@@ -73,16 +86,23 @@ class Thresholds:
     baseline_logs: int
     change_points: int
     change_percent: int
+    change_min_points: int
     severe_mean: int
+    sparse_window_days: int
     check_after_weeks: int
     age_over: int
     age_under: int
     flag_new_days: int
     flag_active_days: int
     emergency_active_days: int
+    same_day_pair_days: int
+    same_day_recent_days: int
+    same_day_age: int
+    hip_quiet_days: int
     bed_rest_days: int
     no_exercise_logs: int
     recent_log_days: int
+    well_logs: int
     sources: Mapping[str, str] = field(repr=False)
     units: Mapping[str, str] = field(repr=False)
 
@@ -106,6 +126,8 @@ _BOUNDS: dict[str, tuple[int, int]] = {
     "change_percent": (1, 99),
     "severe_mean": (1, 10),
     "change_points": (1, 10),
+    "change_min_points": (1, 10),
+    "same_day_age": (1, 130),
     "age_over": (1, 130),
     "age_under": (1, 130),
 }
@@ -170,6 +192,10 @@ def build_thresholds(document: Mapping[str, Any]) -> Thresholds:
         raise ThresholdError(f"{FILE}: age_under must be less than age_over")
     if values["trend_min_logs"] > values["trend_window_days"]:
         raise ThresholdError(f"{FILE}: trend_min_logs cannot exceed trend_window_days")
+    if values["sparse_window_days"] < values["trend_window_days"]:
+        raise ThresholdError(f"{FILE}: sparse_window_days cannot be less than trend_window_days")
+    if values["change_min_points"] > values["change_points"]:
+        raise ThresholdError(f"{FILE}: change_min_points cannot exceed change_points")
     return Thresholds(**values, sources=MappingProxyType(sources), units=MappingProxyType(units))
 
 

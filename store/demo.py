@@ -20,10 +20,11 @@ day (also set as the profile's onset by `fill_demo`).
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
 from painlog.rules.entry import InvalidInput, check_day
-from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
+from painlog.rules.records import DayLog, ExerciseDone, Place
 
 DEFAULT_WEEKS = 16
 DEFAULT_SEED = 1
@@ -101,7 +102,8 @@ def fill_demo(diary, weeks: int, seed: int, today: date) -> int:
     diary.insert_days(logs)
     profile = diary.profile()
     diary.save_profile(
-        Profile(
+        replace(
+            profile,
             birth_year=profile.birth_year or DEMO_BIRTH_YEAR,
             onset=story_start(weeks, today),
         ),

@@ -301,37 +301,66 @@ class Diary:
     def profile(self) -> Profile:
         """What the person told painlog about themselves (empty until they do)."""
         with self.engine.connect() as connection:
-            row = connection.execute(select(PROFILE.c.birth_year, PROFILE.c.onset)).first()
-        return Profile() if row is None else Profile(row.birth_year, row.onset)
+            row = connection.execute(
+                select(PROFILE.c.birth_year, PROFILE.c.onset, PROFILE.c.cancer_history)
+            ).first()
+        if row is None:
+            return Profile()
+        cancer = None if row.cancer_history is None else bool(row.cancer_history)
+        return Profile(row.birth_year, row.onset, cancer)
 
     def save_profile(self, profile: Profile, today: date) -> None:
         """Replace the profile.
 
         Raises:
-            InvalidInput: for a birth year outside 1900..this year or an onset after today.
+            InvalidInput: for a birth year outside 1900..this year, an onset after today or
+                a cancer history that is not yes, no or unanswered.
         """
         check_profile(profile, today)
-        values = {"birth_year": profile.birth_year, "onset": profile.onset, "updated_at": utc_now()}
+        values = {
+            "birth_year": profile.birth_year,
+            "onset": profile.onset,
+            "cancer_history": profile.cancer_history,
+            "updated_at": utc_now(),
+        }
         with self._writer.begin() as connection:
-            changed = connection.execute(update(PROFILE).values(**values)).rowcount
-            if not changed:
-                connection.execute(insert(PROFILE).values(id=1, **values))
+            _write_profile(connection, values)
 
     # -- alert acknowledgements ---------------------------------------------------------
 
-    def acknowledge(self, kind: str, since: date) -> None:
-        """Remember that the person has seen the alert `(kind, since)`."""
-        with self._writer.begin() as connection:
-            exists = connection.execute(
-                select(ACKS.c.id).where(ACKS.c.kind == kind, ACKS.c.since == since)
-            ).first()
-            if exists is None:
-                connection.execute(insert(ACKS).values(kind=kind, since=since))
+    def acknowledge(self, kind: str, since: date, on: date | None = None) -> None:
+        """Remember that the person has seen (or answered) the alert `(kind, since)`.
 
-    def acknowledged(self) -> set[tuple[str, date]]:
-        """Every `(kind, since)` the person has acknowledged."""
+        Args:
+            kind: The alert's kind.
+            since: The alert's `since`.
+            on: The person's local date; acknowledging again on a later day moves it on
+                (an emergency's "I have been assessed" is one given after the sign's day).
+                None records no day.
+        """
+        where = (ACKS.c.kind == kind, ACKS.c.since == since)
+        with self._writer.begin() as connection:
+            found = connection.execute(select(ACKS.c.id, ACKS.c.acknowledged_on).where(*where))
+            row = found.first()
+            if row is None:
+                connection.execute(insert(ACKS).values(kind=kind, since=since, acknowledged_on=on))
+            elif on is not None and (row.acknowledged_on is None or on > row.acknowledged_on):
+                connection.execute(
+                    update(ACKS)
+                    .where(ACKS.c.id == row.id)
+                    .values(acknowledged_on=on, acknowledged_at=utc_now())
+                )
+
+    def acknowledged(self) -> dict[tuple[str, date], date]:
+        """Every `(kind, since)` the person has acknowledged, with the latest day they did.
+
+        A row without a day (given before schema 3, or with none) reads as acknowledged on
+        `since`, the earliest it can have been: an emergency then still asks whether the
+        person has been assessed.
+        """
         with self.engine.connect() as connection:
-            return {(row.kind, row.since) for row in connection.execute(select(ACKS))}
+            rows = connection.execute(select(ACKS.c.kind, ACKS.c.since, ACKS.c.acknowledged_on))
+            return {(kind, since): on or since for kind, since, on in rows}
 
     # -- settings -------------------------------------------------------------------------
 
@@ -505,6 +534,13 @@ class ImportWriter:
         """Add own exercises the days name that the diary lacks (checked by the caller)."""
         _insert_own(self._connection, exercises)
 
+    def answer_cancer_history(self) -> bool:
+        """Answer yes to the profile's cancer history (a file from before schema 3 logged
+        it as a sign of a day). Returns whether that changed the answer."""
+        was = self._connection.execute(select(PROFILE.c.cancer_history)).scalar()
+        _write_profile(self._connection, {"cancer_history": True, "updated_at": utc_now()})
+        return was is not True
+
     def insert(self, logs: Sequence[DayLog]) -> None:
         """Add checked days whose dates are not logged: one bulk insert per table, and
         one query for the new ids (of exactly these dates)."""
@@ -613,6 +649,13 @@ def _read_days(connection: Connection, conditions: Sequence) -> list[tuple[int, 
         )
         for log_id, day, pain, worst, bed_rest, note, updated_at in rows
     ]
+
+
+def _write_profile(connection: Connection, values: dict[str, object]) -> None:
+    """Update the one profile row with `values`, creating it when there is none yet."""
+    changed = connection.execute(update(PROFILE).values(**values)).rowcount
+    if not changed:
+        connection.execute(insert(PROFILE).values(id=1, **values))
 
 
 def _of_logs(model, in_range) -> tuple:

@@ -17,6 +17,10 @@ first ones and a count.
 
 Reading undoes exactly what the export did (see `store.csv_format`), so exporting,
 importing into an empty diary and exporting again gives a byte-identical file.
+
+A daily CSV exported before schema 3 may log `cancer-history` as a warning sign of a day.
+That fact now lives in the profile: the import leaves the sign off the days and answers
+yes to the profile's cancer history, in the same transaction as the days.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from sqlalchemy.exc import IntegrityError
 
 from painlog.rules.entry import EARLIEST_YEAR, InvalidInput, check_day, check_pain
 from painlog.rules.own_exercises import NAME_MAX_CHARS, placeholder_for
-from painlog.rules.records import DayLog, ExerciseDone
+from painlog.rules.records import CANCER_HISTORY_FLAG, DayLog, ExerciseDone
 from painlog.seeds import Catalogue, Exercise, catalogue
 from painlog.seeds.catalogue import OWN_PREFIX, SLUG_PATTERN
 from painlog.store.csv_format import (
@@ -46,6 +50,7 @@ from painlog.store.csv_format import (
     read_places,
     read_yes_no,
     restore,
+    split_items,
 )
 
 ON_CONFLICT = ("refuse", "replace", "skip")
@@ -134,21 +139,26 @@ class DailyFile:
         own_exercises: An own exercise for each `own-` slug the file names, known only by
             that slug (an export carries no name, category or dose): `import_daily` adds
             those the diary lacks, named after the slug, with category "other".
+        cancer_history: Whether a day logged `cancer-history` (a file from before
+            schema 3); the days are read without it.
     """
 
     days: int
     own_exercises: tuple[Exercise, ...] = ()
+    cancer_history: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
-    """What an import wrote: days added as new, days replaced, days skipped, and the own
-    exercises it had to add (named after their slugs)."""
+    """What an import wrote: days added as new, days replaced, days skipped, the own
+    exercises it had to add (named after their slugs), and whether it answered yes to the
+    profile's cancer history (it was no or unanswered, and the file logged it)."""
 
     added: int
     replaced: int
     skipped: int
     exercises_added: tuple[Exercise, ...] = ()
+    cancer_history_set: bool = False
 
 
 def check_daily(source: bytes | BinaryIO, today: date) -> DailyFile:
@@ -176,7 +186,7 @@ def check_daily(source: bytes | BinaryIO, today: date) -> DailyFile:
         problems.extend(stop.problems)
     if problems.total:
         raise _refusal(stream, problems)
-    return DailyFile(days, tuple(reader.own.values()))
+    return DailyFile(days, tuple(reader.own.values()), reader.cells.cancer_history)
 
 
 def import_daily(
@@ -225,6 +235,8 @@ def import_daily(
                 problems.extend(stop.problems)
             if problems.total or job.conflicts.total:
                 raise _RollBack
+            if reader.cells.cancer_history:
+                job.cancer_history_set = writer.answer_cancer_history()
     except _RollBack:
         if problems.total:
             raise _refusal(stream, problems) from None
@@ -492,7 +504,9 @@ class _RowReader:
         # Rare (once per own exercise): the cells read so far stay right, but a new
         # catalogue needs new readers.
         self.seeds = catalogue().with_own(tuple(self.own.values()))
+        seen_cancer_history = self.cells.cancer_history
         self.cells = _CellReaders(self.seeds)
+        self.cells.cancer_history = seen_cancer_history
         return []
 
 
@@ -509,7 +523,18 @@ class _CellReaders:
         remembered = lru_cache(maxsize=CELLS_REMEMBERED)
         self.places = remembered(lambda cell: read_places(restore(cell)))
         self.exercises = remembered(lambda cell: read_exercises(restore(cell), seeds, memo))
-        self.flags = remembered(lambda cell: read_flags(restore(cell)))
+        self.flags = remembered(self._flags)
+        self.cancer_history = False
+        """Whether a flags cell read so far logged the cancer history (a file from before
+        schema 3, when it was a sign of the day; it is the profile's now)."""
+
+    def _flags(self, cell: str) -> tuple[str, ...]:
+        """The signs of a `red_flags` cell, leaving out the cancer history (the profile's)."""
+        items = split_items(restore(cell))
+        kept = [item for item in items if item.lower() != CANCER_HISTORY_FLAG]
+        if len(kept) < len(items):
+            self.cancer_history = True
+        return read_flags(" | ".join(kept))
 
 
 def _row(
@@ -596,6 +621,7 @@ class _Job:
         self.taken = {x.name.casefold() for x in self.known.exercises}
         self.exercises_added: dict[str, Exercise] = {}
         self.written = self.replaced = self.skipped = 0
+        self.cancer_history_set = False
 
     def write(self, batch: list[tuple[int, DayLog]]) -> None:
         logged = self.writer.logged([log.day for _line, log in batch])
@@ -644,4 +670,5 @@ class _Job:
             self.replaced,
             self.skipped,
             tuple(self.exercises_added.values()),
+            self.cancer_history_set,
         )

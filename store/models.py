@@ -81,7 +81,11 @@ class FlagReportRow(SQLModel, table=True):
 
 
 class ProfileRow(SQLModel, table=True):
-    """The single row of what the person told painlog about themselves."""
+    """The single row of what the person told painlog about themselves.
+
+    Columns added by a schema step come last, as `ALTER TABLE ... ADD COLUMN` puts them,
+    so an upgraded table and a new one are alike.
+    """
 
     __tablename__ = "profile"
     __table_args__ = (CheckConstraint("id = 1", name="single_profile"),)
@@ -90,6 +94,8 @@ class ProfileRow(SQLModel, table=True):
     birth_year: int | None = None
     onset: date | None = None
     updated_at: datetime = Field(default_factory=utc_now)
+    # Schema 3: None while not answered.
+    cancer_history: bool | None = None
 
 
 class AlertAckRow(SQLModel, table=True):
@@ -102,6 +108,9 @@ class AlertAckRow(SQLModel, table=True):
     kind: str
     since: date
     acknowledged_at: datetime = Field(default_factory=utc_now)
+    # Schema 3: the person's local date of the latest acknowledgement (an emergency counts
+    # as assessed only by one given after the sign's day); None in rows from before it.
+    acknowledged_on: date | None = None
 
 
 class SettingRow(SQLModel, table=True):

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, inspect, text
 
 from painlog.store.errors import DatabaseTooNew, NotAPainlogDatabase
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 VERSION_TABLE = "schema_version"
 
 
@@ -41,9 +41,50 @@ def _add_own_exercises(connection: Connection) -> None:
     OwnExerciseRow.__table__.create(connection)
 
 
+def _add_column(connection: Connection, table, name: str) -> None:
+    """Add the model's column `name` to `table`, typed as the dialect types it for a new
+    table, so an upgraded database and a new one hold the same columns."""
+    kind = table.c[name].type.compile(dialect=connection.dialect)
+    connection.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {name} {kind}"))
+
+
+def _cancer_history_in_profile(connection: Connection) -> None:
+    """Version 3: a history of cancer is part of the profile, and an acknowledgement keeps
+    the day it was given.
+
+    A schema-2 diary logged `cancer-history` as a warning sign of the day; any such report
+    now sets the profile's answer to yes and leaves the days (the fact was about the person,
+    not the day, and no day may take the sign any more). The days it leaves are marked as
+    changed, so a writer holding them notices.
+    """
+    from sqlalchemy import delete, insert, select, update
+
+    from painlog.rules.records import CANCER_HISTORY_FLAG
+    from painlog.store.models import AlertAckRow, DayLogRow, FlagReportRow, ProfileRow, utc_now
+
+    profile, acks = ProfileRow.__table__, AlertAckRow.__table__
+    logs, flags = DayLogRow.__table__, FlagReportRow.__table__
+    _add_column(connection, profile, "cancer_history")
+    _add_column(connection, acks, "acknowledged_on")
+    reported = select(flags.c.log_id).where(flags.c.slug == CANCER_HISTORY_FLAG)
+    if connection.execute(reported.limit(1)).first() is None:
+        return
+    now = utc_now()
+    changed = connection.execute(
+        update(profile).values(cancer_history=True, updated_at=now)
+    ).rowcount
+    if not changed:
+        connection.execute(insert(profile).values(id=1, cancer_history=True, updated_at=now))
+    connection.execute(update(logs).where(logs.c.id.in_(reported)).values(updated_at=now))
+    connection.execute(delete(flags).where(flags.c.slug == CANCER_HISTORY_FLAG))
+
+
 # Step N takes an existing database at version N-1 to version N (N >= 2; version 1 is the
 # first schema, which only `create_current` ever made).
-STEPS: dict[int, Callable[[Connection], None]] = {2: _add_own_exercises}
+STEPS: dict[int, Callable[[Connection], None]] = {
+    2: _add_own_exercises,
+    3: _cancer_history_in_profile,
+}
 
 
 def stored_version(connection: Connection) -> int:

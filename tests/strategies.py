@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from hypothesis import strategies as st
 
-from painlog.rules.records import ExerciseDone, Place
+from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
 from painlog.rules.text import REFUSED_CONTROLS
 from painlog.seeds import catalogue
+from painlog.seeds.thresholds import thresholds
 
 SEEDS = catalogue()
 
@@ -34,3 +37,115 @@ exercises = st.builds(
 note_characters = st.characters(codec="utf-8", exclude_characters="".join(sorted(REFUSED_CONTROLS)))
 """Any character a note may hold: every Unicode character but the control characters
 painlog refuses (C0 but tab and line breaks, DEL, C1) and lone surrogates (not text)."""
+
+# -- whole diaries, for the alert properties ------------------------------------------------
+
+BASE = date(2023, 1, 1)
+"""The first day a generated diary can start on."""
+
+SIGNS = (
+    "saddle-numbness",
+    "bladder-bowel-control",
+    "urinary-retention",
+    "fever",
+    "trauma",
+    "cannot-bear-weight",
+    "hip-swelling",
+    "not-in-catalogue",
+)
+"""Emergency signs, the two same-day signs, ordinary ones, and a slug the catalogue does
+not know (a red flag)."""
+
+_SPARSE = "mon-wed-fri"
+
+
+@st.composite
+def spells(draw) -> list[DayLog]:
+    """Runs of painful and pain-free days, long and short, with unlogged days: long open
+    episodes, episodes that close after 14 pain-free logs or a long silence, gaps longer
+    than every look-back, logging three days a week, warning signs (emergency or not)
+    that recur or not, a fall and not bearing weight a few days apart, bed rest, and runs
+    of days without exercise."""
+    logs: list[DayLog] = []
+    day = 0
+    for _ in range(draw(st.integers(1, 7))):
+        painful = draw(st.booleans())
+        length = draw(st.integers(1, 80))
+        level = draw(st.integers(1, 10)) if painful else 0
+        rise = draw(st.integers(-2, 2)) if painful else 0
+        skip = draw(st.sampled_from((0, 0, 2, 3, 7, 40, _SPARSE)))
+        signs = draw(
+            st.lists(
+                st.tuples(
+                    st.sampled_from(SIGNS),
+                    st.sampled_from((1, 7, 20, 30, 1000)),
+                    st.integers(0, 5),
+                ),
+                max_size=2,
+            )
+        )
+        exercise = draw(st.sampled_from((0, 1, 2, 4)))
+        bed = draw(st.sampled_from((0, 3, 11)))
+        where = draw(st.lists(places(), max_size=2).map(tuple))
+        did = draw(st.lists(exercises, min_size=1, max_size=2).map(tuple))
+        for n in range(length):
+            if skip == _SPARSE:
+                if n % 7 not in (0, 2, 4):
+                    continue
+            elif skip and n % skip == skip - 1:
+                continue
+            pain = min(10, max(1 if painful else 0, level + rise * (n // 7)))
+            due = [slug for slug, every, at in signs if n >= at and (n - at) % every == 0]
+            flags = tuple(dict.fromkeys(due))
+            logs.append(
+                DayLog(
+                    day=BASE + timedelta(days=day + n),
+                    pain=pain,
+                    places=where,
+                    exercises=did if exercise and n % exercise == 0 else (),
+                    flags=flags,
+                    bed_rest=bool(bed) and n % bed == bed - 1,
+                )
+            )
+        day += length + draw(st.sampled_from((0, 0, 1, 5, 13, 28, 29, 30, 60)))
+    return logs
+
+
+@st.composite
+def cases(draw) -> tuple[list[DayLog], Profile, list[date]]:
+    """A diary (`spells`), a profile and the days to ask about."""
+    logs = draw(spells())
+    last = logs[-1].day if logs else BASE
+    span = (last - BASE).days
+    onset = draw(st.none() | st.integers(-10, span + 10))
+    t = thresholds()
+    # Birth years that put the person just inside or outside an age threshold at some
+    # point of the history, and any other.
+    birth_year = draw(
+        st.none()
+        | st.sampled_from(
+            [
+                BASE.year + offset - age
+                for age in (t.age_under, t.age_over, t.same_day_age)
+                for offset in (-1, 0, 1, 2)
+            ]
+        )
+        | st.integers(1930, 2030)
+    )
+    # Every week's end, as the weekly summary asks, or any days at all (repeats too).
+    if draw(st.booleans()):
+        first = BASE - timedelta(days=draw(st.integers(0, 6)))
+        days = [first + timedelta(days=n) for n in range(0, span + 60, 7)]
+    else:
+        days = draw(
+            st.lists(
+                st.integers(-5, span + 60).map(lambda n: BASE + timedelta(days=n)),
+                max_size=40,
+            )
+        )
+    profile = Profile(
+        birth_year=birth_year,
+        onset=None if onset is None else BASE + timedelta(days=onset),
+        cancer_history=draw(st.sampled_from((None, False, True))),
+    )
+    return logs, profile, days

@@ -58,7 +58,9 @@ class AlertBanner(Static):
         marker = "!!" if alert.severity == "emergency" else "!"
         text.append(f"{marker} {LABELS[alert.severity]}: ", style="bold")
         text.append(alert.message)
-        if more:
+        if view.asks_assessed:
+            text.append("  (F5, a: I have been assessed)", style="not bold")
+        elif more:
             text.append(f"  (+{more} more: F5)", style="not bold")
         else:
             text.append("  (F5: details)", style="not bold")

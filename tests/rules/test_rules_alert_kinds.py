@@ -6,16 +6,13 @@ from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import exercises, places
+from strategies import BASE, cases
 
 from painlog.rules.alert_kinds import alert_kinds
 from painlog.rules.alerts import KINDS, evaluate
 from painlog.rules.records import DayLog, ExerciseDone, Profile
 from painlog.seeds.thresholds import thresholds
 
-BASE = date(2023, 1, 1)
-# Emergency signs, ordinary ones, and a slug the catalogue does not know (a red flag).
-SIGNS = ("saddle-numbness", "bladder-bowel-control", "fever", "trauma", "not-in-catalogue")
 WALK = (ExerciseDone("walking"),)
 
 SETTINGS = settings(
@@ -28,81 +25,6 @@ SETTINGS = settings(
 def kinds_by_evaluate(logs, profile: Profile, day: date) -> tuple[str, ...]:
     found = {alert.kind for alert in evaluate(logs, profile, day)}
     return tuple(kind for kind in KINDS if kind in found)
-
-
-@st.composite
-def spells(draw) -> list[DayLog]:
-    """Runs of painful and pain-free days, long and short, with unlogged days: long open
-    episodes, episodes that close after 14 pain-free logs, gaps longer than every
-    look-back, warning signs (emergency or not) that recur or not, bed rest, and runs of
-    days without exercise."""
-    logs: list[DayLog] = []
-    day = 0
-    for _ in range(draw(st.integers(1, 7))):
-        painful = draw(st.booleans())
-        length = draw(st.integers(1, 80))
-        level = draw(st.integers(1, 10)) if painful else 0
-        rise = draw(st.integers(-2, 2)) if painful else 0
-        skip = draw(st.sampled_from((0, 0, 2, 3, 7, 40)))
-        sign = draw(st.none() | st.sampled_from(SIGNS))
-        every = draw(st.sampled_from((1, 7, 20, 30, 1000)))
-        exercise = draw(st.sampled_from((0, 1, 2, 4)))
-        bed = draw(st.sampled_from((0, 3, 11)))
-        where = draw(st.lists(places(), max_size=2).map(tuple))
-        did = draw(st.lists(exercises, min_size=1, max_size=2).map(tuple))
-        for n in range(length):
-            if skip and n % skip == skip - 1:
-                continue
-            pain = min(10, max(1 if painful else 0, level + rise * (n // 7)))
-            logs.append(
-                DayLog(
-                    day=BASE + timedelta(days=day + n),
-                    pain=pain,
-                    places=where,
-                    exercises=did if exercise and n % exercise == 0 else (),
-                    flags=(sign,) if sign and n % every == 0 else (),
-                    bed_rest=bool(bed) and n % bed == bed - 1,
-                )
-            )
-        day += length + draw(st.sampled_from((0, 0, 1, 5, 13, 30, 60)))
-    return logs
-
-
-@st.composite
-def cases(draw) -> tuple[list[DayLog], Profile, list[date]]:
-    logs = draw(spells())
-    last = logs[-1].day if logs else BASE
-    span = (last - BASE).days
-    onset = draw(st.none() | st.integers(-10, span + 10))
-    t = thresholds()
-    # Birth years that put the person just inside or outside an age threshold at some
-    # point of the history, and any other.
-    birth_year = draw(
-        st.none()
-        | st.sampled_from(
-            [
-                BASE.year + offset - age
-                for age in (t.age_under, t.age_over)
-                for offset in (-1, 0, 1, 2)
-            ]
-        )
-        | st.integers(1930, 2030)
-    )
-    # Every week's end, as the weekly summary asks, or any days at all (repeats too).
-    if draw(st.booleans()):
-        first = BASE - timedelta(days=draw(st.integers(0, 6)))
-        days = [first + timedelta(days=n) for n in range(0, span + 60, 7)]
-    else:
-        days = draw(
-            st.lists(
-                st.integers(-5, span + 60).map(lambda n: BASE + timedelta(days=n)),
-                max_size=40,
-            )
-        )
-    profile = Profile(
-        birth_year=birth_year, onset=None if onset is None else BASE + timedelta(days=onset)
-    )
-    return logs, profile, days
 
 
 @SETTINGS

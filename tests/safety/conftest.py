@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from safety_helpers import SAFETY_TODAY, V1_FIXTURE, Outcome
+from safety_helpers import SAFETY_TODAY, V1_FIXTURE, V2_FIXTURE, Outcome
 
 
 @pytest.fixture(autouse=True)
@@ -87,10 +87,20 @@ def run_painlog(safety_env) -> Callable[..., Outcome]:
 @pytest.fixture
 def v1_copy(tmp_path: Path) -> Path:
     """A private copy of the schema-1 diary fixture, alone in its folder."""
+    return _private_copy(V1_FIXTURE, tmp_path)
+
+
+@pytest.fixture
+def v2_copy(tmp_path: Path) -> Path:
+    """A private copy of the schema-2 diary fixture, alone in its folder."""
+    return _private_copy(V2_FIXTURE, tmp_path)
+
+
+def _private_copy(fixture: Path, tmp_path: Path) -> Path:
     folder = tmp_path / "diary"
     folder.mkdir(mode=0o700)
     target = folder / "painlog.db"
-    shutil.copyfile(V1_FIXTURE, target)
+    shutil.copyfile(fixture, target)
     target.chmod(0o600)
     return target
 

@@ -11,6 +11,7 @@ from pathlib import Path
 SAFETY_TODAY = date(2026, 11, 21)
 FIXTURES = Path(__file__).with_name("fixtures")
 V1_FIXTURE = FIXTURES / "painlog-v1.db"
+V2_FIXTURE = FIXTURES / "painlog-v2.db"
 CRASH_WRITER = Path(__file__).with_name("safety_writer.py")
 
 

@@ -1,11 +1,14 @@
-"""Schema evolution on a diary kept for years: the schema-1 file in fixtures/ (made by the
-schema-1 code, see fixtures/make_v1_fixture.py) is migrated and keeps every row; a copy is
-made first with the online backup API; a failing step leaves the file byte-identical.
+"""Schema evolution on a diary kept for years: the schema-1 and schema-2 files in fixtures/
+(made by the code of their schema, see fixtures/make_v*_fixture.py) are migrated and keep
+every row; a copy is made first with the online backup API; a failing step leaves the file
+byte-identical.
 
 `test_the_fixture_migrated_to_the_current_schema_matches_a_new_diary` runs the real steps
-(step 2 adds the own_exercise table). The other tests add a test-only step 3 to
-`schema.STEPS` (adding a column, as a future step most likely would), so a migration that
-runs more than one step, and one that fails after a real step succeeded, are covered too.
+(step 2 adds the own_exercise table, step 3 the profile's cancer history and the day of an
+acknowledgement, moving logged cancer-history signs into the profile). The other tests add
+a test-only next step to `schema.STEPS` (adding a column, as a future step most likely
+would), so a migration that runs more than one step, and one that fails after a real step
+succeeded, are covered too.
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from safety_helpers import integrity, table_rows
+from safety_helpers import SAFETY_TODAY, integrity, table_rows
 
+from painlog.rules.records import Profile
 from painlog.store import backup, schema
 from painlog.store.diary import Diary
 from painlog.store.errors import BackupFailed, MigrationFailed, StoreError
@@ -58,11 +63,15 @@ def add_mood_column(connection) -> None:
     connection.execute(text("ALTER TABLE day_log ADD COLUMN mood INTEGER"))
 
 
+CURRENT = schema.SCHEMA_VERSION
+NEXT = CURRENT + 1
+
+
 @pytest.fixture
-def step_3(monkeypatch):
-    """Schema 3 for this test only: step 3 adds `day_log.mood`."""
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
-    monkeypatch.setitem(schema.STEPS, 3, add_mood_column)
+def step_next(monkeypatch):
+    """The schema after the current one, for this test only: its step adds `day_log.mood`."""
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setitem(schema.STEPS, NEXT, add_mood_column)
     return add_mood_column
 
 
@@ -71,29 +80,73 @@ def test_the_fixture_is_a_schema_1_diary(v1_copy):
     assert integrity(v1_copy) == ["ok"]
 
 
-def test_the_fixture_migrated_to_the_current_schema_matches_a_new_diary(v1_copy, tmp_path):
+@pytest.mark.parametrize("fixture", ["v1_copy", "v2_copy"])
+def test_the_fixture_migrated_to_the_current_schema_matches_a_new_diary(fixture, request, tmp_path):
     """Guards the models against changing without a migration step (and the steps against
     building something else than the models): both paths must give the same tables."""
-    before = table_rows(v1_copy)
-    Diary.open(str(v1_copy)).close()
+    old = request.getfixturevalue(fixture)
+    before = table_rows(old)
+    Diary.open(str(old)).close()
     fresh = tmp_path / "fresh.db"
     Diary.open(str(fresh)).close()
-    assert columns(v1_copy) == columns(fresh)
-    after = table_rows(v1_copy)
+    assert columns(old) == columns(fresh)
+    after = table_rows(old)
     for table, rows in before.items():
-        if table != schema.VERSION_TABLE:
-            assert [row[: len(rows[0])] if rows else row for row in after[table]] == rows
+        if table == schema.VERSION_TABLE:
+            continue
+        if fixture == "v2_copy" and table in ("flag_report", "day_log", "profile"):
+            continue  # step 3 moves the cancer history: checked below
+        assert [row[: len(rows[0])] if rows else row for row in after[table]] == rows
     assert after[schema.VERSION_TABLE] == [(schema.SCHEMA_VERSION,)]
 
 
-def test_the_next_migration_keeps_every_row_and_backs_up_first(v1_copy, step_3):
+def test_the_schema_2_fixture_moves_its_cancer_history_into_the_profile(v2_copy):
+    """The diary as schema 2 left it: cancer-history logged on two days (once beside a
+    fever), an emergency acknowledged on its day."""
+    before = table_rows(v2_copy)
+    assert [row[2] for row in before["flag_report"]].count("cancer-history") == 2
+    with Diary.open(str(v2_copy)) as diary:
+        profile = diary.profile()
+        days = diary.days()
+        acknowledged = diary.acknowledged()
+        exercises = diary.own_exercises()
+    assert profile == Profile(1968, SAFETY_TODAY - timedelta(days=30), True)
+    # Every day is kept, with every other sign, its pain, places, exercises and note.
+    assert [day.flags for day in days] == [(), ("fever",), ("saddle-numbness",), ()]
+    assert [day.pain for day in days] == [row[2] for row in before["day_log"]]
+    assert [day.note for day in days] == [row[5] for row in before["day_log"]]
+    assert days[0].exercises[1].slug == exercises[0].slug
+    # Acknowledgements keep their key; one given before schema 3 reads as given on `since`.
+    assert acknowledged == {
+        ("red_flag", SAFETY_TODAY - timedelta(days=20)): SAFETY_TODAY - timedelta(days=20),
+        ("emergency", SAFETY_TODAY - timedelta(days=3)): SAFETY_TODAY - timedelta(days=3),
+    }
+    after = table_rows(v2_copy)
+    assert [row[2] for row in after["flag_report"]] == ["fever", "saddle-numbness"]
+    # The days that lost the sign are marked as changed; the others are as they were.
+    changed = {row[1] for row in before["flag_report"] if row[2] == "cancer-history"}
+    assert len(changed) == 2
+    for old, new in zip(before["day_log"], after["day_log"], strict=True):
+        assert new[:7] == old[:7]  # id to created_at
+        assert (new[7] != old[7]) is (old[0] in changed)  # updated_at
+    copies = sorted(backup.backups_folder(v2_copy).glob("painlog-before-v3-from-v2-*.db"))
+    assert len(copies) == 1 and table_rows(copies[0]) == before
+
+
+def test_the_cancer_history_stays_unanswered_without_a_logged_sign(v1_copy):
+    with Diary.open(str(v1_copy)) as diary:
+        assert diary.profile().cancer_history is None
+        assert diary.profile().birth_year == 1968
+
+
+def test_the_next_migration_keeps_every_row_and_backs_up_first(v1_copy, step_next):
     before = table_rows(v1_copy)
     original = sha(v1_copy)
     with Diary.open(str(v1_copy)) as diary:
         # The diary reads as before, notes and all, through the new schema.
         days = diary.days()
     after = table_rows(v1_copy)
-    assert after[schema.VERSION_TABLE] == [(3,)]
+    assert after[schema.VERSION_TABLE] == [(NEXT,)]
     for table, rows in before.items():
         if table == schema.VERSION_TABLE:
             continue
@@ -101,11 +154,12 @@ def test_the_next_migration_keeps_every_row_and_backs_up_first(v1_copy, step_3):
             assert [row[:-1] for row in after[table]] == rows  # mood appended
             assert all(row[-1] is None for row in after[table])
         else:
-            assert after[table] == rows, table
+            # Columns the real steps added come after the schema-1 ones.
+            assert [row[: len(rows[0])] for row in after[table]] == rows, table
     assert len(days) == len(before["day_log"])
     assert {day.note for day in days} == {row[5] for row in before["day_log"]}
     # The copy made first holds the schema-1 diary exactly.
-    copies = sorted(backup.backups_folder(v1_copy).glob("painlog-before-v3-from-v1-*.db"))
+    copies = sorted(backup.backups_folder(v1_copy).glob(f"painlog-before-v{NEXT}-from-v1-*.db"))
     assert len(copies) == 1
     assert table_rows(copies[0]) == before
     assert integrity(copies[0]) == ["ok"]
@@ -121,8 +175,8 @@ def test_a_migration_runs_once_even_when_two_open_the_diary_at_once(v1_copy, mon
         time.sleep(0.3)  # long enough for the other opener to wait on the write lock
         add_mood_column(connection)
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
-    monkeypatch.setitem(schema.STEPS, 3, slow_step)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setitem(schema.STEPS, NEXT, slow_step)
     errors: list[BaseException] = []
 
     def open_it() -> None:
@@ -138,7 +192,7 @@ def test_a_migration_runs_once_even_when_two_open_the_diary_at_once(v1_copy, mon
         thread.join()
     assert errors == []
     assert len(calls) == 1
-    assert table_rows(v1_copy)[schema.VERSION_TABLE] == [(3,)]
+    assert table_rows(v1_copy)[schema.VERSION_TABLE] == [(NEXT,)]
 
 
 def test_a_failing_step_leaves_the_file_byte_identical(v1_copy, monkeypatch, state_log, run_main):
@@ -146,16 +200,17 @@ def test_a_failing_step_leaves_the_file_byte_identical(v1_copy, monkeypatch, sta
         add_mood_column(connection)
         note = connection.exec_driver_sql("SELECT note FROM day_log WHERE id = 2").scalar()
         connection.exec_driver_sql("UPDATE day_log SET note = 'overwritten'")
-        raise RuntimeError(f"step 3 broke halfway at the note {note!r}")
+        raise RuntimeError(f"step {NEXT} broke halfway at the note {note!r}")
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
-    monkeypatch.setitem(schema.STEPS, 3, half_done)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setitem(schema.STEPS, NEXT, half_done)
     original = sha(v1_copy)
     rows = table_rows(v1_copy)
     with pytest.raises(MigrationFailed) as raised:
         Diary.open(str(v1_copy))
     message = str(raised.value)
-    assert str(v1_copy) in message and "schema 1 to 3" in message and "left as it was" in message
+    assert str(v1_copy) in message and f"schema 1 to {NEXT}" in message
+    assert "left as it was" in message
     assert sha(v1_copy) == original
     assert sorted(p.name for p in v1_copy.parent.iterdir()) == ["backups", "painlog.db"]
     assert table_rows(v1_copy) == rows
@@ -168,7 +223,7 @@ def test_a_failing_step_leaves_the_file_byte_identical(v1_copy, monkeypatch, sta
     assert sha(v1_copy) == original
 
 
-def test_no_migration_without_its_backup(v1_copy, step_3):
+def test_no_migration_without_its_backup(v1_copy, step_next):
     (v1_copy.parent / "backups").write_text("a file where the backups folder should be")
     original = sha(v1_copy)
     with pytest.raises(BackupFailed) as raised:
@@ -179,8 +234,8 @@ def test_no_migration_without_its_backup(v1_copy, step_3):
 
 
 def test_a_migration_killed_midway_leaves_schema_1_whole(v1_copy, safety_env):
-    """SIGKILL while step 3 runs, inside its transaction: the next open finds schema 1, every
-    row, and a sound file."""
+    """SIGKILL while the last step runs, inside its transaction: the next open finds
+    schema 1, every row, and a sound file."""
     rows = table_rows(v1_copy)
     child = subprocess.Popen(
         [
@@ -194,8 +249,8 @@ def test_a_migration_killed_midway_leaves_schema_1_whole(v1_copy, safety_env):
             "    connection.exec_driver_sql(\"UPDATE day_log SET note = 'half'\")\n"
             "    print('in step', flush=True)\n"
             "    time.sleep(60)\n"
-            "schema.SCHEMA_VERSION = 3\n"
-            "schema.STEPS[3] = step\n"
+            f"schema.SCHEMA_VERSION = {NEXT}\n"
+            f"schema.STEPS[{NEXT}] = step\n"
             "Diary.open(sys.argv[1])\n",
             str(v1_copy),
         ],

@@ -103,3 +103,69 @@ async def test_alerts_screen_with_no_alerts_says_so(tmp_path):
         await pilot.press("f5")
         await settle(pilot)
         assert "No alerts" in str(app.screen.query_one("#alerts-summary").render())
+
+
+async def test_an_earlier_days_emergency_asks_and_a_answers_it(tmp_path):
+    db = str(tmp_path / "d.db")
+    reported = TODAY - timedelta(days=2)
+    with Diary.open(db) as diary:
+        diary.save_day(DayLog(reported, 0, flags=("saddle-numbness",)), TODAY)
+        diary.acknowledge("emergency", reported, on=reported)  # "I understand", that day
+    app = PainlogApp(db=db, today=TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        banner = banner_text(app)
+        assert "EMERGENCY" in banner and "Have you been assessed" in banner
+        assert "a: I have been assessed" in banner
+        await pilot.press("f5")
+        await settle(pilot)
+        (card,) = app.screen.query(AlertCard)
+        assert "not answered" in str(card.border_subtitle)
+        assert "Press a if a doctor has assessed you since" in str(card.render())
+        await pilot.press("a")
+        await settle(pilot)
+        (card,) = app.screen.query(AlertCard)  # still listed until it lapses
+        assert "assessed, you said" in str(card.border_subtitle)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert banner_text(app) == ""
+    with Diary.open(db) as diary:
+        assert diary.acknowledged() == {("emergency", reported): TODAY}
+
+
+async def test_saving_another_day_does_not_pop_the_notice_for_an_earlier_emergency(tmp_path):
+    db = str(tmp_path / "d.db")
+    with Diary.open(db) as diary:
+        diary.save_day(
+            DayLog(TODAY - timedelta(days=1), 0, flags=("bladder-bowel-control",)), TODAY
+        )
+    app = PainlogApp(db=db, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "ctrl+s")
+        await settle(pilot)
+        # "I understand" must not answer "have you been assessed?" for the person.
+        assert isinstance(app.screen, TodayScreen)
+        assert "Have you been assessed" in banner_text(app)
+    with Diary.open(db) as diary:
+        assert diary.acknowledged() == {}
+
+
+async def test_the_alerts_screen_says_when_too_few_days_were_logged_to_tell(tmp_path):
+    db = str(tmp_path / "d.db")
+    with Diary.open(db) as diary:
+        diary.insert_days(
+            [DayLog(TODAY - timedelta(days=50), 9, flags=("foot-drop",))]
+            + [DayLog(TODAY - timedelta(days=n), 9) for n in (40, 30, 20, 12, 5)]
+        )
+    app = PainlogApp(db=db, today=TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        summary = " ".join(str(app.screen.query_one("#alerts-summary").render()).split())
+        assert "Note: Too few days logged to check whether your pain should be looked at" in (
+            summary
+        )
+        kinds = [card.view.alert.kind for card in app.screen.query(AlertCard)]
+        assert "see_clinician" not in kinds

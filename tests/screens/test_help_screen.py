@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import pytest
@@ -18,6 +19,8 @@ from painlog.screens.today import TodayScreen
 from painlog.seeds import catalogue
 from painlog.seeds.thresholds import thresholds
 from painlog.tui.app import PainlogApp
+
+ACTIVITY = re.compile(r"exercis|walk|stretch|\bmov|programme|activ", re.IGNORECASE)
 
 TODAY = date(2026, 11, 21)
 
@@ -91,7 +94,7 @@ async def test_emergency_signs_come_first(app):
         text = section(app, "emergency")
         assert text.startswith("!! EMERGENCY SIGNS")
         for flag in catalogue().red_flags:
-            assert (flag.name in text) is flag.emergency
+            assert (f"{flag.name}:" in text) is flag.emergency
         assert SOURCES["emergency"] in text
         # In view when the help opens, at 80x24.
         assert app.screen.query_one("#help-emergency").region.y < 24
@@ -160,10 +163,11 @@ async def test_every_alert_with_its_rule_and_source(app):
         assert kind.replace("_", " ") in alerts
         assert " ".join(triggers[kind].split()) in alerts
         assert advice[kind], kind
-        for text in advice[kind]:
-            assert " ".join(text.split()) in alerts
+        for label, text in advice[kind]:
+            assert f"{label} {' '.join(text.split())}" in alerts
         assert SOURCES[kind] in alerts
     assert " ".join(KEEP_MOVING.split()) in alerts
+    assert f"last {t.hip_quiet_days} days" in alerts
 
 
 def test_rules_in_words_carry_the_numbers_from_the_data():
@@ -174,8 +178,29 @@ def test_rules_in_words_carry_the_numbers_from_the_data():
     assert f"{t.change_points} or more points" in triggers["worsening"]
     assert f"{t.change_percent}% or more" in triggers["worsening"]
     assert f"last {t.emergency_active_days} days" in triggers["emergency"]
-    assert any(f"{t.chronic_weeks} weeks" in text for text in advice["duration"])
-    assert all("{" not in text for texts in advice.values() for text in texts)
+    assert f"at {t.same_day_age} or over" in triggers["same_day"]
+    assert f"{t.same_day_pair_days} days apart" in triggers["same_day"]
+    assert f"at least {t.change_min_points} point" in triggers["worsening"]
+    assert f"latest logged days of the last {t.sparse_window_days}" in triggers["see_clinician"]
+    assert "cancer" in triggers["see_clinician"]
+    assert f"more than {t.episode_silence_days} days" in triggers["duration"]
+    assert f"last {t.well_logs} logged days were pain-free" in triggers["keep_moving"]
+    assert any(f"{t.chronic_weeks} weeks" in text for _label, text in advice["duration"])
+    assert all("{" not in text for texts in advice.values() for _label, text in texts)
+
+
+def test_the_help_shows_each_wording_an_alert_can_take_and_when():
+    advice = advice_texts(thresholds())
+    labels = {kind: [label for label, _text in texts] for kind, texts in advice.items()}
+    assert labels["emergency"] == ["Do", "Later"]
+    assert labels["worsening"] == ["Do", "After fall", "When seen"]
+    assert labels["duration"] == ["Do", "When seen", "Do", "After fall", "When seen"]
+    assert labels["keep_moving"] == ["Do", "Do"]
+    # Only the calm wordings speak of activity.
+    for texts in advice.values():
+        for label, text in texts:
+            if label != "Do":
+                assert not ACTIVITY.search(text), text
 
 
 async def test_other_warning_signs_and_age_are_listed(app):
@@ -186,8 +211,9 @@ async def test_other_warning_signs_and_age_are_listed(app):
         await pilot.pause()
         signs = section(app, "signs")
     for flag in catalogue().red_flags:
-        assert (flag.name in signs) is not flag.emergency
+        assert (f"{flag.name}:" in signs) is not flag.emergency
     assert f"Age over {t.age_over} or under {t.age_under}" in signs
+    assert "A history of cancer: Your answer in Settings" in signs
 
 
 async def test_question_mark_in_a_text_field_is_typed_not_help(app):

@@ -59,10 +59,10 @@ async def test_everything_chosen_is_back_after_a_restart(db_file):
         chosen = themes[start + 2]
         assert app.theme == chosen  # applied at once
         await pilot.click("#settings-birth-year")
-        await pilot.press(*"1961", "tab", *"2026-09-15", "ctrl+s")
+        await pilot.press(*"1961", "tab", *"2026-09-15", "tab", *"yes", "ctrl+s")
         await settle(pilot)
-        assert "Saved" in status(app)
-    assert stored(db_file) == (Profile(1961, date(2026, 9, 15)), "sunday", chosen)
+        assert "Saved" in status(app) and "had cancer yes" in status(app)
+    assert stored(db_file) == (Profile(1961, date(2026, 9, 15), True), "sunday", chosen)
 
     app = PainlogApp(db=db_file, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -72,6 +72,7 @@ async def test_everything_chosen_is_back_after_a_restart(db_file):
         assert screen.query_one("#settings-theme", Select).value == chosen
         assert screen.query_one("#settings-birth-year", Input).value == "1961"
         assert screen.query_one("#settings-onset", Input).value == "2026-09-15"
+        assert screen.query_one("#settings-cancer", Input).value == "yes"
 
 
 async def test_the_saved_theme_is_applied_at_start_without_opening_settings(db_file):
@@ -115,6 +116,7 @@ async def test_an_unknown_saved_theme_is_ignored(db_file):
         # What was typed is shown as typed, never read as text formatting.
         ("#settings-birth-year", "[/]", "Birth year: '[/]' is not accepted"),
         ("#settings-onset", "[b]soon", "Pain started: '[b]soon' is not accepted"),
+        ("#settings-cancer", "maybe", "Had cancer: 'maybe' is not accepted; expected yes, no"),
     ],
 )
 async def test_refused_input_says_why_and_changes_nothing(db_file, field, typed, expected):
@@ -189,6 +191,9 @@ def test_profile_text_is_read_like_the_command_line():
     assert profile_from_text("", "", TODAY) == Profile()
     assert profile_from_text("none", "None", TODAY) == Profile()
     assert profile_from_text("", "yesterday", TODAY) == Profile(None, date(2026, 11, 20))
+    assert profile_from_text("", "", TODAY, " Yes ") == Profile(cancer_history=True)
+    assert profile_from_text("", "", TODAY, "no") == Profile(cancer_history=False)
+    assert profile_from_text("", "", TODAY, "none") == Profile()
     # The one date reader: year first with any separator, weekdays just past.
     assert profile_from_text("", "2026/10/01", TODAY) == Profile(None, date(2026, 10, 1))
     assert profile_from_text("", "2026.10.01 08:00", TODAY) == Profile(None, date(2026, 10, 1))

@@ -50,17 +50,31 @@ async def test_welcome_answers_are_saved_and_today_follows(db_file):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, WelcomeScreen)
-        await pilot.press(*"1968", "enter", *"2026-10-01", "enter")
+        await pilot.press(*"1968", "enter", *"2026-10-01", "enter", *"yes", "enter")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
-    assert stored(db_file) == (Profile(1968, date(2026, 10, 1)), "done", 0)
+    assert stored(db_file) == (Profile(1968, date(2026, 10, 1), True), "done", 0)
 
 
-async def test_enter_twice_goes_through_with_nothing_saved_but_the_welcome(db_file):
+@pytest.mark.parametrize(("typed", "answer"), [("no", False), ("YES", True), ("", None)])
+async def test_the_cancer_history_question(db_file, typed, answer):
     app = first_run(db_file)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert app.focused.id == "welcome-cancer"
+        await pilot.press(*typed, "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+    assert stored(db_file) == (Profile(cancer_history=answer), "done", 0)
+
+
+async def test_enter_three_times_goes_through_with_nothing_saved_but_the_welcome(db_file):
+    app = first_run(db_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "enter", "enter")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
     assert stored(db_file) == (Profile(), "done", 0)
@@ -70,7 +84,7 @@ async def test_relative_onset_is_read_as_a_date(db_file):
     app = first_run(db_file)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("enter", *"3 weeks ago", "enter")
+        await pilot.press("enter", *"3 weeks ago", "enter", "enter")
         await settle(pilot)
     assert stored(db_file)[0] == Profile(None, date(2026, 10, 31))
 
@@ -116,7 +130,7 @@ async def test_buttons_work_with_the_mouse(db_file, button, expected):
 
 @pytest.mark.parametrize("how", ["done", "skipped"])
 async def test_never_shown_again(db_file, how):
-    keys = ["enter", "enter"] if how == "done" else ["escape"]
+    keys = ["enter", "enter", "enter"] if how == "done" else ["escape"]
     async with first_run(db_file).run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press(*keys)
@@ -156,6 +170,7 @@ async def test_not_shown_unless_asked_for(db_file):
         (["enter", *"tomorrow", "enter"], "Pain started", "'tomorrow'", "2026-11-21) or earlier"),
         (["enter", *"2026-02-31", "enter"], "Pain started", "'2026-02-31'", "expected"),
         (["enter", *"10/3/2026", "enter"], "Pain started", "'10/3/2026'", "10 March or 3 October"),
+        (["enter", "enter", *"maybe", "enter"], "Had cancer", "'maybe'", "yes, no or none"),
     ],
 )
 async def test_refused_answer_names_field_value_and_what_is_accepted(
@@ -179,7 +194,7 @@ async def test_a_refused_field_can_be_corrected(db_file):
         await pilot.press(*"19", "enter")
         await settle(pilot)
         assert app.focused.id == "welcome-birth-year"
-        await pilot.press(*"55", "enter", "enter")
+        await pilot.press(*"55", "enter", "enter", "enter")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
     assert stored(db_file) == (Profile(1955), "done", 0)
@@ -215,15 +230,15 @@ async def test_keystrokes_from_first_launch_to_the_first_saved_day(db_file):
 
 
 async def test_keystrokes_when_going_through_the_welcome(db_file):
-    """Enter through both questions, then the typical day: twelve keys."""
-    keys = ["enter", "enter", *TYPICAL_DAY_KEYS]
+    """Enter through the three questions, then the typical day: thirteen keys."""
+    keys = ["enter", "enter", "enter", *TYPICAL_DAY_KEYS]
     app = first_run(db_file)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         for key in keys:
             await pilot.press(key)
             await settle(pilot)
-    assert len(keys) == 12
+    assert len(keys) == 13
     with Diary.open(db_file) as diary:
         assert diary.load_day(TODAY) == TYPICAL_DAY
         assert diary.setting(WELCOME_DONE) == "done"

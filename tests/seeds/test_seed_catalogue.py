@@ -89,6 +89,7 @@ CHARACTERS = ("ache", "stiff", "sharp", "burning", "electric", "shooting", "numb
 RED_FLAGS = (
     "saddle-numbness",
     "bladder-bowel-control",
+    "urinary-retention",
     "urination-trouble",
     "fever",
     "weight-loss",
@@ -96,9 +97,9 @@ RED_FLAGS = (
     "foot-drop",
     "both-legs",
     "trauma",
-    "cancer-history",
     "muscle-weakness",
     "cannot-bear-weight",
+    "hip-swelling",
 )
 
 
@@ -145,7 +146,7 @@ def test_counts(cat: Catalogue) -> None:
     assert len(cat.exercises) >= 29
     assert len(cat.locations) == 14
     assert len(cat.characters) == 8
-    assert len(cat.red_flags) == 12
+    assert len(cat.red_flags) == 13
 
 
 @pytest.mark.parametrize("slug", SECTION_7_EXERCISES)
@@ -170,12 +171,27 @@ def test_red_flags_in_order(cat: Catalogue) -> None:
     assert all(isinstance(x, RedFlag) for x in cat.red_flags)
 
 
-def test_exactly_two_emergency_flags(cat: Catalogue) -> None:
+def test_exactly_three_emergency_flags_first(cat: Catalogue) -> None:
     assert tuple(x.slug for x in cat.emergency_flags) == (
         "saddle-numbness",
         "bladder-bowel-control",
+        "urinary-retention",
     )
-    assert all(not x.emergency for x in cat.red_flags[2:])
+    assert all(not x.emergency for x in cat.red_flags[3:])
+
+
+def test_the_signs_say_what_issue_16_asks(cat: Catalogue) -> None:
+    # A history of cancer is the profile's now, not a sign of the day.
+    assert cat.red_flag("cancer-history") is None
+    assert "new" in cat.red_flag("bladder-bowel-control").name.lower()
+    weight = cat.red_flag("cannot-bear-weight")
+    assert "weight" in weight.name and "hip" in weight.description.lower()
+    assert cat.red_flag("hip-swelling").source.startswith("Hip-pain articles")
+    # The slow stream is a red flag, not an emergency, and its words do not say "today";
+    # they point to the emergency sign for new difficulty instead.
+    slow = cat.red_flag("urination-trouble")
+    assert not slow.emergency and "today" not in slow.description
+    assert cat.red_flag("urinary-retention").name in slow.description
 
 
 def test_slugs_unique_and_well_formed(cat: Catalogue) -> None:
@@ -248,7 +264,7 @@ def test_lookups_return_none_for_unknown(cat: Catalogue) -> None:
     assert cat.location("nope") is None
     assert cat.character("nope") is None
     assert cat.red_flag("nope") is None
-    assert cat.red_flag("fever") is cat.red_flags[3]
+    assert cat.red_flag("fever") is cat.red_flags[4]
 
 
 def test_records_are_frozen(cat: Catalogue) -> None:

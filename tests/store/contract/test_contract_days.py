@@ -62,7 +62,7 @@ def test_a_new_diary_is_empty(diary):
     assert diary.days() == []
     assert diary.load_day(TODAY) is None
     assert diary.profile() == Profile()
-    assert diary.acknowledged() == set()
+    assert diary.acknowledged() == {}
 
 
 def test_a_full_day_round_trips(diary):
@@ -302,8 +302,15 @@ def test_profile_round_trips_and_replaces(diary):
 
 @pytest.mark.parametrize(
     "bad",
-    [Profile(1899), Profile(2027), Profile(True), Profile(onset=TODAY + timedelta(days=1))],
-    ids=["1899", "next-year", "bool", "future-onset"],
+    [
+        Profile(1899),
+        Profile(2027),
+        Profile(True),
+        Profile(onset=TODAY + timedelta(days=1)),
+        Profile(cancer_history=1),
+        Profile(cancer_history="yes"),
+    ],
+    ids=["1899", "next-year", "bool", "future-onset", "cancer-int", "cancer-text"],
 )
 def test_a_refused_profile_changes_nothing(diary, bad):
     diary.save_profile(Profile(1970, date(2026, 9, 1)), TODAY)
@@ -316,11 +323,30 @@ def test_acknowledge_is_idempotent(diary):
     diary.acknowledge("duration", date(2026, 10, 1))
     diary.acknowledge("duration", date(2026, 10, 1))
     diary.acknowledge("worsening", date(2026, 10, 1))
+    # No day given: read as acknowledged on `since`, the earliest it can have been.
     assert diary.acknowledged() == {
-        ("duration", date(2026, 10, 1)),
-        ("worsening", date(2026, 10, 1)),
+        ("duration", date(2026, 10, 1)): date(2026, 10, 1),
+        ("worsening", date(2026, 10, 1)): date(2026, 10, 1),
     }
     assert scalar(diary, "SELECT count(*) FROM alert_ack") == 2
+
+
+def test_acknowledging_again_later_moves_the_day_on_never_back(diary):
+    since = date(2026, 11, 1)
+    diary.acknowledge("emergency", since, on=since)
+    assert diary.acknowledged() == {("emergency", since): since}
+    diary.acknowledge("emergency", since, on=TODAY)
+    diary.acknowledge("emergency", since, on=since + timedelta(days=1))
+    diary.acknowledge("emergency", since)
+    assert diary.acknowledged() == {("emergency", since): TODAY}
+    assert scalar(diary, "SELECT count(*) FROM alert_ack") == 1
+
+
+@pytest.mark.parametrize("answer", [True, False, None])
+def test_the_cancer_history_is_kept_with_the_profile(diary, answer):
+    diary.save_profile(Profile(1970, date(2026, 9, 1), answer), TODAY)
+    assert diary.profile() == Profile(1970, date(2026, 9, 1), answer)
+    assert diary.profile().cancer_history is answer
 
 
 def test_settings_default_set_and_replace(diary):

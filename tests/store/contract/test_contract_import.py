@@ -309,6 +309,51 @@ def test_replace_is_one_transaction(logged, monkeypatch):
     assert snapshot(logged) == before  # the deletes were rolled back too
 
 
+# -- a file from before the cancer history moved into the profile --------------------------
+
+OLD_FILE = (
+    HEADER
+    + "2026-11-01,4,,,,cancer-history | fever,no,\r\n"
+    + "2026-11-02,3,,,,Cancer-History,no,\r\n"
+    + "2026-11-03,2,,,,,no,\r\n"
+)
+
+
+@pytest.mark.parametrize("mode", ["refuse", "replace", "skip"])
+def test_an_old_file_that_logs_cancer_history_sets_the_profile_not_the_days(diary, mode):
+    from painlog.rules.records import Profile
+
+    diary.save_profile(Profile(1950, None, False), TODAY)
+    checked = check_daily(OLD_FILE.encode(), TODAY)
+    assert checked.cancer_history is True
+    result = import_daily(diary, OLD_FILE.encode(), TODAY, mode)
+    assert result.cancer_history_set is True
+    assert diary.profile() == Profile(1950, None, True)
+    assert [log.flags for log in diary.days()] == [("fever",), (), ()]
+    # Once it says yes, a second import has nothing to change there.
+    again = import_daily(diary, OLD_FILE.encode(), TODAY, "skip")
+    assert again.cancer_history_set is False and diary.profile().cancer_history is True
+
+
+def test_a_file_without_it_leaves_the_cancer_history_alone(diary):
+    assert check_daily(FILE.encode(), TODAY).cancer_history is False
+    assert import_daily(diary, FILE.encode(), TODAY).cancer_history_set is False
+    assert diary.profile().cancer_history is None
+
+
+def test_the_cancer_history_goes_with_the_days_in_one_transaction(diary, monkeypatch):
+    import painlog.store.diary as diary_module
+
+    def fail(*_args):
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(diary_module, "_insert_children", fail)
+    with pytest.raises(RuntimeError):
+        # Replacing writes the answer before the days: the failure must undo it.
+        import_daily(diary, OLD_FILE.encode(), TODAY, "replace")
+    assert diary.profile().cancer_history is None and diary.days() == []
+
+
 # -- bulk writes ----------------------------------------------------------------------------
 
 

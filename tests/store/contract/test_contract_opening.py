@@ -4,12 +4,14 @@ to date, and several programs writing the same new day at once all succeed."""
 from __future__ import annotations
 
 import multiprocessing
-from datetime import date
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import inspect, text
 
-from painlog.rules.records import DayLog, ExerciseDone, Place
+from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
 from painlog.store import schema
 from painlog.store.diary import Diary
 from painlog.store.errors import NeedsUpgrade, NoDiary, StoreError
@@ -58,17 +60,45 @@ def test_a_read_only_diary_reads_and_refuses_every_write(where):
         assert reader.setting("theme") is None
 
 
-def downgrade_to_version_1(where: str) -> None:
-    """Make the diary at `where` look as the first painlog left it (no own exercises)."""
-    with Diary.open(where) as diary, diary.engine.begin() as connection:
-        connection.execute(text("DROP TABLE own_exercise"))
-        connection.execute(text(f"UPDATE {schema.VERSION_TABLE} SET version = 1"))
+@contextmanager
+def raw(where: str) -> Iterator:
+    """A transaction on the database behind `where`, without painlog (so no upgrade)."""
+    from sqlalchemy import create_engine
+
+    from painlog.store.location import resolve_location
+
+    engine = create_engine(resolve_location(where).url)
+    try:
+        with engine.begin() as connection:
+            yield connection
+    finally:
+        engine.dispose()
+
+
+def downgrade(where: str, version: int) -> None:
+    """Make the diary at `where` look as schema `version` (1 or 2) left it.
+
+    Schema 3 added the profile's cancer history and the day of an acknowledgement, as the
+    last columns of their tables, so dropping them leaves the tables as schema 2 made them;
+    schema 2 added the own_exercise table.
+    """
+    with raw(where) as connection:
+        connection.execute(text("ALTER TABLE profile DROP COLUMN cancer_history"))
+        connection.execute(text("ALTER TABLE alert_ack DROP COLUMN acknowledged_on"))
+        if version < 2:
+            connection.execute(text("DROP TABLE own_exercise"))
+        connection.execute(text(f"UPDATE {schema.VERSION_TABLE} SET version = {version}"))
+
+
+def columns_of(where: str, table: str) -> list[str]:
+    with raw(where) as connection:
+        return [column["name"] for column in inspect(connection).get_columns(table)]
 
 
 def test_an_older_schema_is_not_upgraded_by_a_reader_but_by_a_writer(where):
     with Diary.open(where) as diary:
         diary.save_day(DAY, TODAY)
-    downgrade_to_version_1(where)
+    downgrade(where, 1)
     with pytest.raises(NeedsUpgrade, match="older painlog"):
         Diary.open(where, read_only=True)
     assert "own_exercise" not in tables(where)
@@ -77,6 +107,55 @@ def test_an_older_schema_is_not_upgraded_by_a_reader_but_by_a_writer(where):
         added = diary.add_exercise("Band walk", "Strength")
     with Diary.open(where, read_only=True) as reader:
         assert [x.slug for x in reader.own_exercises()] == [added.slug]
+
+
+# -- schema 2 to 3: a history of cancer moves from the days into the profile --------------
+
+CANCER = "cancer-history"  # the sign schema 2 logged; no day takes it any more
+
+
+@pytest.mark.parametrize("profile", [None, Profile(1950, TODAY - timedelta(days=60))])
+def test_a_schema_2_diary_moves_a_logged_cancer_history_into_the_profile(where, profile):
+    first, second, third = (TODAY - timedelta(days=n) for n in (30, 20, 10))
+    with Diary.open(where) as diary:
+        # As schema 2 wrote them: the store's bulk insert takes the days as given.
+        diary.insert_days(
+            [
+                DayLog(first, 4, places=(Place("lower-back"),), flags=(CANCER,), note="x"),
+                DayLog(second, 5, flags=("fever", CANCER)),
+                DayLog(third, 2, flags=("trauma",)),
+            ]
+        )
+        if profile is not None:
+            diary.save_profile(profile, TODAY)
+        diary.acknowledge("red_flag", second)
+    downgrade(where, 2)
+    assert "cancer_history" not in columns_of(where, "profile")
+    with pytest.raises(NeedsUpgrade, match="older painlog"):
+        Diary.open(where, read_only=True)
+    with Diary.open(where) as diary:
+        days = diary.days()
+        assert diary.profile().cancer_history is True
+        if profile is not None:
+            assert diary.profile() == Profile(profile.birth_year, profile.onset, True)
+        assert diary.acknowledged() == {("red_flag", second): second}
+    assert [day.flags for day in days] == [(), ("fever",), ("trauma",)]
+    assert [day.pain for day in days] == [4, 5, 2]
+    assert days[0].places == (Place("lower-back"),) and days[0].note == "x"
+    with Diary.open(where, read_only=True) as reader:
+        assert reader.profile().cancer_history is True
+
+
+def test_a_schema_2_diary_without_the_sign_leaves_the_answer_open(where):
+    with Diary.open(where) as diary:
+        diary.save_day(DAY, TODAY)
+        diary.save_profile(Profile(1970), TODAY)
+    downgrade(where, 2)
+    with Diary.open(where) as diary:
+        assert diary.profile() == Profile(1970, None, None)
+        assert diary.days() == [DAY]
+    assert columns_of(where, "profile")[-1] == "cancer_history"
+    assert columns_of(where, "alert_ack")[-1] == "acknowledged_on"
 
 
 def test_a_newer_schema_is_refused_untouched(where):
