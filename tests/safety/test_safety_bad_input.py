@@ -297,19 +297,32 @@ def test_a_note_of_undecodable_bytes_never_shows_a_traceback(diary_path, run_pai
 # -- unexpected errors ---------------------------------------------------------------------
 
 
-def test_an_unexpected_error_is_one_line_and_logged(run_painlog, state_log):
-    result = run_painlog("show", env={"PAINLOG_TODAY": "not-a-date"})
+@pytest.fixture
+def a_bug(monkeypatch):
+    """`painlog show` fails as a bug would (a bad PAINLOG_TODAY once did; it is refused
+    in words now)."""
+    import painlog.cli.show
+
+    def broken(_args):
+        raise RuntimeError("a bug in show")
+
+    monkeypatch.setattr(painlog.cli.show, "run", broken)
+
+
+def test_an_unexpected_error_is_one_line_and_logged(run_main, state_log, a_bug):
+    result = run_main("show")
     assert result.code == 70
     assert result.err == f"painlog: unexpected error (details in {state_log})\n"
     log = state_log.read_text(encoding="utf-8")
-    assert "ValueError" in log and "local_today" in log
+    assert "RuntimeError" in log and "broken" in log
 
 
-def test_when_the_error_log_cannot_be_written_the_line_says_so(run_main, monkeypatch, tmp_path):
+def test_when_the_error_log_cannot_be_written_the_line_says_so(
+    run_main, monkeypatch, tmp_path, a_bug
+):
     blocker = tmp_path / "state-is-a-file"
     blocker.write_text("")
     monkeypatch.setenv("XDG_STATE_HOME", str(blocker))
-    monkeypatch.setenv("PAINLOG_TODAY", "garbage")
     result = run_main("show")
     assert result.code == 70
     assert result.err == "painlog: unexpected error (the error log could not be written)\n"
