@@ -207,7 +207,8 @@ async def test_warning_signs_and_bed_rest_are_ticked_with_keys(db_file):
         await settle(pilot)
         await pilot.press("2", "tab", "tab", "tab")  # pain, places, exercises, signs
         assert app.focused is app.screen.query_one("#flags")
-        await pilot.press("space", "down", "down", "down", "enter", "tab", "tab", "space")
+        # Three emergency signs, the slow stream, then fever.
+        await pilot.press("space", *["down"] * 4, "enter", "tab", "tab", "space")
         await pilot.press("ctrl+s")
         await settle(pilot)
     log = stored(db_file)
