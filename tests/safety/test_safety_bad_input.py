@@ -442,10 +442,12 @@ async def test_an_unexpected_error_in_the_app_is_one_line_and_logged_without_the
 
     from painlog.tui.app import PainlogApp
 
-    def broken(self, log, today):
+    def broken(self, day, change, today, expected=None):
+        log = change(None)
         raise RuntimeError(f"cannot save {log.note!r} for {log.day}")
 
-    monkeypatch.setattr(Diary, "save_day", broken)
+    # Today saves through change_day (the write that checks the version it read).
+    monkeypatch.setattr(Diary, "change_day", broken)
     app = PainlogApp(db=str(small_diary), today=SAFETY_TODAY)
     with pytest.raises(WorkerFailed):
         async with app.run_test(size=(100, 32)) as pilot:
