@@ -162,14 +162,14 @@ def write_cache(location, key: str | None, line: str) -> None:
     """Remember `line` for `key`, privately; a cache that cannot be written is skipped."""
     if key is None:
         return
+    import contextlib
+
     from painlog.store.files import make_private_folders, write_private
 
     path = cache_file(location)
-    try:
+    with contextlib.suppress(OSError):
         make_private_folders(path.parent)
         write_private(path, f"{key}\n{line}\n", overwrite=True)
-    except OSError:
-        pass
 
 
 def status_line(logs: Sequence, profile, today: date) -> str:
