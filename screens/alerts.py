@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from painlog.screens.base import DiaryScreen, stylesheet
 from painlog.screens.widgets.alert_banner import LABELS
+from painlog.screens.widgets.keys_footer import KeysFooter
 
 
 class AlertCard(Static, can_focus=True):
@@ -64,7 +65,7 @@ class AlertCard(Static, can_focus=True):
 class AlertsScreen(DiaryScreen):
     """Every active alert, most serious first; `a` acknowledges the one in focus."""
 
-    CSS_PATH = stylesheet("alerts")
+    CSS_PATH = stylesheet(__file__)
 
     BINDINGS = [
         Binding(
@@ -90,7 +91,7 @@ class AlertsScreen(DiaryScreen):
         yield Header()
         yield Static("Checking your logs…", id="alerts-summary")
         yield VerticalScroll(id="alerts-list")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"Alerts as of {self.today:%a %d %b %Y}"

@@ -8,13 +8,14 @@ from pathlib import Path
 from textual.screen import Screen
 
 
-def stylesheet(name: str) -> Path:
-    """The stylesheet a screen brings with it, `tui/<name>.tcss`, for its `CSS_PATH`.
+def stylesheet(module: str) -> Path:
+    """The stylesheet a screen brings with it, beside its module (`screens/history.py`
+    has `screens/history.tcss`), for its `CSS_PATH = stylesheet(__file__)`.
 
     Textual reads it the first time the screen is shown, so the first frame parses only
     the app's own `tui/painlog.tcss`.
     """
-    return Path(__file__).resolve().parent.parent / "tui" / f"{name}.tcss"
+    return Path(module).resolve().with_suffix(".tcss")
 
 
 class DiaryScreen(Screen):

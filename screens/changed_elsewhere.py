@@ -25,7 +25,7 @@ TAKE_THEIRS = "theirs"
 class ChangedElsewhereScreen(ModalScreen[str | None]):
     """Both versions of a day; dismisses with `KEEP_MINE`, `TAKE_THEIRS` or None (cancel)."""
 
-    CSS_PATH = stylesheet("changed_elsewhere")
+    CSS_PATH = stylesheet(__file__)
 
     BINDINGS = [
         Binding("k", "choose('mine')", "Keep mine", show=False),

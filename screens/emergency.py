@@ -18,7 +18,7 @@ class EmergencyScreen(ModalScreen[bool]):
     come from whoever examines the person.
     """
 
-    CSS_PATH = stylesheet("emergency")
+    CSS_PATH = stylesheet(__file__)
 
     BINDINGS = [Binding("enter", "understood", "I understand", show=False)]
 

@@ -57,7 +57,7 @@ class ExerciseForm(ModalScreen[ExerciseDraft | None]):
         exercise: The own exercise to edit, or None to add one.
     """
 
-    CSS_PATH = stylesheet("exercises")
+    CSS_PATH = stylesheet(__file__)
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save this exercise"),

@@ -18,10 +18,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Label, RadioSet, Static
+from textual.widgets import DataTable, Header, Input, Label, RadioSet, Static
 
 from painlog.screens.base import DiaryScreen
 from painlog.screens.confirm import ConfirmScreen
+from painlog.screens.widgets.keys_footer import KeysFooter
 from painlog.screens.widgets.tick_box import ChoiceButton
 
 PREVIEW_ROWS = 5
@@ -163,7 +164,7 @@ class ExportScreen(DiaryScreen):
         yield table
         yield Static("", id="export-written")
         yield Static("Opening your diary…", id="export-status", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "painlog"

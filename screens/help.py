@@ -279,7 +279,7 @@ class HelpScreen(ModalScreen[None]):
         keys: The keys to list (see `key_rows`), taken when the help was opened.
     """
 
-    CSS_PATH = stylesheet("welcome")
+    CSS_PATH = stylesheet(__file__)
 
     BINDINGS = [
         Binding("escape,f1,question_mark,q", "close", "Close help", key_display="Esc"),

@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from painlog.rules.describe import day_heading, flag_text, summary_text
 from painlog.rules.records import DayLog
@@ -25,6 +25,7 @@ from painlog.rules.text import shown_text
 from painlog.screens.base import DiaryScreen, stylesheet
 from painlog.screens.confirm import ConfirmScreen
 from painlog.screens.widgets.commands import BindingCommands
+from painlog.screens.widgets.keys_footer import KeysFooter
 from painlog.seeds import Catalogue, catalogue
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class Chunk:
 class HistoryScreen(DiaryScreen):
     """Logged days, newest first; Enter edits the highlighted day, `d` deletes it."""
 
-    CSS_PATH = stylesheet("history")
+    CSS_PATH = stylesheet(__file__)
 
     COMMANDS = {BindingCommands}
 
@@ -117,7 +118,7 @@ class HistoryScreen(DiaryScreen):
             table.add_column(label, key=key, width=10)
         yield table
         yield Static("Opening your diary…", id="history-detail")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "painlog"

@@ -20,11 +20,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
 from painlog.rules.text import shown_text
 from painlog.screens.base import DiaryScreen, stylesheet
 from painlog.screens.exercise_form import ExerciseDraft, ExerciseForm
+from painlog.screens.widgets.keys_footer import KeysFooter
 from painlog.seeds import Catalogue, Exercise
 
 EMPTY = (
@@ -37,7 +38,7 @@ EMPTY = (
 class ExercisesScreen(DiaryScreen):
     """The diary's own exercises in a table; a adds, Enter edits, r retires or restores."""
 
-    CSS_PATH = stylesheet("exercises")
+    CSS_PATH = stylesheet(__file__)
 
     BINDINGS = [
         Binding("a", "add", "Add", id="exercises.add", tooltip="Add an exercise of your own"),
@@ -99,7 +100,7 @@ class ExercisesScreen(DiaryScreen):
             yield Button("Retire/restore (r)", id="exercises-retire", compact=True)
             yield Button("Back (Esc)", id="exercises-back", compact=True)
         yield Static("Opening your diary…", id="exercises-status", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "painlog"

@@ -16,11 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from painlog.rules.records import Profile
 from painlog.rules.weekly import WEEK_START_SETTING, WEEKDAYS
 from painlog.screens.base import DiaryScreen, stylesheet
+from painlog.screens.widgets.keys_footer import KeysFooter
 
 WEEK_START = WEEK_START_SETTING
 """The setting holding the first day of the week: a name from `rules.weekly.WEEKDAYS`."""
@@ -88,7 +89,7 @@ def profile_from_text(birth_year: str, onset: str, today: date, cancer: str = ""
 class SettingsScreen(DiaryScreen):
     """Preferences and profile; Enter in a field or ctrl+s saves the profile."""
 
-    CSS_PATH = stylesheet("settings")
+    CSS_PATH = stylesheet(__file__)
 
     BINDINGS = [
         Binding(
@@ -218,7 +219,7 @@ class SettingsScreen(DiaryScreen):
                     classes="settings-hint",
                 )
         yield Static("Opening your diary…", id="settings-status", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "painlog"

@@ -19,12 +19,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.lazy import Lazy
 from textual.message import Message
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from painlog.rules.describe import day_heading
 from painlog.screens.base import DiaryScreen
 from painlog.screens.widgets.alert_banner import AlertBanner
 from painlog.screens.widgets.day_details import DayDetails
+from painlog.screens.widgets.keys_footer import KeysFooter
 from painlog.screens.widgets.pain_scale import PainScale
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ class TodayScreen(DiaryScreen):
                 yield PainScale(id="pain")
             yield Lazy(DayDetails(id="details"))
         yield Static("Opening your diary…", id="status", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._show_heading()

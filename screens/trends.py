@@ -24,7 +24,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from painlog.rules.episodes import Episode, current_episode
 from painlog.rules.records import DayLog, Profile
@@ -48,12 +48,13 @@ from painlog.screens.widgets.charts import (
     PlacesChart,
 )
 from painlog.screens.widgets.commands import BindingCommands
+from painlog.screens.widgets.keys_footer import KeysFooter
 
 
 class TrendsScreen(DiaryScreen):
     """One week of the diary with its 12-week context; arrows move between weeks."""
 
-    CSS_PATH = stylesheet("trends")
+    CSS_PATH = stylesheet(__file__)
 
     COMMANDS = {BindingCommands}
 
@@ -116,7 +117,7 @@ class TrendsScreen(DiaryScreen):
             yield OverviewChart(id="chart-overview")
             yield ExerciseChart(id="chart-exercise")
             yield PlacesChart(id="chart-places")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "painlog"

@@ -42,7 +42,7 @@ class WelcomeScreen(ModalScreen[Profile | None]):
         diary: The open diary.
     """
 
-    CSS_PATH = stylesheet("welcome")
+    CSS_PATH = stylesheet(__file__)
 
     BINDINGS = [
         Binding("escape", "skip", "Skip", id="welcome.skip", tooltip="Skip; not shown again"),

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, null, select, update
 
 from painlog.rules.entry import check_day, check_profile
 from painlog.rules.own_exercises import (
@@ -244,11 +244,11 @@ class Diary:
         first: four queries, one per table, however many days."""
         conditions = []
         if start is not None:
-            conditions.append(DayLogRow.day >= start)
+            conditions.append(LOGS.c.day >= start)
         if end is not None:
-            conditions.append(DayLogRow.day <= end)
+            conditions.append(LOGS.c.day <= end)
         with self.engine.connect() as connection:
-            return [log for _id, log, _version in _read_days(connection, conditions)]
+            return [log for _id, log, _ in _read_days(connection, conditions, versions=False)]
 
     def delete_day(self, day: date, expected: datetime | _Unchecked | None = UNCHECKED) -> bool:
         """Forget the log for `day` (its places, exercises and flags go with it).
@@ -571,13 +571,16 @@ _IN_CHUNK = 500
 
 
 def _saved(connection: Connection, day: date) -> SavedDay | None:
-    found = _read_days(connection, (DayLogRow.day == day,))
+    found = _read_days(connection, (LOGS.c.day == day,))
     return SavedDay(*found[0][1:]) if found else None
 
 
-def _read_days(connection: Connection, conditions: Sequence) -> list[tuple[int, DayLog, datetime]]:
-    """(id, log, version) of every day the `conditions` on `DayLogRow` keep, oldest first:
-    one query per table, however many days."""
+def _read_days(
+    connection: Connection, conditions: Sequence, versions: bool = True
+) -> list[tuple[int, DayLog, datetime | None]]:
+    """(id, log, version) of every day the `conditions` on `LOGS` keep, oldest first:
+    one query per table, however many days. Without `versions` the version is None: the
+    time zone of every `updated_at` is then not rebuilt for years of days nobody saves."""
     places: dict[int, list[Place]] = defaultdict(list)
     exercises: dict[int, list[ExerciseDone]] = defaultdict(list)
     flags: dict[int, list[str]] = defaultdict(list)
@@ -587,49 +590,49 @@ def _read_days(connection: Connection, conditions: Sequence) -> list[tuple[int, 
     done_of: dict[tuple, ExerciseDone] = {}
     rows = connection.execute(
         select(
-            DayLogRow.id,
-            DayLogRow.day,
-            DayLogRow.pain,
-            DayLogRow.worst,
-            DayLogRow.bed_rest,
-            DayLogRow.note,
-            DayLogRow.updated_at,
+            LOGS.c.id,
+            LOGS.c.day,
+            LOGS.c.pain,
+            LOGS.c.worst,
+            LOGS.c.bed_rest,
+            LOGS.c.note,
+            LOGS.c.updated_at if versions else null(),
         )
         .where(*conditions)
-        .order_by(DayLogRow.day)
+        .order_by(LOGS.c.day)
     ).all()
     if not rows:
         return []
-    in_range = select(DayLogRow.id).where(*conditions).scalar_subquery() if conditions else None
+    in_range = select(LOGS.c.id).where(*conditions).scalar_subquery() if conditions else None
     for log_id, *item in connection.execute(
         select(
-            PainPlaceRow.log_id,
-            PainPlaceRow.location,
-            PainPlaceRow.side,
-            PainPlaceRow.character,
+            PLACES.c.log_id,
+            PLACES.c.location,
+            PLACES.c.side,
+            PLACES.c.character,
         )
-        .where(*_of_logs(PainPlaceRow, in_range))
-        .order_by(PainPlaceRow.log_id, PainPlaceRow.position)
+        .where(*_of_logs(PLACES, in_range))
+        .order_by(PLACES.c.log_id, PLACES.c.position)
     ).all():
         key = tuple(item)
         places[log_id].append(place_of.get(key) or place_of.setdefault(key, Place(*key)))
     for log_id, *item in connection.execute(
         select(
-            ExerciseDoneRow.log_id,
-            ExerciseDoneRow.slug,
-            ExerciseDoneRow.sets,
-            ExerciseDoneRow.reps,
-            ExerciseDoneRow.minutes,
+            EXERCISES.c.log_id,
+            EXERCISES.c.slug,
+            EXERCISES.c.sets,
+            EXERCISES.c.reps,
+            EXERCISES.c.minutes,
         )
-        .where(*_of_logs(ExerciseDoneRow, in_range))
-        .order_by(ExerciseDoneRow.log_id, ExerciseDoneRow.position)
+        .where(*_of_logs(EXERCISES, in_range))
+        .order_by(EXERCISES.c.log_id, EXERCISES.c.position)
     ).all():
         key = tuple(item)
         exercises[log_id].append(done_of.get(key) or done_of.setdefault(key, ExerciseDone(*key)))
     for log_id, slug in connection.execute(
-        select(FlagReportRow.log_id, FlagReportRow.slug)
-        .where(*_of_logs(FlagReportRow, in_range))
-        .order_by(FlagReportRow.log_id, FlagReportRow.id)
+        select(FLAGS.c.log_id, FLAGS.c.slug)
+        .where(*_of_logs(FLAGS, in_range))
+        .order_by(FLAGS.c.log_id, FLAGS.c.id)
     ).all():
         flags[log_id].append(slug)
     return [
@@ -658,11 +661,11 @@ def _write_profile(connection: Connection, values: dict[str, object]) -> None:
         connection.execute(insert(PROFILE).values(id=1, **values))
 
 
-def _of_logs(model, in_range) -> tuple:
+def _of_logs(table, in_range) -> tuple:
     """The WHERE clause keeping a child table's rows of the logs `in_range` selects; none
     when it is None (every log: each child row belongs to a log, a foreign key deleted with
     it, and SQLite answers faster without the filter)."""
-    return () if in_range is None else (model.log_id.in_(in_range),)
+    return () if in_range is None else (table.c.log_id.in_(in_range),)
 
 
 def _own_exercises(connection: Connection) -> tuple[Exercise, ...]:

@@ -177,7 +177,7 @@ class PainlogApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         # Opened once the first frame is on the terminal: importing the store would
         # otherwise hold that frame back.
-        self.call_after_refresh(self._open_diary)
+        self.screen.call_after_refresh(self._open_diary)
 
     @work(thread=True, exclusive=True, group="open-diary")
     def _open_diary(self) -> None:

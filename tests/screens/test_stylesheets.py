@@ -12,7 +12,7 @@ from textual.screen import Screen
 
 from painlog.tui.app import PainlogApp
 
-TUI = Path(__file__).resolve().parents[2] / "tui"
+ROOT = Path(__file__).resolve().parents[2]
 SCREEN_MODULES = [
     "alerts",
     "changed_elsewhere",
@@ -28,6 +28,15 @@ SCREEN_MODULES = [
     "trends",
     "welcome",
 ]
+
+
+def name_module(class_name: str) -> str:
+    """The module of a screen class named in `screen_sheets`."""
+    for name in SCREEN_MODULES:
+        module = importlib.import_module(f"painlog.screens.{name}")
+        if class_name in vars(module) and vars(module)[class_name].__module__ == module.__name__:
+            return name
+    raise LookupError(class_name)
 
 
 def screen_sheets() -> dict[str, set[Path]]:
@@ -47,11 +56,21 @@ def loaded(app) -> set[str]:
     return {Path(path).name for path, _ in app.stylesheet.source if path.endswith(".tcss")}
 
 
-def test_every_stylesheet_in_the_folder_is_read_by_the_app_or_a_screen():
+def test_every_stylesheet_is_read_by_the_app_or_a_screen():
     named = {path.resolve() for paths in screen_sheets().values() for path in paths}
     named.add(Path(PainlogApp.CSS_PATH).resolve())
     assert all(path.is_file() for path in named)
-    assert {path.resolve() for path in TUI.glob("*.tcss")} == named
+    found = {
+        path.resolve() for folder in ("tui", "screens") for path in (ROOT / folder).glob("*.tcss")
+    }
+    assert found == named
+
+
+def test_each_screens_stylesheet_sits_beside_its_module():
+    for name, paths in screen_sheets().items():
+        module = importlib.import_module(f"painlog.screens.{name_module(name)}")
+        for path in paths:
+            assert path.resolve() == Path(module.__file__).resolve().with_suffix(".tcss"), name
 
 
 async def test_the_first_frame_reads_only_the_apps_stylesheet_and_a_screen_brings_its_own(
