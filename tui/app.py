@@ -339,6 +339,39 @@ class PainlogApp(App[None]):
         )
         yield SystemCommand("Go to today", "Back to today's log (ctrl+t)", today.action_go_today)
 
+    def deliver_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """Save a picture of the screen (the palette's "Screenshot") in the pictures folder,
+        made when missing, and say where; the picture opens without a network.
+
+        Returns:
+            The file written, or None when it could not be (the toast says why).
+        """
+        from datetime import datetime
+
+        from painlog.tui.screenshot import save_screenshot, screenshot_folder
+
+        folder = Path(path) if path else screenshot_folder()
+        try:
+            saved = save_screenshot(
+                self.export_screenshot(), self.current_mode, datetime.now(), folder
+            )
+        except (OSError, ValueError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            self.notify(
+                f"Not saved in {folder}: {reason}",
+                title="Screenshot",
+                severity="error",
+                markup=False,
+            )
+            return None
+        self.notify(f"Saved to {saved}", title="Screenshot", markup=False)
+        return str(saved)
+
     def on_unmount(self) -> None:
         if self.diary is not None:
             self.diary.close()
