@@ -84,3 +84,8 @@ def shown_text(text: str, breaks: str | None = "\n") -> str:
     if breaks is not None and ("\r" in shown or breaks != "\n"):
         shown = _BREAKS.sub(breaks, shown)
     return shown
+
+
+def counted(count: int, word: str) -> str:
+    """`1 day`, `2 days`: a count with its noun in the right number (regular plurals)."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from painlog.rules.episodes import Episode, duration_class, episode_week
 from painlog.rules.records import DayLog
-from painlog.rules.text import shown_text
+from painlog.rules.text import counted, shown_text
 from painlog.rules.windows import format_mean
 from painlog.seeds import catalogue
 from painlog.seeds.thresholds import thresholds
@@ -421,10 +421,6 @@ def change_text(change: Fraction | None) -> str:
     return "same as last week" if moved == "no change" else f"{moved} from last week"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def location_name(slug: str) -> str:
     """A location's name as it reads inside a sentence: `lower back`, `outer hip`."""
     location = catalogue().location(slug)
@@ -449,14 +445,14 @@ def week_sentence(week: WeekSummary, previous: WeekSummary | None, today: date) 
     if previous is not None:
         parts[0] += f" ({change_text(mean_change(week, previous))})"
     parts.append(f"{week.days_logged} of {possible} days logged{so_far}")
-    parts.append(_plural(week.exercise_sessions, "exercise session"))
+    parts.append(counted(week.exercise_sessions, "exercise session"))
     if week.place_days:
         slug, days = next(iter(week.place_days.items()))
-        parts.append(f"{location_name(slug)} on {_plural(days, 'day')}")
+        parts.append(f"{location_name(slug)} on {counted(days, 'day')}")
     else:
         parts.append("no places logged")
     if week.bed_rest_days:
-        parts.append(f"{_plural(week.bed_rest_days, 'day')} mostly in bed")
+        parts.append(f"{counted(week.bed_rest_days, 'day')} mostly in bed")
     if week.flags:
         names = []
         for flag in week.flags:

@@ -13,6 +13,9 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Header, Static
 
+from painlog.rules.describe import day_heading
+from painlog.rules.text import counted
+from painlog.rules.weekly import day_month
 from painlog.screens.base import DiaryScreen, stylesheet
 from painlog.screens.widgets.alert_banner import LABELS
 from painlog.screens.widgets.keys_footer import KeysFooter
@@ -28,12 +31,14 @@ class AlertCard(Static, can_focus=True):
     def on_mount(self) -> None:
         self.update(self._body())
         alert = self.view.alert
-        self.border_title = f"{LABELS[alert.severity]} · {alert.kind.replace('_', ' ')}"
+        label, kind = LABELS[alert.severity], alert.kind.replace("_", " ")
+        # An emergency's kind is its severity's own word: "EMERGENCY", not "EMERGENCY · emergency".
+        self.border_title = label if kind.lower() == label.lower() else f"{label} · {kind}"
         if self.view.asks_assessed:
             state = "assessed, you said" if self.view.acknowledged else "not answered"
         else:
             state = "acknowledged" if self.view.acknowledged else "new"
-        self.border_subtitle = f"since {alert.since:%d %b %Y} · {state}"
+        self.border_subtitle = f"since {day_month(alert.since)} · {state}"
 
     def _body(self) -> Text:
         from painlog.seeds import catalogue
@@ -54,7 +59,7 @@ class AlertCard(Static, can_focus=True):
         if self.view.asks_assessed and not self.view.acknowledged:
             text.append(
                 "Press a if a doctor has assessed you since "
-                f"{alert.reported:%d %b}: it leaves the Today banner.\n",
+                f"{day_month(alert.reported)}: it leaves the Today banner.\n",
                 style="bold",
             )
         text.append("Source: ", style="dim bold")
@@ -94,7 +99,7 @@ class AlertsScreen(DiaryScreen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Alerts as of {self.today:%a %d %b %Y}"
+        self.sub_title = f"Alerts as of {day_heading(self.today)}"
 
     def load(self) -> None:
         self._load()
@@ -126,7 +131,7 @@ class AlertsScreen(DiaryScreen):
             return
         new = sum(1 for view in message.alerts if not view.acknowledged)
         summary.update(
-            f"{len(message.alerts)} active alert(s), {new} not yet acknowledged. "
+            f"{counted(len(message.alerts), 'active alert')}, {new} not yet acknowledged. "
             "They describe what to do, not what is wrong: only a clinician can say that." + notes
         )
         cards = [AlertCard(view) for view in message.alerts]

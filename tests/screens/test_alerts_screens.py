@@ -169,3 +169,28 @@ async def test_the_alerts_screen_says_when_too_few_days_were_logged_to_tell(tmp_
         )
         kinds = [card.view.alert.kind for card in app.screen.query(AlertCard)]
         assert "see_clinician" not in kinds
+
+
+async def test_alert_cards_read_once_each_with_counts_and_dates_in_the_house_style(tmp_path):
+    db = str(tmp_path / "d.db")
+    seed_worsening(db)
+    with Diary.open(db) as diary:
+        diary.save_day(DayLog(TODAY - timedelta(days=19), 2, flags=("saddle-numbness",)), TODAY)
+    app = PainlogApp(db=db, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AlertsScreen)
+        cards = list(screen.query(AlertCard))
+        titles = [card.border_title for card in cards]
+        summary = str(screen.query_one("#alerts-summary").render())
+        subtitles = [card.border_subtitle for card in cards]
+        sub_title = screen.sub_title
+    assert "EMERGENCY" in titles
+    assert not [t for t in titles if t.lower().count("emergency") > 1]
+    assert summary.startswith(f"{len(cards)} active alerts,")
+    assert "(s)" not in summary
+    assert f"since {(TODAY - timedelta(days=19)).day} Nov 2026" in " ".join(subtitles)
+    assert sub_title == "Alerts as of Sat 21 Nov 2026"
