@@ -149,7 +149,7 @@ class WelcomeScreen(ModalScreen[Profile | None]):
         try:
             profile_from_text(event.value, "", self.today)
         except InvalidInput as error:
-            self._say(f"Not accepted: {error}")
+            self._say(str(error))
             return
         self._say("")
         self.query_one("#welcome-onset", Input).focus()
@@ -161,7 +161,7 @@ class WelcomeScreen(ModalScreen[Profile | None]):
         try:
             profile_from_text("", event.value, self.today)
         except InvalidInput as error:
-            self._say(f"Not accepted: {error}")
+            self._say(str(error))
             return
         self._say("")
         self.query_one("#welcome-cancer", Input).focus()

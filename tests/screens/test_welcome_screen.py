@@ -184,6 +184,7 @@ async def test_refused_answer_names_field_value_and_what_is_accepted(
         assert isinstance(app.screen, WelcomeScreen)
         said = message(app)
         assert field in said and value in said and accepted in said, said
+        assert not said.startswith("Not accepted"), said  # said once, in the field's line
     assert stored(db_file) == (Profile(), None, 0)
 
 
