@@ -139,6 +139,20 @@ def check_day(log: DayLog, today: date, seeds: Catalogue | None = None) -> None:
                 or not 0 < amount <= DOSE_MAX
             ):
                 raise InvalidInput(name, str(amount), f"a whole number from 1 to {DOSE_MAX}")
+    for intake in log.took:
+        if seeds.medication(intake.slug) is None:
+            raise InvalidInput("took", intake.slug, medications_accepted(seeds))
+        if intake.dose is not None:
+            check_intake_dose(intake.dose)
+        if intake.at is not None and (
+            intake.at.second or intake.at.microsecond or intake.at.tzinfo
+        ):
+            raise InvalidInput("time", intake.at.isoformat(), "a time of day as HH:MM")
+    for slug in log.treated:
+        if seeds.treatment(slug) is None:
+            raise InvalidInput("treated", slug, treatments_accepted(seeds))
+    if len(set(log.treated)) != len(log.treated):
+        raise InvalidInput("treated", ",".join(log.treated), "each treatment at most once a day")
     for slug in log.flags:
         if seeds.red_flag(slug) is None:
             raise InvalidInput("flag", slug, flags_accepted(seeds, slug))
@@ -157,6 +171,40 @@ def check_day(log: DayLog, today: date, seeds: Catalogue | None = None) -> None:
     # Text is text: an ESC sequence in a note could drive the terminal it is shown on, and
     # most tools reading an export stop at a NUL. Line breaks and tabs are kept.
     check_text("note", log.note)
+
+
+INTAKE_DOSE_MAX_CHARS = 40
+"""Room for "2 tablets of 200 mg" and the like; a dose is not a note."""
+
+
+def check_intake_dose(dose: object) -> str:
+    """Return an intake's dose as written, or refuse an empty, over-long or control-character
+    one (an intake without a dose has none at all, not an empty one)."""
+    accepted = f"text of 1 to {INTAKE_DOSE_MAX_CHARS} characters, e.g. 400mg"
+    if not isinstance(dose, str):
+        raise InvalidInput("dose", type(dose).__name__, accepted)
+    check_text("dose", dose)
+    if not dose.strip() or len(dose) > INTAKE_DOSE_MAX_CHARS or dose != dose.strip():
+        shown = f"{len(dose)} characters" if len(dose) > INTAKE_DOSE_MAX_CHARS else dose
+        raise InvalidInput("dose", shown, accepted)
+    return dose
+
+
+def medications_accepted(seeds: Catalogue) -> str:
+    """What a refused medication is told is accepted."""
+    names = [x.slug for x in seeds.medications_in_use]
+    if not names:
+        return "a medication you added first (painlog meds add NAME)"
+    return "one of " + ", ".join(names) + " (painlog meds add NAME adds another)"
+
+
+def treatments_accepted(seeds: Catalogue) -> str:
+    """What a refused treatment is told is accepted."""
+    return (
+        "one of "
+        + ", ".join(x.slug for x in seeds.treatments_in_use)
+        + " (painlog treatments add NAME adds your own)"
+    )
 
 
 def flags_accepted(seeds: Catalogue, slug: str = "") -> str:

@@ -7,24 +7,19 @@ keeps the exercises and hands the rules the catalogue they must fit into.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from painlog.rules import naming
 from painlog.rules.entry import InvalidInput
+from painlog.rules.naming import NAME_MAX_CHARS, check_unused, tidy_name
 from painlog.rules.text import check_text
 from painlog.seeds import Catalogue, Exercise
 from painlog.seeds.catalogue import OWN_CATEGORIES, OWN_PREFIX
-
-NAME_MAX_CHARS = 60
-"""Long enough for "Side-lying clam with band, slow lowering"; short enough for a picker row."""
 
 DOSE_MAX_CHARS = 80
 
 OWN_SOURCE = "your own"
 """What stands where a catalogue exercise names its publication."""
-
-SLUG_BODY_MAX = 40
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def check_name(name: object, seeds: Catalogue, renaming: str | None = None) -> str:
@@ -40,22 +35,16 @@ def check_name(name: object, seeds: Catalogue, renaming: str | None = None) -> s
             already the name of another exercise (letter case aside).
     """
     accepted = f"a name of 1 to {NAME_MAX_CHARS} characters not used by another exercise"
-    if not isinstance(name, str):
-        raise InvalidInput("name", type(name).__name__, accepted)
-    # Before the spaces are tidied: str.split() takes \x1c-\x1f and \x85 for spaces.
-    check_text("name", name)
-    tidy = " ".join(name.split())
-    if not tidy:
-        raise InvalidInput("name", name, accepted)
-    if len(tidy) > NAME_MAX_CHARS:
-        raise InvalidInput("name", f"{len(tidy)} characters", accepted)
-    if any(unicodedata.category(ch).startswith("C") for ch in tidy):
-        raise InvalidInput("name", tidy, "printable text (no control characters)")
-    wanted = tidy.casefold()
-    for exercise in seeds.exercises:
-        if exercise.slug != renaming and exercise.name.casefold() == wanted:
-            where = "one of yours" if exercise.own else "in the catalogue"
-            raise InvalidInput("name", tidy, f"a name not already used ({where}: {exercise.slug})")
+    tidy = tidy_name("name", name, accepted)
+    check_unused(
+        "name",
+        tidy,
+        (
+            (x.slug, x.name, "one of yours" if x.own else "in the catalogue")
+            for x in seeds.exercises
+        ),
+        renaming,
+    )
     return tidy
 
 
@@ -86,13 +75,9 @@ def new_slug(name: str, seeds: Catalogue) -> str:
 
     The slug never changes after this, so a renamed exercise keeps its history.
     """
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    body = _NOT_SLUG.sub("-", ascii_name.lower()).strip("-")[:SLUG_BODY_MAX].strip("-")
-    base = OWN_PREFIX + (body or "exercise")
-    slug, number = base, 2
-    while seeds.exercise(slug) is not None:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
+    return naming.new_slug(
+        name, OWN_PREFIX, "exercise", lambda slug: seeds.exercise(slug) is not None
+    )
 
 
 def own_exercise(slug: str, name: str, category: str, dose: str, retired: bool = False) -> Exercise:

@@ -7,7 +7,7 @@ edit them. They are frozen so a rule can never change what was logged.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 # The scale's ends live with its bands (the pain score widget needs no more than that);
 # the records name them too, as every layer has read them from here.
@@ -35,6 +35,22 @@ class ExerciseDone:
 
 
 @dataclass(frozen=True, slots=True)
+class Intake:
+    """One taking of a medication on a day: a medication may be taken several times a day,
+    and taken without a dose given is still taken.
+
+    Attributes:
+        slug: The medication's slug.
+        dose: What was taken, as the person wrote it ("400 mg", "2 tablets"), or None.
+        at: The time of day it was taken (minutes, no seconds), or None.
+    """
+
+    slug: str
+    dose: str | None = None
+    at: time | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class DayLog:
     """One calendar day's log.
 
@@ -47,6 +63,8 @@ class DayLog:
         flags: Slugs of the warning signs noticed that day.
         bed_rest: Whether the day was spent mostly resting in bed.
         note: Free text, any length, any Unicode.
+        took: Each intake of a medication, in the order given.
+        treated: Slugs of the treatments done that day (heat, massage, ...).
     """
 
     day: date
@@ -57,6 +75,8 @@ class DayLog:
     flags: tuple[str, ...] = ()
     bed_rest: bool = False
     note: str = ""
+    took: tuple[Intake, ...] = ()
+    treated: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

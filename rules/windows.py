@@ -82,6 +82,8 @@ def _merge(group: Sequence[DayLog]) -> DayLog:
         flags=_union(log.flags for log in group),
         bed_rest=any(log.bed_rest for log in group),
         note="\n".join(sorted({log.note for log in group if log.note})),
+        took=_union(log.took for log in group),
+        treated=_union(log.treated for log in group),
     )
 
 

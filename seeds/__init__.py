@@ -10,8 +10,10 @@ from painlog.seeds.catalogue import (
     Character,
     Exercise,
     Location,
+    Medication,
     RedFlag,
     SeedError,
+    Treatment,
     catalogue,
 )
 
@@ -21,7 +23,9 @@ __all__ = [
     "Character",
     "Exercise",
     "Location",
+    "Medication",
     "RedFlag",
     "SeedError",
+    "Treatment",
     "catalogue",
 ]

@@ -1,9 +1,10 @@
-"""The source documents as data: exercises, body locations, kinds of pain and warning signs.
+"""The source documents as data: exercises, body locations, kinds of pain, warning signs and
+treatments.
 
-The facts live in four TOML files beside this module so a clinician can read and check them
-without reading Python. This module loads them once, checks every item, and hands out frozen
-records. Nothing here imports the rest of painlog or any third-party package, so every other
-layer can depend on it cheaply.
+The facts live in TOML files beside this module, one per kind, so a clinician can read and
+check them without reading Python. This module loads them once, checks every item, and
+hands out frozen records. Nothing here imports the rest of painlog or any third-party
+package, so every other layer can depend on it cheaply.
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ __all__ = [
     "Character",
     "Exercise",
     "Location",
+    "Medication",
     "RedFlag",
     "SeedError",
+    "Treatment",
     "build_catalogue",
     "catalogue",
     "read_documents",
@@ -61,6 +64,7 @@ FILES: Mapping[str, str] = {
     "locations.toml": "location",
     "characters.toml": "character",
     "red_flags.toml": "red_flag",
+    "treatments.toml": "treatment",
 }
 """Each data file and the name of its array of tables (``[[exercise]]`` and so on)."""
 
@@ -156,6 +160,44 @@ class RedFlag:
 
 
 @dataclass(frozen=True, slots=True)
+class Treatment:
+    """Something done for the pain other than exercise or medication (heat, massage, ...).
+
+    Attributes:
+        slug: Stable identifier, e.g. ``"heat"``; an own treatment's starts with `OWN_PREFIX`.
+        name: What a person would type to find it.
+        source: The publication or body that names it (`"your own"` for an own one).
+        own: True for a treatment the person added.
+        retired: True for an own treatment no longer offered for new days.
+    """
+
+    slug: str
+    name: str
+    source: str
+    own: bool = False
+    retired: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Medication:
+    """A medication the person takes; painlog has no list of its own and gives no advice.
+
+    Attributes:
+        slug: Stable identifier made from the name when it was added, e.g. ``"ibuprofen"``.
+        name: The person's name for it.
+        dose: Their usual dose, as they wrote it (may be empty).
+        as_needed: Taken when needed rather than on a schedule.
+        retired: No longer offered for new days; the days that have it keep it.
+    """
+
+    slug: str
+    name: str
+    dose: str = ""
+    as_needed: bool = False
+    retired: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Catalogue:
     """Everything the source documents say, in file order, with O(1) lookups by slug.
 
@@ -165,6 +207,8 @@ class Catalogue:
         characters: All kinds of pain, in file order.
         red_flags: All warning signs, in file order (emergency signs first).
         sides: The sides a pain can be on.
+        treatments: The source's treatments, then the person's own.
+        medications: The person's medications (the packaged catalogue has none).
     """
 
     exercises: tuple[Exercise, ...]
@@ -172,7 +216,11 @@ class Catalogue:
     characters: tuple[Character, ...]
     red_flags: tuple[RedFlag, ...]
     sides: tuple[str, ...] = SIDES
+    treatments: tuple[Treatment, ...] = ()
+    medications: tuple[Medication, ...] = ()
     _exercises: dict[str, Exercise] = field(init=False, repr=False, compare=False)
+    _treatments: dict[str, Treatment] = field(init=False, repr=False, compare=False)
+    _medications: dict[str, Medication] = field(init=False, repr=False, compare=False)
     _locations: dict[str, Location] = field(init=False, repr=False, compare=False)
     _characters: dict[str, Character] = field(init=False, repr=False, compare=False)
     _red_flags: dict[str, RedFlag] = field(init=False, repr=False, compare=False)
@@ -181,6 +229,8 @@ class Catalogue:
     def __post_init__(self) -> None:
         # Frozen, so the indexes are set once here rather than rebuilt on every lookup.
         object.__setattr__(self, "_exercises", {x.slug: x for x in self.exercises})
+        object.__setattr__(self, "_treatments", {x.slug: x for x in self.treatments})
+        object.__setattr__(self, "_medications", {x.slug: x for x in self.medications})
         object.__setattr__(self, "_locations", {x.slug: x for x in self.locations})
         object.__setattr__(self, "_characters", {x.slug: x for x in self.characters})
         object.__setattr__(self, "_red_flags", {x.slug: x for x in self.red_flags})
@@ -195,23 +245,56 @@ class Catalogue:
         """The exercises to offer for a new day: every one but the retired."""
         return tuple(x for x in self.exercises if not x.retired)
 
-    def with_own(self, own: Sequence[Exercise]) -> Catalogue:
-        """This catalogue with a person's own exercises after the source's.
+    def treatment(self, slug: str) -> Treatment | None:
+        """Return the treatment with this slug (own and retired ones included), or None."""
+        return self._treatments.get(slug)
+
+    @property
+    def treatments_in_use(self) -> tuple[Treatment, ...]:
+        """The treatments to offer for a new day: every one but the retired."""
+        return tuple(x for x in self.treatments if not x.retired)
+
+    def medication(self, slug: str) -> Medication | None:
+        """Return the medication with this slug (retired ones included), or None."""
+        return self._medications.get(slug)
+
+    @property
+    def medications_in_use(self) -> tuple[Medication, ...]:
+        """The medications to offer for a new day: every one but the retired."""
+        return tuple(x for x in self.medications if not x.retired)
+
+    def with_own(
+        self,
+        own: Sequence[Exercise],
+        medications: Sequence[Medication] = (),
+        treatments: Sequence[Treatment] = (),
+    ) -> Catalogue:
+        """This catalogue with a person's own exercises and treatments after the source's,
+        and their medications.
 
         Raises:
-            SeedError: when an own exercise's slug lacks `OWN_PREFIX` or is already taken.
+            SeedError: when an own exercise's or treatment's slug lacks `OWN_PREFIX` or is
+                already taken, or two medications share a slug.
         """
-        for exercise in own:
-            if not exercise.own or not exercise.slug.startswith(OWN_PREFIX):
-                raise SeedError(f"own exercise {exercise.slug!r}: slug must start with own-")
-            if exercise.slug in self._exercises:
-                raise SeedError(f"own exercise {exercise.slug!r}: slug already taken")
+        for kind, items, taken in (
+            ("exercise", own, self._exercises),
+            ("treatment", treatments, self._treatments),
+        ):
+            for item in items:
+                if not item.own or not item.slug.startswith(OWN_PREFIX):
+                    raise SeedError(f"own {kind} {item.slug!r}: slug must start with own-")
+                if item.slug in taken:
+                    raise SeedError(f"own {kind} {item.slug!r}: slug already taken")
+        if len({x.slug for x in medications}) != len(medications):
+            raise SeedError("medications: a slug is used twice")
         return Catalogue(
             exercises=self.exercises + tuple(own),
             locations=self.locations,
             characters=self.characters,
             red_flags=self.red_flags,
             sides=self.sides,
+            treatments=self.treatments + tuple(treatments),
+            medications=tuple(medications),
         )
 
     def location(self, slug: str) -> Location | None:
@@ -270,6 +353,11 @@ _SCHEMAS: dict[str, tuple[tuple[str, str, bool], ...]] = {
         ("emergency", _BOOL, True),
         ("source", _TEXT, True),
     ),
+    "treatment": (
+        ("slug", _TEXT, True),
+        ("name", _TEXT, True),
+        ("source", _TEXT, True),
+    ),
 }
 
 _RECORDS: dict[str, type] = {
@@ -277,6 +365,7 @@ _RECORDS: dict[str, type] = {
     "location": Location,
     "character": Character,
     "red_flag": RedFlag,
+    "treatment": Treatment,
 }
 
 # Fields whose values must come from a closed set, per kind of item.
@@ -396,7 +485,7 @@ def build_catalogue(documents: Mapping[str, object]) -> Catalogue:
     Args:
         documents: Parsed TOML, keyed by file name as in `FILES`
             (``"exercises.toml"``, ``"locations.toml"``, ``"characters.toml"``,
-            ``"red_flags.toml"``).
+            ``"red_flags.toml"``, ``"treatments.toml"``).
 
     Returns:
         The validated catalogue.
@@ -414,6 +503,7 @@ def build_catalogue(documents: Mapping[str, object]) -> Catalogue:
         locations=built["location"],
         characters=built["character"],
         red_flags=built["red_flag"],
+        treatments=built["treatment"],
     )
 
 

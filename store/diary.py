@@ -26,7 +26,7 @@ from painlog.rules.own_exercises import (
     draft_exercise,
     own_exercise,
 )
-from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
+from painlog.rules.records import DayLog, ExerciseDone, Intake, Place, Profile
 from painlog.seeds import Catalogue, Exercise, catalogue
 from painlog.store.engine import open_engine, writer
 from painlog.store.errors import DayChangedElsewhere
@@ -36,12 +36,15 @@ from painlog.store.models import (
     DayLogRow,
     ExerciseDoneRow,
     FlagReportRow,
+    IntakeRow,
     OwnExerciseRow,
     PainPlaceRow,
     ProfileRow,
     SettingRow,
+    TreatmentDoneRow,
     utc_now,
 )
+from painlog.store.own_lists import OwnLists, medications, own_treatments
 
 LOGS = DayLogRow.__table__
 PLACES = PainPlaceRow.__table__
@@ -51,6 +54,8 @@ PROFILE = ProfileRow.__table__
 ACKS = AlertAckRow.__table__
 SETTINGS = SettingRow.__table__
 OWN = OwnExerciseRow.__table__
+INTAKES = IntakeRow.__table__
+TREATED = TreatmentDoneRow.__table__
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +88,9 @@ class _Unchecked:
 UNCHECKED = _Unchecked()
 
 
-class Diary:
-    """A person's pain diary in one database.
+class Diary(OwnLists):
+    """A person's pain diary in one database (its medications and own treatments through
+    `OwnLists`).
 
     Args:
         engine: An engine opened by `open_engine` (pragmas set, schema current).
@@ -224,7 +230,7 @@ class Diary:
                 ).inserted_primary_key[0]
             else:
                 connection.execute(update(LOGS).where(LOGS.c.id == log_id).values(**values))
-                for table in (PLACES, EXERCISES, FLAGS):
+                for table in (PLACES, EXERCISES, FLAGS, INTAKES, TREATED):
                     connection.execute(delete(table).where(table.c.log_id == log_id))
             _insert_children(connection, {log_id: log})
         return _Written(before, SavedDay(log, now), created=version is None)
@@ -391,13 +397,19 @@ class Diary:
             return _own_exercises(connection)
 
     def catalogue(self) -> Catalogue:
-        """The packaged catalogue with the person's own exercises after it.
+        """The packaged catalogue with the person's own exercises and treatments after the
+        source's, and their medications.
 
-        Read afresh each call (one small query), so an exercise added from the command line
-        shows in an open app the next time it asks.
+        Read afresh each call (a small query per list), so an exercise added from the
+        command line shows in an open app the next time it asks.
         """
         with self.engine.connect() as connection:
             return _catalogue(connection)
+
+    @staticmethod
+    def _catalogue_of(connection: Connection) -> Catalogue:
+        """The catalogue with the person's own lists, read on `connection` (for `OwnLists`)."""
+        return _catalogue(connection)
 
     def add_exercise(self, name: str, category: str, dose: str = "") -> Exercise:
         """Add an own exercise and return it with its new slug.
@@ -584,6 +596,8 @@ def _read_days(
     places: dict[int, list[Place]] = defaultdict(list)
     exercises: dict[int, list[ExerciseDone]] = defaultdict(list)
     flags: dict[int, list[str]] = defaultdict(list)
+    took: dict[int, list[Intake]] = defaultdict(list)
+    treated: dict[int, list[str]] = defaultdict(list)
     # Years of logs repeat the same few places and exercises, and the records are
     # frozen: one object per distinct one is shared by every day that has it.
     place_of: dict[tuple, Place] = {}
@@ -635,6 +649,18 @@ def _read_days(
         .order_by(FLAGS.c.log_id, FLAGS.c.id)
     ).all():
         flags[log_id].append(slug)
+    for log_id, *item in connection.execute(
+        select(INTAKES.c.log_id, INTAKES.c.slug, INTAKES.c.dose, INTAKES.c.taken_at)
+        .where(*_of_logs(INTAKES, in_range))
+        .order_by(INTAKES.c.log_id, INTAKES.c.position)
+    ).all():
+        took[log_id].append(Intake(*item))
+    for log_id, slug in connection.execute(
+        select(TREATED.c.log_id, TREATED.c.slug)
+        .where(*_of_logs(TREATED, in_range))
+        .order_by(TREATED.c.log_id, TREATED.c.position)
+    ).all():
+        treated[log_id].append(slug)
     return [
         (
             log_id,
@@ -647,6 +673,8 @@ def _read_days(
                 tuple(flags[log_id]) if log_id in flags else (),
                 bool(bed_rest),
                 note,
+                tuple(took[log_id]) if log_id in took else (),
+                tuple(treated[log_id]) if log_id in treated else (),
             ),
             updated_at,
         )
@@ -677,7 +705,9 @@ def _own_exercises(connection: Connection) -> tuple[Exercise, ...]:
 
 
 def _catalogue(connection: Connection) -> Catalogue:
-    return catalogue().with_own(_own_exercises(connection))
+    return catalogue().with_own(
+        _own_exercises(connection), medications(connection), own_treatments(connection)
+    )
 
 
 def _own_values(exercise: Exercise) -> dict[str, object]:
@@ -698,6 +728,8 @@ _LOG_COLUMNS = ("day", "pain", "worst", "bed_rest", "note", "created_at", "updat
 _PLACE_COLUMNS = ("log_id", "position", "location", "side", "character")
 _EXERCISE_COLUMNS = ("log_id", "position", "slug", "sets", "reps", "minutes")
 _FLAG_COLUMNS = ("log_id", "slug")
+_INTAKE_COLUMNS = ("log_id", "position", "slug", "dose", "taken_at")
+_TREATED_COLUMNS = ("log_id", "position", "slug")
 
 
 def _insert_logs(connection: Connection, logs: Sequence[DayLog]) -> None:
@@ -720,18 +752,25 @@ def _insert_logs(connection: Connection, logs: Sequence[DayLog]) -> None:
 
 
 def _insert_children(connection: Connection, logs: dict[int, DayLog]) -> None:
-    places, exercises, flags = _child_rows(logs.items())
+    places, exercises, flags, took, treated = _child_rows(logs.items())
     _insert_rows(connection, PLACES, _PLACE_COLUMNS, places)
     _insert_rows(connection, EXERCISES, _EXERCISE_COLUMNS, exercises)
     _insert_rows(connection, FLAGS, _FLAG_COLUMNS, flags)
+    _insert_rows(connection, INTAKES, _INTAKE_COLUMNS, took)
+    _insert_rows(connection, TREATED, _TREATED_COLUMNS, treated)
 
 
-def _child_rows(items: Iterable[tuple[int, DayLog]]) -> tuple[list, list, list]:
-    """The places, exercises and flags of logs, as rows of `_PLACE_COLUMNS`,
-    `_EXERCISE_COLUMNS` and `_FLAG_COLUMNS`."""
+def _child_rows(
+    items: Iterable[tuple[int, DayLog]],
+) -> tuple[list, list, list, list, list]:
+    """The places, exercises, flags, intakes and treatments of logs, as rows of
+    `_PLACE_COLUMNS`, `_EXERCISE_COLUMNS`, `_FLAG_COLUMNS`, `_INTAKE_COLUMNS` and
+    `_TREATED_COLUMNS`."""
     places: list[tuple] = []
     exercises: list[tuple] = []
     flags: list[tuple] = []
+    took: list[tuple] = []
+    treated: list[tuple] = []
     for log_id, log in items:
         # Most days have no place, exercise or flag, or one: test before building lists.
         if log.places:
@@ -746,7 +785,14 @@ def _child_rows(items: Iterable[tuple[int, DayLog]]) -> tuple[list, list, list]:
             ]
         if log.flags:
             flags += [(log_id, slug) for slug in log.flags]
-    return places, exercises, flags
+        if log.took:
+            took += [
+                (log_id, position, intake.slug, intake.dose, intake.at)
+                for position, intake in enumerate(log.took)
+            ]
+        if log.treated:
+            treated += [(log_id, position, slug) for position, slug in enumerate(log.treated)]
+    return places, exercises, flags, took, treated
 
 
 def _insert_rows(

@@ -6,7 +6,7 @@ cannot exist whatever code path (or future bug) tries to write it.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -80,6 +80,35 @@ class FlagReportRow(SQLModel, table=True):
     slug: str = Field(index=True)
 
 
+class IntakeRow(SQLModel, table=True):
+    """A medication taken on a day (schema 4): several a day, each with its own dose and
+    time when given; taken without a dose is still taken."""
+
+    __tablename__ = "intake"
+    __table_args__ = (
+        CheckConstraint("dose IS NULL OR length(dose) BETWEEN 1 AND 40", name="intake_dose"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    log_id: int = Field(sa_column=_parent_id())
+    position: int = 0
+    slug: str = Field(index=True)
+    dose: str | None = None
+    taken_at: time | None = None
+
+
+class TreatmentDoneRow(SQLModel, table=True):
+    """A treatment done on a day (schema 4): heat, massage, a physiotherapy session..."""
+
+    __tablename__ = "treatment_done"
+    __table_args__ = (UniqueConstraint("log_id", "slug", name="one_treatment_a_day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    log_id: int = Field(sa_column=_parent_id())
+    position: int = 0
+    slug: str = Field(index=True)
+
+
 class ProfileRow(SQLModel, table=True):
     """The single row of what the person told painlog about themselves.
 
@@ -142,6 +171,38 @@ class OwnExerciseRow(SQLModel, table=True):
     name: str = Field(unique=True)
     category: str
     dose: str = ""
+    retired_on: date | None = None
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+class MedicationRow(SQLModel, table=True):
+    """A medication the person takes (schema 4), under their own name for it.
+
+    As with own exercises, its slug never changes and a retired one keeps its row, so the
+    days that name it keep it.
+    """
+
+    __tablename__ = "medication"
+    __table_args__ = (CheckConstraint("length(dose) <= 40", name="medication_dose"),)
+
+    slug: str = Field(primary_key=True)
+    name: str = Field(unique=True)
+    dose: str = ""
+    as_needed: bool = False
+    retired_on: date | None = None
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+class OwnTreatmentRow(SQLModel, table=True):
+    """A treatment the person added to the ones the sources name (schema 4)."""
+
+    __tablename__ = "own_treatment"
+    __table_args__ = (CheckConstraint("slug LIKE 'own-%'", name="own_treatment_slug"),)
+
+    slug: str = Field(primary_key=True)
+    name: str = Field(unique=True)
     retired_on: date | None = None
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, inspect, text
 
 from painlog.store.errors import DatabaseTooNew, NotAPainlogDatabase
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 VERSION_TABLE = "schema_version"
 
 
@@ -79,11 +79,20 @@ def _cancer_history_in_profile(connection: Connection) -> None:
     connection.execute(delete(flags).where(flags.c.slug == CANCER_HISTORY_FLAG))
 
 
+def _add_medications_and_treatments(connection: Connection) -> None:
+    """Version 4: medications and treatments, the person's own lists and each day's."""
+    from painlog.store.models import IntakeRow, MedicationRow, OwnTreatmentRow, TreatmentDoneRow
+
+    for model in (MedicationRow, OwnTreatmentRow, IntakeRow, TreatmentDoneRow):
+        model.__table__.create(connection)
+
+
 # Step N takes an existing database at version N-1 to version N (N >= 2; version 1 is the
 # first schema, which only `create_current` ever made).
 STEPS: dict[int, Callable[[Connection], None]] = {
     2: _add_own_exercises,
     3: _cancer_history_in_profile,
+    4: _add_medications_and_treatments,
 }
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from safety_helpers import SAFETY_TODAY, V1_FIXTURE, V2_FIXTURE, Outcome
+from safety_helpers import SAFETY_TODAY, V1_FIXTURE, V2_FIXTURE, V3_FIXTURE, Outcome
 
 
 @pytest.fixture(autouse=True)
@@ -94,6 +94,12 @@ def v1_copy(tmp_path: Path) -> Path:
 def v2_copy(tmp_path: Path) -> Path:
     """A private copy of the schema-2 diary fixture, alone in its folder."""
     return _private_copy(V2_FIXTURE, tmp_path)
+
+
+@pytest.fixture
+def v3_copy(tmp_path: Path) -> Path:
+    """A private copy of the schema-3 diary fixture, alone in its folder."""
+    return _private_copy(V3_FIXTURE, tmp_path)
 
 
 def _private_copy(fixture: Path, tmp_path: Path) -> Path:

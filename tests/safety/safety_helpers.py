@@ -12,6 +12,7 @@ SAFETY_TODAY = date(2026, 11, 21)
 FIXTURES = Path(__file__).with_name("fixtures")
 V1_FIXTURE = FIXTURES / "painlog-v1.db"
 V2_FIXTURE = FIXTURES / "painlog-v2.db"
+V3_FIXTURE = FIXTURES / "painlog-v3.db"
 CRASH_WRITER = Path(__file__).with_name("safety_writer.py")
 
 

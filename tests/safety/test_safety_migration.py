@@ -80,7 +80,7 @@ def test_the_fixture_is_a_schema_1_diary(v1_copy):
     assert integrity(v1_copy) == ["ok"]
 
 
-@pytest.mark.parametrize("fixture", ["v1_copy", "v2_copy"])
+@pytest.mark.parametrize("fixture", ["v1_copy", "v2_copy", "v3_copy"])
 def test_the_fixture_migrated_to_the_current_schema_matches_a_new_diary(fixture, request, tmp_path):
     """Guards the models against changing without a migration step (and the steps against
     building something else than the models): both paths must give the same tables."""
@@ -129,7 +129,7 @@ def test_the_schema_2_fixture_moves_its_cancer_history_into_the_profile(v2_copy)
     for old, new in zip(before["day_log"], after["day_log"], strict=True):
         assert new[:7] == old[:7]  # id to created_at
         assert (new[7] != old[7]) is (old[0] in changed)  # updated_at
-    copies = sorted(backup.backups_folder(v2_copy).glob("painlog-before-v3-from-v2-*.db"))
+    copies = sorted(backup.backups_folder(v2_copy).glob(f"painlog-before-v{CURRENT}-from-v2-*.db"))
     assert len(copies) == 1 and table_rows(copies[0]) == before
 
 
@@ -277,3 +277,30 @@ def test_a_diary_too_new_is_refused_before_any_backup_or_change(v1_copy):
         Diary.open(str(v1_copy))
     assert sha(v1_copy) == original
     assert sorted(p.name for p in v1_copy.parent.iterdir()) == ["painlog.db"]
+
+
+def test_the_schema_3_fixture_keeps_every_row_and_gains_empty_medication_lists(v3_copy):
+    """Schema 4 only adds tables: every row of the schema-3 diary is as it was, and the
+    diary reads the same days, profile, exercises and acknowledgements, with no medication
+    or treatment on any day."""
+    before = table_rows(v3_copy)
+    assert before[schema.VERSION_TABLE] == [(3,)]
+    with Diary.open(str(v3_copy)) as diary:
+        days = diary.days()
+        profile = diary.profile()
+        own = diary.own_exercises()
+        medications, treatments = diary.medications(), diary.own_treatments()
+    after = table_rows(v3_copy)
+    for table, rows in before.items():
+        if table != schema.VERSION_TABLE:
+            assert after[table] == rows, table
+    for table in ("medication", "own_treatment", "intake", "treatment_done"):
+        assert after[table] == []
+    assert [day.pain for day in days] == [5, 6, 4, 3]
+    assert days[0].places[0].character == "ache" and days[2].bed_rest
+    assert all(day.took == () and day.treated == () for day in days)
+    assert profile == Profile(1968, SAFETY_TODAY - timedelta(days=30), True)
+    assert [x.retired for x in own] == [False, True]
+    assert medications == () and treatments == ()
+    copies = sorted(backup.backups_folder(v3_copy).glob("painlog-before-v4-from-v3-*.db"))
+    assert len(copies) == 1 and table_rows(copies[0]) == before

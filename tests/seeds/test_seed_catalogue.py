@@ -129,6 +129,8 @@ def test_public_api_is_reexported() -> None:
         "Location",
         "Character",
         "RedFlag",
+        "Medication",
+        "Treatment",
         "SeedError",
         "SIDES",
     }
@@ -434,3 +436,18 @@ def test_import_leaves_heavy_and_upper_layers_out() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_treatments_the_sources_name_are_there_each_with_its_source(cat: Catalogue) -> None:
+    assert [t.slug for t in cat.treatments] == [
+        "heat",
+        "cold",
+        "massage",
+        "manipulation",
+        "physiotherapy",
+        "tens",
+        "acupuncture",
+    ]
+    assert all(t.source and not t.own and not t.retired for t in cat.treatments)
+    assert cat.treatment("heat").name == "Heat"
+    assert cat.medications == () and cat.medication("ibuprofen") is None

@@ -373,10 +373,10 @@ def history_of(days: int) -> list[DayLog]:
 
 # Statements per batch: which days are logged, then (when written) the logs, their ids and
 # a bulk insert per child table; replacing deletes the logged days first. Once per import:
-# the diary's own exercises, and the transaction's start (SQLite's BEGIN, the server's lock
-# timeout and writers' lock).
+# the diary's own lists (exercises, medications, treatments), and the transaction's start
+# (SQLite's BEGIN, the server's lock timeout and writers' lock).
 PER_BATCH = {"refuse": 6, "replace": 7, "skip": 1}
-ONCE = {"sqlite": 2, "postgresql": 3}
+ONCE = {"sqlite": 4, "postgresql": 5}
 
 
 @pytest.mark.parametrize("mode", ["refuse", "replace", "skip"])

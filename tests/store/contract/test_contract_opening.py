@@ -76,15 +76,19 @@ def raw(where: str) -> Iterator:
 
 
 def downgrade(where: str, version: int) -> None:
-    """Make the diary at `where` look as schema `version` (1 or 2) left it.
+    """Make the diary at `where` look as schema `version` (1, 2 or 3) left it.
 
+    Schema 4 added the medication, own_treatment, intake and treatment_done tables.
     Schema 3 added the profile's cancer history and the day of an acknowledgement, as the
     last columns of their tables, so dropping them leaves the tables as schema 2 made them;
     schema 2 added the own_exercise table.
     """
     with raw(where) as connection:
-        connection.execute(text("ALTER TABLE profile DROP COLUMN cancer_history"))
-        connection.execute(text("ALTER TABLE alert_ack DROP COLUMN acknowledged_on"))
+        for table in ("intake", "treatment_done", "medication", "own_treatment"):
+            connection.execute(text(f"DROP TABLE {table}"))
+        if version < 3:
+            connection.execute(text("ALTER TABLE profile DROP COLUMN cancer_history"))
+            connection.execute(text("ALTER TABLE alert_ack DROP COLUMN acknowledged_on"))
         if version < 2:
             connection.execute(text("DROP TABLE own_exercise"))
         connection.execute(text(f"UPDATE {schema.VERSION_TABLE} SET version = {version}"))
@@ -253,3 +257,26 @@ def _open_then_log(where: str, pain: int, barrier, results) -> None:
             results.put((pain, diary.save_day(DayLog(TODAY, pain), TODAY)))
     except Exception as error:
         results.put((pain, f"{type(error).__name__}: {error}"))
+
+
+# -- schema 3 to 4: medications and treatments arrive empty, every row kept ----------------
+
+
+def test_a_schema_3_diary_keeps_its_days_and_gains_empty_medication_lists(where):
+    logs = [
+        DayLog(TODAY - timedelta(days=4), 5, places=(Place("lower-back", "left", "ache"),)),
+        DayLog(TODAY - timedelta(days=2), 3, exercises=(ExerciseDone("walking", minutes=30),)),
+    ]
+    with Diary.open(where) as diary:
+        diary.insert_days(logs)
+        diary.save_profile(Profile(1960, None, False), TODAY)
+    downgrade(where, 3)
+    assert "medication" not in tables(where)
+    with pytest.raises(NeedsUpgrade, match="older painlog"):
+        Diary.open(where, read_only=True)
+    with Diary.open(where) as diary:
+        assert diary.days() == logs
+        assert diary.profile() == Profile(1960, None, False)
+        assert diary.medications() == () and diary.own_treatments() == ()
+        diary.add_medication("Paracetamol")
+    assert {"medication", "own_treatment", "intake", "treatment_done"} <= tables(where)
