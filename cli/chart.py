@@ -90,15 +90,15 @@ def use_colour(stream, environ) -> bool:
 
 
 def chart_text(weeks, first_weekday: int, columns: int, lines: int, colour: bool) -> str:
-    """The two charts, one above the other, sized to a terminal of `columns` x `lines`."""
+    """The two charts, one above the other, sized to a terminal of `columns` x `lines`.
+
+    Each chart is at least tall enough for every whole number of the pain scale to have a
+    row of its own: printed text scrolls, so truth comes before fitting one screenful.
+    """
     import plotext as plt
 
-    from painlog.screens.widgets.plots import (
-        NO_COLOUR,
-        Palette,
-        draw_daily_pain,
-        draw_weeks,
-    )
+    from painlog.drawing.charts import LINE_FORM_HEIGHT, draw_daily_pain, draw_weeks
+    from painlog.drawing.palette import NO_COLOUR, Palette
 
     palette = (
         Palette(
@@ -114,21 +114,17 @@ def chart_text(weeks, first_weekday: int, columns: int, lines: int, colour: bool
         else NO_COLOUR
     )
     width = max(40, min(columns, 160))
-    # Two charts, and the date and two sentences above them, in one screenful, within reason.
-    height = max(12, min(20, (lines - 5) // 2))
+    # Two charts, and the date and two sentences above them, in one screenful when it is tall.
+    height = max(LINE_FORM_HEIGHT, min(22, (lines - 5) // 2))
     drawn = []
     for draw in (
-        lambda: draw_weeks(
-            plt,
-            weeks,
-            palette,
-            width,
-            title=f"Weekly pain, {len(weeks)} weeks: mean and max",
-            legend=True,
-        ),
-        lambda: draw_daily_pain(plt, weeks[-1], first_weekday, palette, width, legend=True),
+        lambda: draw_weeks(plt, weeks, palette, width, height),
+        lambda: draw_daily_pain(plt, weeks[-1], first_weekday, palette, width, height),
     ):
         plt.clear_figure()
+        # The size asked for, even wider than the terminal plotext finds (or none, in a pipe):
+        # every position on the chart is worked out for exactly this size.
+        plt.limitsize(False, False)
         plt.plotsize(width, height)
         plt.theme("pro" if colour else "clear")
         draw()

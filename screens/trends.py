@@ -6,7 +6,8 @@ mean, and where the week stands in the episode of pain. Below, four charts: pain
 (worst pain where logged, the week's mean as a rule), exercise sessions by day under it,
 the last 12 weeks' weekly mean and max, and on how many days each place was logged.
 
-Left and right move a week; `t` (or Home) comes back to this week. The diary is read once
+Left and right move a week; `t` (or Home) comes back to this week. On a terminal too short
+for the charts' bars, the charts scroll: up and down, Page Up and Page Down. The diary is read once
 in a thread worker (every log up to today, which the episode needs), kept while the
 screen lives, and read again only when a day is saved or deleted; moving between weeks
 works out the shown week, its 12-week context and its episode from what was read, in a
@@ -22,7 +23,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Vertical
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Header, Static
 
@@ -49,6 +50,11 @@ from painlog.screens.widgets.charts import (
 )
 from painlog.screens.widgets.commands import BindingCommands
 from painlog.screens.widgets.keys_footer import KeysFooter
+
+
+class ChartScroll(VerticalScroll, can_focus=False):
+    """The charts, scrolled by the screen's keys: focus would take the arrows for itself,
+    and left and right move between weeks."""
 
 
 class TrendsScreen(DiaryScreen):
@@ -84,6 +90,10 @@ class TrendsScreen(DiaryScreen):
             id="trends.this_week",
             tooltip="Back to the week holding today",
         ),
+        Binding("down", "scroll_charts(1)", "Scroll down", show=False, id="trends.down"),
+        Binding("up", "scroll_charts(-1)", "Scroll up", show=False, id="trends.up"),
+        Binding("pagedown", "scroll_charts(10)", "Page down", show=False, id="trends.page_down"),
+        Binding("pageup", "scroll_charts(-10)", "Page up", show=False, id="trends.page_up"),
     ]
 
     @dataclass
@@ -112,7 +122,7 @@ class TrendsScreen(DiaryScreen):
             yield Static("Opening your diary…", id="trends-week")
             yield Static("", id="trends-trend")
             yield Static("", id="trends-episode")
-        with Grid(id="trends-charts"):
+        with ChartScroll(id="trends-scroll"), Grid(id="trends-charts"):
             yield DailyPainChart(id="chart-daily")
             yield OverviewChart(id="chart-overview")
             yield ExerciseChart(id="chart-exercise")
@@ -191,6 +201,10 @@ class TrendsScreen(DiaryScreen):
             self.notify("This is the current week; later weeks have not happened yet.")
             return
         self.show_week(target)
+
+    def action_scroll_charts(self, rows: int) -> None:
+        """Scroll the charts by `rows` (they scroll only when the terminal is short)."""
+        self.query_one(ChartScroll).scroll_relative(y=rows, animate=False)
 
     def action_this_week(self) -> None:
         self.show_week(self.today)

@@ -1,4 +1,5 @@
-"""The layers only point down: seeds <- rules <- store <- cli, and none of them pulls in the TUI.
+"""The layers only point down: seeds <- rules <- store <- cli, with drawing beside the store
+(charts from the rules' summaries, for cli and screens alike); none of them pulls in the TUI.
 
 Every module in seeds/, rules/ and store/ is found by listing its folder, so a module added
 later is covered without editing this file. The imports run in a fresh interpreter, since
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import painlog.cli
+import painlog.drawing
 import painlog.rules
 import painlog.seeds
 import painlog.store
@@ -32,6 +34,8 @@ def modules_of(package) -> list[str]:
 LAYERS = {
     "seeds": modules_of(painlog.seeds),
     "rules": modules_of(painlog.rules),
+    # Probed before the store, so what it loads is its own (the probe loads cumulatively).
+    "drawing": modules_of(painlog.drawing),
     "store": modules_of(painlog.store),
     "cli": [name for name in modules_of(painlog.cli) if not name.endswith("__main__")],
 }
@@ -72,17 +76,17 @@ def test_every_layer_module_is_probed():
     assert "painlog.seeds.catalogue" in LAYERS["seeds"]
 
 
-@pytest.mark.parametrize("layer", ["seeds", "rules", "store", "cli"])
+@pytest.mark.parametrize("layer", ["seeds", "rules", "store", "drawing", "cli"])
 def test_no_layer_below_the_screens_imports_textual_or_rich(loaded, layer):
     assert offenders(loaded[layer], TUI) == []
 
 
-@pytest.mark.parametrize("layer", ["seeds", "rules"])
+@pytest.mark.parametrize("layer", ["seeds", "rules", "drawing"])
 def test_seeds_and_rules_import_no_database_library(loaded, layer):
     assert offenders(loaded[layer], DATABASE) == []
 
 
-@pytest.mark.parametrize("layer", ["seeds", "rules", "store", "cli"])
+@pytest.mark.parametrize("layer", ["seeds", "rules", "store", "drawing", "cli"])
 def test_no_layer_imports_a_layer_above_it(loaded, layer):
     above = {
         "seeds": (
@@ -94,6 +98,7 @@ def test_no_layer_imports_a_layer_above_it(loaded, layer):
         ),
         "rules": ("painlog.store", "painlog.screens", "painlog.tui", "painlog.cli"),
         "store": ("painlog.screens", "painlog.tui", "painlog.cli"),
+        "drawing": ("painlog.store", "painlog.screens", "painlog.tui", "painlog.cli"),
         "cli": ("painlog.screens", "painlog.tui"),
     }[layer]
     assert [name for name in loaded[layer] if name.startswith(above)] == []
@@ -106,7 +111,7 @@ def test_no_module_imports_another_modules_private_names():
 
     root = Path(painlog.store.__file__).parent.parent
     found = []
-    for folder in ("seeds", "rules", "store", "cli", "screens", "tui"):
+    for folder in ("seeds", "rules", "store", "drawing", "cli", "screens", "tui"):
         for path in sorted((root / folder).rglob("*.py")):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("painlog"):

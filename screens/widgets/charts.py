@@ -2,8 +2,8 @@
 
 Each chart keeps the summaries it was handed and redraws them with `replot` (clear the
 figure, plot, refresh) whenever they change, the widget is resized or the app theme
-changes, following the textual-plotext examples. What is drawn lives in `plots`, shared
-with `painlog chart`.
+changes, following the textual-plotext examples. What is drawn, and how it fits the
+widget's size, lives in `painlog.drawing`, shared with `painlog chart`.
 """
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ from textual.app import App, RenderResult
 from textual.color import Color, ColorParseError
 from textual_plotext import PlotextPlot
 
-from painlog.rules.weekly import DEFAULT_FIRST_WEEKDAY, WeekSummary
-from painlog.screens.widgets.plots import (
-    Palette,
+from painlog.drawing.charts import (
     draw_daily_exercise,
     draw_daily_pain,
     draw_places,
     draw_weeks,
     fits,
 )
+from painlog.drawing.palette import Palette
+from painlog.rules.weekly import DEFAULT_FIRST_WEEKDAY, WeekSummary
 
 
 def theme_palette(app: App) -> Palette:
@@ -116,7 +116,8 @@ class DailyPainChart(WeekChart):
 
     def draw(self, palette: Palette) -> None:
         if self.week is not None:
-            draw_daily_pain(self.plt, self.week, self.first_weekday, palette, width=self.size.width)
+            width, height = self.size
+            draw_daily_pain(self.plt, self.week, self.first_weekday, palette, width, height)
 
 
 class ExerciseChart(WeekChart):
@@ -124,7 +125,8 @@ class ExerciseChart(WeekChart):
 
     def draw(self, palette: Palette) -> None:
         if self.week is not None:
-            draw_daily_exercise(self.plt, self.week, self.first_weekday, palette)
+            width, height = self.size
+            draw_daily_exercise(self.plt, self.week, self.first_weekday, palette, width, height)
 
 
 class PlacesChart(WeekChart):
@@ -132,8 +134,7 @@ class PlacesChart(WeekChart):
 
     def draw(self, palette: Palette) -> None:
         if self.week is not None:
-            # Title, frame and axis take four rows; each bar needs one.
-            draw_places(self.plt, self.week, palette, rows=max(1, self.size.height - 4))
+            draw_places(self.plt, self.week, palette, *self.size)
 
 
 class OverviewChart(Chart):
@@ -150,10 +151,4 @@ class OverviewChart(Chart):
 
     def draw(self, palette: Palette) -> None:
         if self.weeks:
-            draw_weeks(
-                self.plt,
-                self.weeks,
-                palette,
-                self.size.width,
-                title=f"{len(self.weeks)} weeks: mean ● and max ▪",
-            )
+            draw_weeks(self.plt, self.weeks, palette, *self.size)

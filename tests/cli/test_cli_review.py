@@ -49,8 +49,8 @@ def test_chart_in_a_pipe_is_plain_text_with_the_numbers_first(run_cli, demo_db):
         "9 exercise sessions, lower back on 6 days"
     )
     assert lines[2] == "12-week trend: weekly mean 4.0 -> 3.0 (down 1.0)"
-    assert "Weekly pain, 12 weeks: mean and max" in done.stdout
-    assert "Pain ● by day, worst ◆, ── mean 3.0" in done.stdout
+    assert "Weekly pain, 12 weeks: mean ● and max ▪" in done.stdout
+    assert "Pain ● worst ◆ by day, mean ── 3.0" in done.stdout
     assert "Sun -" in done.stdout  # today is Saturday: Sunday is a gap, not a zero
     assert done.stderr == ""
 
@@ -139,7 +139,7 @@ def test_chart_text_has_escape_codes_only_when_colour_is_asked_for():
     assert ESC in chart_text(weeks, 0, 80, 24, colour=True)
     plain = chart_text(weeks, 0, 80, 24, colour=False)
     assert ESC not in plain
-    assert "Mon 4" in plain
+    assert "Mon 4" in plain  # each day's label carries its score
 
 
 def test_chart_in_a_fake_terminal_honours_no_color(tmp_path, demo_db):

@@ -9,6 +9,8 @@ from pilot_helpers import settle
 from textual.color import Color
 from textual.widgets import Static
 
+from painlog.drawing.charts import draw_daily_exercise, draw_daily_pain, draw_weeks
+from painlog.drawing.palette import NO_COLOUR
 from painlog.rules.weekly import WeekSummary, summarise_week
 from painlog.screens.trends import TrendsScreen
 from painlog.screens.widgets.charts import (
@@ -16,12 +18,6 @@ from painlog.screens.widgets.charts import (
     ExerciseChart,
     OverviewChart,
     PlacesChart,
-)
-from painlog.screens.widgets.plots import (
-    NO_COLOUR,
-    draw_daily_exercise,
-    draw_daily_pain,
-    draw_weeks,
 )
 from painlog.store.demo import fill_demo
 from painlog.store.diary import Diary
@@ -227,19 +223,20 @@ async def test_charts_draw_at_the_smallest_size_without_error(demo_db):
 
 
 class Recorder:
-    """Stands in for plotext and keeps every series drawn."""
+    """Stands in for plotext and keeps every line and every mark or bar written."""
 
     def __init__(self) -> None:
-        self.series: list[tuple[str, list, list]] = []
+        self.lines: list[tuple[list, list]] = []
+        self.texts: list[tuple[str, float, float]] = []
 
     def plot(self, xs, ys, **_kw):
-        self.series.append(("plot", list(xs), list(ys)))
+        self.lines.append((list(xs), list(ys)))
 
-    def scatter(self, xs, ys, **_kw):
-        self.series.append(("scatter", list(xs), list(ys)))
+    def text(self, text, x, y, **_kw):
+        self.texts.append((text, x, y))
 
-    def bar(self, xs, ys, **_kw):
-        self.series.append(("bar", list(xs), list(ys)))
+    def marks(self, char: str) -> list[tuple[float, float]]:
+        return [(x, y) for text, x, y in self.texts if text == char]
 
     def __getattr__(self, _name):
         return lambda *args, **kwargs: None
@@ -260,21 +257,21 @@ def _week(pains: list[int | None]) -> WeekSummary:
 
 
 def test_unlogged_days_are_never_drawn_and_lines_break_at_them():
+    from painlog.drawing.grid import centres
+
     plt = Recorder()
-    draw_daily_pain(plt, _week([4, None, 0, 5, None, None, 3]), 0, NO_COLOUR)
-    drawn_x = {x for _kind, xs, _ys in plt.series for x in xs}
-    assert drawn_x == {1, 3, 4, 7}  # Tue, Fri and Sat are gaps, not zeros
-    lines = [(xs, ys) for kind, xs, ys in plt.series if kind == "plot"]
-    assert lines == [([3, 4], [0.0, 5.0])]  # only consecutive logged days are joined
-    points = [(xs, ys) for kind, xs, ys in plt.series if kind == "scatter"]
-    assert ([1], [4.0]) in points and ([7], [3.0]) in points
+    draw_daily_pain(plt, _week([4, None, 0, 5, None, None, 3]), 0, NO_COLOUR, 80, 20)
+    xs = centres(7, 76)  # 80 columns less the labels "10" and the frame
+    # Tue, Fri and Sat are gaps, not zeros
+    assert plt.marks("●") == [(xs[0], 4.0), (xs[2], 0.0), (xs[3], 5.0), (xs[6], 3.0)]
+    assert plt.lines == [([xs[2], xs[3]], [0.0, 5.0])]  # only consecutive logged days join
 
 
 def test_exercise_bars_only_for_logged_days_with_exercise():
     plt = Recorder()
-    draw_daily_exercise(plt, _week([4, None, 0, 5, None, None, 3]), 0, NO_COLOUR)
-    bars = [(xs, ys) for kind, xs, ys in plt.series if kind == "bar"]
-    assert bars == [([4], [1])]  # Thu; Mon, Wed and Sun are logged with 0 sessions
+    draw_daily_exercise(plt, _week([4, None, 0, 5, None, None, 3]), 0, NO_COLOUR, 80, 12)
+    bars = {(x, y) for text, x, y in plt.texts if "█" in text}
+    assert len({x for x, _ in bars}) == 1  # Thu; Mon, Wed and Sun are logged with 0 sessions
 
 
 def test_unlogged_weeks_are_gaps_in_the_overview():
@@ -285,6 +282,6 @@ def test_unlogged_weeks_are_gaps_in_the_overview():
     weeks = weekly_summaries(logs)
     assert [week.mean for week in weeks] == [5, None, 2]
     plt = Recorder()
-    draw_weeks(plt, weeks, NO_COLOUR, width=60)
-    assert {x for _kind, xs, _ys in plt.series for x in xs} == {1, 3}
-    assert not [kind for kind, _xs, _ys in plt.series if kind == "plot"]  # nothing joins them
+    draw_weeks(plt, weeks, NO_COLOUR, 60, 20)
+    assert [y for _x, y in plt.marks("●")] == [5.0, 2.0]
+    assert plt.lines == []  # nothing joins them

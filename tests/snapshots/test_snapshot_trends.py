@@ -1,5 +1,6 @@
-"""Snapshots of the Trends screen on the demo diary (seed 1): 80x24, the smallest size every
-screen must work at, and 120x40; plus an empty diary, and History at 80x24."""
+"""Snapshots of the Trends screen on the demo diary (seed 1): 60x20 (bar forms, charts
+scrolling), 80x24, the smallest size every screen must work at, and 120x40 (line charts);
+plus an empty diary, and History at 80x24."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def _after(*keys: str):
     return run_before
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)], ids=["60x20", "80x24", "120x40"])
 def test_trends_this_week(snap_compare, demo_db, size):
     app = PainlogApp(db=demo_db, today=TODAY)
     assert snap_compare(app, terminal_size=size, run_before=_after("f4"))
