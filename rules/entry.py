@@ -179,12 +179,18 @@ INTAKE_DOSE_MAX_CHARS = 40
 
 def check_intake_dose(dose: object) -> str:
     """Return an intake's dose as written, or refuse an empty, over-long or control-character
-    one (an intake without a dose has none at all, not an empty one)."""
-    accepted = f"text of 1 to {INTAKE_DOSE_MAX_CHARS} characters, e.g. 400mg"
+    one (an intake without a dose has none at all, not an empty one). `@`, `|` and commas
+    are refused too: they separate an intake's time and the items of a list."""
+    accepted = f"text of 1 to {INTAKE_DOSE_MAX_CHARS} characters without @, | or commas, e.g. 400mg"
     if not isinstance(dose, str):
         raise InvalidInput("dose", type(dose).__name__, accepted)
     check_text("dose", dose)
-    if not dose.strip() or len(dose) > INTAKE_DOSE_MAX_CHARS or dose != dose.strip():
+    if (
+        not dose.strip()
+        or len(dose) > INTAKE_DOSE_MAX_CHARS
+        or dose != dose.strip()
+        or any(mark in dose for mark in "@|,")
+    ):
         shown = f"{len(dose)} characters" if len(dose) > INTAKE_DOSE_MAX_CHARS else dose
         raise InvalidInput("dose", shown, accepted)
     return dose

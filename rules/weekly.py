@@ -71,6 +71,9 @@ class WeekFigures:
         place_days: Per location slug, the number of days it was logged, most first.
         bed_rest_days: Days spent mostly in bed.
         flags: Warning-sign slugs reported that week, in first-reported order.
+        medication_days: Days with any medication taken.
+        medication_counts: Per medication slug, the number of days it was taken, most first.
+        treatment_counts: Per treatment slug, the number of days it was done, most first.
     """
 
     start: date
@@ -85,6 +88,9 @@ class WeekFigures:
     place_days: dict[str, int] = field(default_factory=dict)
     bed_rest_days: int = 0
     flags: tuple[str, ...] = ()
+    medication_days: int = 0
+    medication_counts: dict[str, int] = field(default_factory=dict)
+    treatment_counts: dict[str, int] = field(default_factory=dict)
 
     @property
     def mean(self) -> Fraction | None:
@@ -117,6 +123,7 @@ def _summarise(start: date, end: date, week: list[DayLog]) -> WeekSummary:
     totals = add_up_days(daily)
     exercises = _days_per([log.exercises for log in daily], _SLUG)
     places = _days_per([log.places for log in daily], _LOCATION)
+    took = [log.took for log in daily if log.took]
     return WeekSummary(
         start,
         end,
@@ -130,6 +137,9 @@ def _summarise(start: date, end: date, week: list[DayLog]) -> WeekSummary:
         _most_first(places),
         totals.bed_rest_days,
         totals.flags,
+        len(took),
+        _most_first(_days_per(took, _SLUG)) if took else {},
+        _most_first(_days_per([log.treated for log in daily], _as_is)),
         daily,
     )
 
@@ -175,6 +185,10 @@ def add_up_days(days: Sequence[DayLog]) -> DayTotals:
 _BY_DAY = attrgetter("day")
 _SLUG = attrgetter("slug")
 _LOCATION = attrgetter("location")
+
+
+def _as_is(name: str) -> str:
+    return name
 
 
 def _days_per(items_by_day: Iterable[tuple], name_of: attrgetter) -> dict[str, int]:
@@ -351,10 +365,14 @@ def combine_weeks(weeks: Sequence[WeekSummary]) -> WeekSummary:
         return WeekSummary(weeks[0].start, weeks[-1].end)
     exercises: Counter[str] = Counter()
     places: Counter[str] = Counter()
+    medications: Counter[str] = Counter()
+    treatments: Counter[str] = Counter()
     flags: dict[str, None] = {}
     for week in logged:
         exercises.update(week.exercise_counts)
         places.update(week.place_days)
+        medications.update(week.medication_counts)
+        treatments.update(week.treatment_counts)
         flags.update(dict.fromkeys(week.flags))
     worsts = [week.max_worst for week in logged if week.max_worst is not None]
     return WeekSummary(
@@ -370,6 +388,9 @@ def combine_weeks(weeks: Sequence[WeekSummary]) -> WeekSummary:
         place_days=dict(places.most_common()),
         bed_rest_days=sum(week.bed_rest_days for week in logged),
         flags=tuple(flags),
+        medication_days=sum(week.medication_days for week in logged),
+        medication_counts=dict(medications.most_common()),
+        treatment_counts=dict(treatments.most_common()),
         daily=tuple(log for week in logged for log in week.daily),
     )
 

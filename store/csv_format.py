@@ -5,9 +5,9 @@ exactly. The dialect is RFC 4180 (comma, double quotes where needed, CRLF line e
 with a byte order mark so Excel reads accents correctly, ISO dates and a dot as decimal
 separator.
 
-Multi-valued cells (places, exercises, warning signs, alerts) hold their items separated by
-`" | "`: a comma or semicolon is the list separator of some spreadsheet locales, a bar is
-none, and no slug contains one.
+Multi-valued cells (places, exercises, intakes, treatments, warning signs, alerts) hold
+their items separated by `" | "`: a comma or semicolon is the list separator of some
+spreadsheet locales, a bar is none, and no slug or dose contains one.
 
 Formula injection: a text cell a spreadsheet could run as a formula (one starting with `=`,
 `+`, `-`, `@`, a tab or a carriage return) is written with a `'` in front, as OWASP
@@ -28,8 +28,9 @@ from fractions import Fraction
 from functools import lru_cache
 
 from painlog.rules.entry import InvalidInput
+from painlog.rules.intakes import intake_from, split_intake
 from painlog.rules.parsing import parse_exercises, parse_flags, parse_places
-from painlog.rules.records import ExerciseDone, Place
+from painlog.rules.records import ExerciseDone, Intake, Place
 from painlog.rules.windows import format_ratio
 from painlog.seeds import Catalogue
 
@@ -52,11 +53,19 @@ DAILY_COLUMNS = (
     "worst",
     "places",
     "exercises",
+    "medications",
+    "treatments",
     "red_flags",
     "bed_rest",
     "note",
 )
 """The daily export's header, in order (documented in the README)."""
+
+DAILY_COLUMNS_BEFORE_MEDICATIONS = tuple(
+    column for column in DAILY_COLUMNS if column not in ("medications", "treatments")
+)
+"""The daily export's header before schema 4: such a file imports with no medication or
+treatment on any day."""
 
 WEEKLY_COLUMNS = (
     "week_start",
@@ -72,6 +81,9 @@ WEEKLY_COLUMNS = (
     "places",
     "exercise_sessions",
     "exercises",
+    "medication_days",
+    "medications",
+    "treatments",
     "bed_rest_days",
     "red_flags",
     "alerts",
@@ -247,6 +259,45 @@ def read_exercises(
             memo[item] = _exercise_item(item, seeds)
         done.append(memo[item])
     return tuple(done)
+
+
+def read_intakes(cell: str, seeds: Catalogue) -> tuple[Intake, ...]:
+    """The intakes of a `medications` cell (`ibuprofen:400mg@08:00 | paracetamol`), each
+    naming a medication of `seeds` by its slug (retired ones too: the file restores days)."""
+    took = []
+    for item in split_items(cell):
+        name, dose, at = split_intake(item)
+        slug = name.lower()
+        if seeds.medication(slug) is None:
+            raise InvalidInput("took", name, "a medication slug")
+        took.append(intake_from(slug, dose, at))
+    return tuple(took)
+
+
+def read_treatments(cell: str, seeds: Catalogue) -> tuple[str, ...]:
+    """The treatment slugs of a `treatments` cell (`heat | own-taping`)."""
+    treated = []
+    for item in split_items(cell):
+        slug = item.lower()
+        if seeds.treatment(slug) is None:
+            raise InvalidInput("treated", item, "a treatment slug (painlog treatments lists them)")
+        treated.append(slug)
+    return tuple(treated)
+
+
+def intake_slugs(cell: str) -> list[str]:
+    """The medication slugs a `medications` cell names, unchecked (for finding the
+    medications a file needs)."""
+    slugs = []
+    for item in split_items(cell):
+        name = item.rsplit("@", 1)[0] if "@" in item else item
+        slugs.append(name.split(":", 1)[0].strip().lower())
+    return slugs
+
+
+def treatment_slugs(cell: str) -> list[str]:
+    """The treatment slugs a `treatments` cell names, unchecked."""
+    return [item.lower() for item in split_items(cell)]
 
 
 def exercise_slugs(cell: str) -> list[str]:

@@ -27,7 +27,7 @@ from painlog.rules.own_exercises import (
     own_exercise,
 )
 from painlog.rules.records import DayLog, ExerciseDone, Intake, Place, Profile
-from painlog.seeds import Catalogue, Exercise, catalogue
+from painlog.seeds import Catalogue, Exercise, Medication, Treatment, catalogue
 from painlog.store.engine import open_engine, writer
 from painlog.store.errors import DayChangedElsewhere
 from painlog.store.location import DatabaseLocation, resolve_location
@@ -44,7 +44,13 @@ from painlog.store.models import (
     TreatmentDoneRow,
     utc_now,
 )
-from painlog.store.own_lists import OwnLists, medications, own_treatments
+from painlog.store.own_lists import (
+    OwnLists,
+    insert_medications,
+    insert_treatments,
+    medications,
+    own_treatments,
+)
 
 LOGS = DayLogRow.__table__
 PLACES = PainPlaceRow.__table__
@@ -519,7 +525,7 @@ class ImportWriter:
         self._connection = connection
 
     def catalogue(self) -> Catalogue:
-        """The packaged catalogue with the diary's own exercises."""
+        """The packaged catalogue with the diary's own lists."""
         return _catalogue(self._connection)
 
     def logged(self, days: Sequence[date]) -> set[date]:
@@ -545,6 +551,14 @@ class ImportWriter:
     def add_exercises(self, exercises: Sequence[Exercise]) -> None:
         """Add own exercises the days name that the diary lacks (checked by the caller)."""
         _insert_own(self._connection, exercises)
+
+    def add_lists(
+        self, medications: tuple[Medication, ...], treatments: tuple[Treatment, ...]
+    ) -> None:
+        """Add medications and own treatments the days name that the diary lacks (checked
+        by the caller)."""
+        insert_medications(self._connection, medications)
+        insert_treatments(self._connection, treatments)
 
     def answer_cancer_history(self) -> bool:
         """Answer yes to the profile's cancer history (a file from before schema 3 logged

@@ -29,6 +29,7 @@ from painlog.rules.episodes import (
     episode_week,
     split_episodes,
 )
+from painlog.rules.intakes import intake_text
 from painlog.rules.records import DayLog, Profile
 from painlog.rules.weekly import (
     DEFAULT_FIRST_WEEKDAY,
@@ -75,6 +76,8 @@ def daily_cells(log: DayLog) -> list[Cell]:
         number(log.worst),
         joined(place_text(place) for place in log.places),
         joined(exercise_text(done) for done in log.exercises),
+        joined(intake_text(intake) for intake in log.took),
+        joined(log.treated),
         joined(log.flags),
         YES if log.bed_rest else NO,
         log.note,
@@ -170,6 +173,9 @@ class WeekRow:
             _counted(week.place_days),
             number(week.exercise_sessions),
             _counted(week.exercise_counts),
+            number(week.medication_days),
+            _counted(week.medication_counts),
+            _counted(week.treatment_counts),
             number(week.bed_rest_days),
             joined(week.flags),
             joined(self.alerts),

@@ -38,19 +38,25 @@ from sqlalchemy.exc import IntegrityError
 
 from painlog.rules.entry import EARLIEST_YEAR, InvalidInput, check_day, check_pain
 from painlog.rules.own_exercises import NAME_MAX_CHARS, placeholder_for
+from painlog.rules.own_treatments import own_treatment
 from painlog.rules.records import CANCER_HISTORY_FLAG, DayLog, ExerciseDone
-from painlog.seeds import Catalogue, Exercise, catalogue
+from painlog.seeds import Catalogue, Exercise, Medication, Treatment, catalogue
 from painlog.seeds.catalogue import OWN_PREFIX, SLUG_PATTERN
 from painlog.store.csv_format import (
     DAILY_COLUMNS,
+    DAILY_COLUMNS_BEFORE_MEDICATIONS,
     exercise_slugs,
+    intake_slugs,
     read_date,
     read_exercises,
     read_flags,
+    read_intakes,
     read_places,
+    read_treatments,
     read_yes_no,
     restore,
     split_items,
+    treatment_slugs,
 )
 
 ON_CONFLICT = ("refuse", "replace", "skip")
@@ -63,12 +69,16 @@ PROBLEMS_LISTED = 100
 MAX_LINE_CHARS = 400_000
 """Longer than any line painlog writes (a note holds at most 100,000 characters, each
 quote doubled in the file): a longer one is not a daily export."""
-MAX_OWN_EXERCISES = 1_000
-"""Own exercises one file may name; more is not a diary's file."""
+MAX_OWN_ITEMS = 1_000
+"""Exercises, medications and treatments of the person's own one file may name; more is
+not a diary's file."""
 CELLS_REMEMBERED = 4_096
 """Distinct cells remembered per column: years of logs repeat the same few."""
 
+OLD_COLUMNS = DAILY_COLUMNS_BEFORE_MEDICATIONS
 _EXERCISES_COLUMN = DAILY_COLUMNS.index("exercises")
+_MEDICATIONS_COLUMN = DAILY_COLUMNS.index("medications")
+_TREATMENTS_COLUMN = DAILY_COLUMNS.index("treatments")
 _LINE_BREAKS = re.compile(rb"\r\n|\r|\n")
 
 # The names `check_day` and the parsers use (as on the command line), as the file's columns.
@@ -84,6 +94,10 @@ _COLUMN_OF_FIELD = {
     "reps": "exercises",
     "minutes": "exercises",
     "exercises": "exercises",
+    "took": "medications",
+    "dose": "medications",
+    "time": "medications",
+    "treated": "treatments",
     "flag": "red_flags",
     "bed_rest": "bed_rest",
     "note": "note",
@@ -141,11 +155,17 @@ class DailyFile:
             those the diary lacks, named after the slug, with category "other".
         cancer_history: Whether a day logged `cancer-history` (a file from before
             schema 3); the days are read without it.
+        medications: A medication for each slug the file names, known only by that slug
+            and named after it; `import_daily` adds those the diary lacks.
+        treatments: An own treatment for each `own-` treatment slug the file names, the
+            same way.
     """
 
     days: int
     own_exercises: tuple[Exercise, ...] = ()
     cancer_history: bool = False
+    medications: tuple[Medication, ...] = ()
+    treatments: tuple[Treatment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +179,8 @@ class ImportResult:
     skipped: int
     exercises_added: tuple[Exercise, ...] = ()
     cancer_history_set: bool = False
+    medications_added: tuple[Medication, ...] = ()
+    treatments_added: tuple[Treatment, ...] = ()
 
 
 def check_daily(source: bytes | BinaryIO, today: date) -> DailyFile:
@@ -186,7 +208,13 @@ def check_daily(source: bytes | BinaryIO, today: date) -> DailyFile:
         problems.extend(stop.problems)
     if problems.total:
         raise _refusal(stream, problems)
-    return DailyFile(days, tuple(reader.own.values()), reader.cells.cancer_history)
+    return DailyFile(
+        days,
+        tuple(reader.own.values()),
+        reader.cells.cancer_history,
+        tuple(reader.medications.values()),
+        tuple(reader.treatments.values()),
+    )
 
 
 def import_daily(
@@ -337,7 +365,7 @@ def _file_rows(stream: BinaryIO) -> Iterator[tuple[int, list[str] | Problem]]:
         _Stop: for a file that is empty, not text, or not a daily export.
     """
     reader = csv.reader(_lines(stream), strict=True)
-    _check_header(reader)
+    widen = _check_header(reader)
     while True:
         line = reader.line_num + 1
         try:
@@ -349,10 +377,20 @@ def _file_rows(stream: BinaryIO) -> Iterator[tuple[int, list[str] | Problem]]:
             yield line, Problem(line, f"malformed CSV ({error}); check the quotes")
             continue
         if row and row != [""]:  # not a blank line
+            if widen:
+                if len(row) != len(DAILY_COLUMNS_BEFORE_MEDICATIONS):
+                    yield (
+                        line,
+                        Problem(line, _fields_message(row, DAILY_COLUMNS_BEFORE_MEDICATIONS)),
+                    )
+                    continue
+                row[_MEDICATIONS_COLUMN:_MEDICATIONS_COLUMN] = ["", ""]
             yield line, row
 
 
-def _check_header(reader) -> None:
+def _check_header(reader) -> bool:
+    """Read the header: True for a file from before schema 4 (without the medications
+    and treatments columns), whose rows are widened with empty ones."""
     expected = ",".join(DAILY_COLUMNS)
     try:
         header = next(reader)
@@ -360,8 +398,10 @@ def _check_header(reader) -> None:
         raise _Stop(Problem(1, f"the file is empty; expected the header {expected}")) from None
     except csv.Error as error:
         raise _Stop(Problem(1, f"malformed CSV header ({error}); expected {expected}")) from None
-    found = [cell.strip().lower() for cell in header]
-    if tuple(found) != DAILY_COLUMNS:
+    found = tuple(cell.strip().lower() for cell in header)
+    if found == DAILY_COLUMNS_BEFORE_MEDICATIONS:
+        return True
+    if found != DAILY_COLUMNS:
         shown = ",".join(header)
         if len(shown) > 200:
             shown = shown[:100] + "…"
@@ -372,6 +412,7 @@ def _check_header(reader) -> None:
                 f"{expected} (write one with painlog export --daily)",
             )
         )
+    return False
 
 
 # -- checking rows --------------------------------------------------------------------------
@@ -463,6 +504,8 @@ class _RowReader:
     def __init__(self, today: date) -> None:
         self.today = today
         self.own: dict[str, Exercise] = {}
+        self.medications: dict[str, Medication] = {}
+        self.treatments: dict[str, Treatment] = {}
         self.seeds = catalogue()
         self.cells = _CellReaders(self.seeds)
         self.dates = _Dates(today)
@@ -473,7 +516,9 @@ class _RowReader:
             return None, [row]
         problems: list = []
         if len(row) == len(DAILY_COLUMNS):
-            problems += self._learn_own(line, row[_EXERCISES_COLUMN])
+            problems += self._learn_own(
+                line, row[_EXERCISES_COLUMN], row[_MEDICATIONS_COLUMN], row[_TREATMENTS_COLUMN]
+            )
         day, log, messages = _row(row, self.today, self.seeds, self.cells)
         problems += [Problem(line, message) for message in messages]
         if day is not None and not self.dates.add(day):
@@ -481,33 +526,61 @@ class _RowReader:
             log = None
         return (log if not problems else None), problems
 
-    def _learn_own(self, line: int, cell: str) -> list[Problem]:
-        """Add a placeholder for each well-formed `own-` slug the cell names first: any own
-        exercise a file names is accepted (the import adds those the diary lacks)."""
-        new = [
-            slug
-            for slug in dict.fromkeys(exercise_slugs(restore(cell)))
-            if slug.startswith(OWN_PREFIX) and SLUG_PATTERN.fullmatch(slug) and slug not in self.own
-        ]
-        if not new:
+    def _learn_own(
+        self, line: int, exercises: str, medications: str, treatments: str
+    ) -> list[Problem]:
+        """Add a placeholder for each well-formed slug of the person's own the cells name
+        first (an `own-` exercise or treatment, any medication): the import adds those the
+        diary lacks, named after their slugs."""
+        new_own = _new_slugs(exercise_slugs(restore(exercises)), self.own, own=True)
+        new_medications = _new_slugs(intake_slugs(restore(medications)), self.medications)
+        new_treatments = _new_slugs(treatment_slugs(restore(treatments)), self.treatments, True)
+        if not (new_own or new_medications or new_treatments):
             return []
-        if len(self.own) + len(new) > MAX_OWN_EXERCISES:
+        known = len(self.own) + len(self.medications) + len(self.treatments)
+        if known + len(new_own) + len(new_medications) + len(new_treatments) > MAX_OWN_ITEMS:
             return [
                 Problem(
                     line,
-                    f"exercises: more than {MAX_OWN_EXERCISES:,} exercises of your own named in "
-                    "one file; expected a file written by painlog export --daily",
+                    f"more than {MAX_OWN_ITEMS:,} exercises, medications and treatments of "
+                    "your own named in one file; expected a file written by "
+                    "painlog export --daily",
                 )
             ]
-        for slug in new:
+        for slug in new_own:
             self.own[slug] = placeholder_for(slug)
-        # Rare (once per own exercise): the cells read so far stay right, but a new
-        # catalogue needs new readers.
-        self.seeds = catalogue().with_own(tuple(self.own.values()))
+        for slug in new_medications:
+            self.medications[slug] = Medication(slug, _named_after(slug))
+        for slug in new_treatments:
+            self.treatments[slug] = own_treatment(slug, _named_after(slug.removeprefix(OWN_PREFIX)))
+        # Rare (once per item of the person's own): the cells read so far stay right, but
+        # a new catalogue needs new readers.
+        self.seeds = catalogue().with_own(
+            tuple(self.own.values()),
+            tuple(self.medications.values()),
+            tuple(self.treatments.values()),
+        )
         seen_cancer_history = self.cells.cancer_history
         self.cells = _CellReaders(self.seeds)
         self.cells.cancer_history = seen_cancer_history
         return []
+
+
+def _new_slugs(slugs: list[str], known: dict, own: bool = False) -> list[str]:
+    """The well-formed slugs not in `known` (with `own`, only those starting `own-`)."""
+    return [
+        slug
+        for slug in dict.fromkeys(slugs)
+        if SLUG_PATTERN.fullmatch(slug)
+        and slug not in known
+        and (not own or slug.startswith(OWN_PREFIX))
+    ]
+
+
+def _named_after(slug: str) -> str:
+    """A name for an item known only by its slug: `co-codamol` reads `Co codamol`."""
+    words = slug.replace("-", " ").strip() or "item"
+    return (words[:1].upper() + words[1:])[:NAME_MAX_CHARS].strip()
 
 
 class _CellReaders:
@@ -523,6 +596,8 @@ class _CellReaders:
         remembered = lru_cache(maxsize=CELLS_REMEMBERED)
         self.places = remembered(lambda cell: read_places(restore(cell)))
         self.exercises = remembered(lambda cell: read_exercises(restore(cell), seeds, memo))
+        self.intakes = remembered(lambda cell: read_intakes(restore(cell), seeds))
+        self.treatments = remembered(lambda cell: read_treatments(restore(cell), seeds))
         self.flags = remembered(self._flags)
         self.cancer_history = False
         """Whether a flags cell read so far logged the cancer history (a file from before
@@ -542,15 +617,8 @@ def _row(
 ) -> tuple[date | None, DayLog | None, list[str]]:
     """The row's date (when readable), the row as a checked log (or None), its problems."""
     if len(row) != len(DAILY_COLUMNS):
-        return (
-            None,
-            None,
-            [
-                f"{len(row)} fields, expected {len(DAILY_COLUMNS)} ({', '.join(DAILY_COLUMNS)}); "
-                "is the row cut short or a comma unquoted?"
-            ],
-        )
-    day_text, pain, worst, places, exercises, flags, bed_rest, note = row
+        return None, None, [_fields_message(row, DAILY_COLUMNS)]
+    day_text, pain, worst, places, exercises, took, treated, flags, bed_rest, note = row
     try:
         log = DayLog(
             day=read_date(day_text),
@@ -561,6 +629,8 @@ def _row(
             flags=cells.flags(flags),
             bed_rest=read_yes_no("bed_rest", bed_rest),
             note=restore(note),
+            took=cells.intakes(took),
+            treated=cells.treatments(treated),
         )
     except InvalidInput:
         # Read the row again field by field, to name every problem in it.
@@ -572,9 +642,17 @@ def _row(
     return log.day, log, []
 
 
+def _fields_message(row: list[str], columns: Sequence[str]) -> str:
+    """What is wrong with a row of the wrong length, for a file with these `columns`."""
+    return (
+        f"{len(row)} fields, expected {len(columns)} ({', '.join(columns)}); "
+        "is the row cut short or a comma unquoted?"
+    )
+
+
 def _row_problems(row: list[str], cells: _CellReaders) -> tuple[date | None, None, list[str]]:
     """The date (when readable) and the problems of a row that has some, field by field."""
-    day_text, pain, worst, places, exercises, flags, bed_rest, _note = row
+    day_text, pain, worst, places, exercises, took, treated, flags, bed_rest, _note = row
     problems: list[str] = []
     values: dict[str, object] = {}
     readers = (
@@ -583,6 +661,8 @@ def _row_problems(row: list[str], cells: _CellReaders) -> tuple[date | None, Non
         ("worst", "worst", lambda: check_pain("worst", worst) if worst.strip() else None),
         ("places", "places", lambda: cells.places(places)),
         ("exercises", "exercises", lambda: cells.exercises(exercises)),
+        ("took", "medications", lambda: cells.intakes(took)),
+        ("treated", "treatments", lambda: cells.treatments(treated)),
         ("flags", "red_flags", lambda: cells.flags(flags)),
         ("bed_rest", "bed_rest", lambda: read_yes_no("bed_rest", bed_rest)),
     )
@@ -601,7 +681,11 @@ def _message(error: InvalidInput, column: str | None = None) -> str:
     """The refusal worded with the file's column name (and the part of it, if narrower)."""
     column = column or _COLUMN_OF_FIELD.get(error.field, error.field)
     part = error.field
-    field = column if part in (column, "where", "did", "flag") else f"{column} ({part})"
+    field = (
+        column
+        if part in (column, "where", "did", "flag", "took", "treated")
+        else f"{column} ({part})"
+    )
     return str(InvalidInput(field, error.value, error.accepted))
 
 
@@ -620,6 +704,10 @@ class _Job:
         self.known = writer.catalogue()
         self.taken = {x.name.casefold() for x in self.known.exercises}
         self.exercises_added: dict[str, Exercise] = {}
+        self.medications_added: dict[str, Medication] = {}
+        self.treatments_added: dict[str, Treatment] = {}
+        self.medication_names = {x.name.casefold() for x in self.known.medications}
+        self.treatment_names = {x.name.casefold() for x in self.known.treatments}
         self.written = self.replaced = self.skipped = 0
         self.cancer_history_set = False
 
@@ -639,6 +727,7 @@ class _Job:
             self.writer.delete(logged)
             self.replaced += len(logged)
         self.writer.add_exercises(self._missing_exercises(logs))
+        self.writer.add_lists(self._missing_medications(logs), self._missing_treatments(logs))
         self.writer.insert(logs)
         self.written += len(logs)
 
@@ -664,6 +753,35 @@ class _Job:
                 missing.append(exercise)
         return missing
 
+    def _missing_medications(self, logs: Sequence[DayLog]) -> tuple[Medication, ...]:
+        """The medications these days name that the diary lacks (and this import has not
+        added yet), named after their slugs (or by the slug when that name is taken)."""
+        missing = []
+        for slug in dict.fromkeys(intake.slug for log in logs for intake in log.took):
+            if slug in self.medications_added or self.known.medication(slug) is not None:
+                continue
+            medication = self.reader.medications[slug]
+            if medication.name.casefold() in self.medication_names:
+                medication = replace(medication, name=slug[:NAME_MAX_CHARS])
+            self.medication_names.add(medication.name.casefold())
+            self.medications_added[slug] = medication
+            missing.append(medication)
+        return tuple(missing)
+
+    def _missing_treatments(self, logs: Sequence[DayLog]) -> tuple[Treatment, ...]:
+        """The own treatments these days name that the diary lacks, as for medications."""
+        missing = []
+        for slug in dict.fromkeys(slug for log in logs for slug in log.treated):
+            if slug in self.treatments_added or self.known.treatment(slug) is not None:
+                continue
+            treatment = self.reader.treatments[slug]
+            if treatment.name.casefold() in self.treatment_names:
+                treatment = replace(treatment, name=slug[:NAME_MAX_CHARS])
+            self.treatment_names.add(treatment.name.casefold())
+            self.treatments_added[slug] = treatment
+            missing.append(treatment)
+        return tuple(missing)
+
     def result(self) -> ImportResult:
         return ImportResult(
             self.written - self.replaced,
@@ -671,4 +789,6 @@ class _Job:
             self.skipped,
             tuple(self.exercises_added.values()),
             self.cancer_history_set,
+            tuple(self.medications_added.values()),
+            tuple(self.treatments_added.values()),
         )

@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from painlog.store.csv_format import DAILY_COLUMNS
+from painlog.store.csv_format import DAILY_COLUMNS_BEFORE_MEDICATIONS
 from painlog.store.diary import Diary
 
 TODAY = date(2026, 11, 21)
-HEADER = ",".join(DAILY_COLUMNS) + "\r\n"
+HEADER = ",".join(DAILY_COLUMNS_BEFORE_MEDICATIONS) + "\r\n"
+"""The header of the hand-written rows here: a daily file as schema 3 wrote it (without the
+medications and treatments columns), which imports the same way as a current one."""
 
 
 def fingerprint(folder: Path) -> dict[str, str]:

@@ -73,7 +73,8 @@ def test_daily_export_to_a_private_file(run_cli, history_db, tmp_path):
     assert data.startswith(b"\xef\xbb\xbf" + ",".join(DAILY_COLUMNS).encode() + b"\r\n")
     rows = cells(data.decode("utf-8"))
     assert len(rows) == 36
-    note = next(row[7] for row in rows[1:] if row[7])
+    at = DAILY_COLUMNS.index("note")
+    note = next(row[at] for row in rows[1:] if row[at])
     assert note.startswith("'=cmd")
 
 
@@ -149,9 +150,9 @@ def test_a_malformed_file_lists_every_problem_and_imports_nothing(run_cli, db_pa
     bad = tmp_path / "bad.csv"
     bad.write_text(
         ",".join(DAILY_COLUMNS) + "\r\n"
-        "2026-11-01,12,,,,,no,\r\n"
-        "2026-11-02,3,,,tai-chi,,no,\r\n"
-        "2026-11-02,3,,,,,no,\r\n"
+        "2026-11-01,12,,,,,,,no,\r\n"
+        "2026-11-02,3,,,tai-chi,,,,no,\r\n"
+        "2026-11-02,3,,,,,,,no,\r\n"
         "2026-11-03,3\r\n",
         encoding="utf-8",
     )

@@ -7,7 +7,7 @@ import io
 import os
 import shutil
 import stat
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from painlog.rules.entry import InvalidInput
-from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
+from painlog.rules.records import DayLog, ExerciseDone, Intake, Place, Profile
 from painlog.rules.weekly import WEEK_START_SETTING
 from painlog.store.csv_format import (
     BOM,
@@ -36,6 +36,7 @@ from painlog.store.export import (
     write_weekly,
 )
 from painlog.store.files import write_private
+from painlog.store.importer import import_daily
 
 TODAY = date(2026, 11, 21)  # a Saturday
 GOLDEN = Path(__file__).parent.parent / "golden"
@@ -66,9 +67,27 @@ def fixed_history() -> list[DayLog]:
             5,
             places=(Place("hip-side", "right", "sharp"), Place("upper-back")),
         ),
-        DayLog(date(2026, 10, 20), 6, worst=8, bed_rest=True),
+        DayLog(
+            date(2026, 10, 20),
+            6,
+            worst=8,
+            bed_rest=True,
+            took=(
+                Intake("ibuprofen", "400mg", time(8, 0)),
+                Intake("paracetamol"),
+                Intake("ibuprofen", "400 mg", time(14, 30)),
+            ),
+            treated=("heat",),
+        ),
         DayLog(date(2026, 10, 21), 6, exercises=(ExerciseDone("pigeon-pose", reps=12),)),
-        DayLog(date(2026, 10, 22), 7, worst=9, flags=("fever", "trauma")),
+        DayLog(
+            date(2026, 10, 22),
+            7,
+            worst=9,
+            flags=("fever", "trauma"),
+            took=(Intake("ibuprofen"),),
+            treated=("own-kinesio-taping", "massage"),
+        ),
         # 26 Oct - 1 Nov: nothing logged
         DayLog(date(2026, 11, 2), 6, exercises=(ExerciseDone("swimming", 2, None, 20),)),
         DayLog(date(2026, 11, 3), 5, places=(Place("buttock", "both"),)),
@@ -98,6 +117,8 @@ def fixed_history() -> list[DayLog]:
             log.flags,
             log.bed_rest,
             NOTES.get(log.day, ""),
+            log.took,
+            log.treated,
         )
         for log in logs
     ]
@@ -106,6 +127,9 @@ def fixed_history() -> list[DayLog]:
 @pytest.fixture
 def history_diary(new_diary_location):
     with Diary.open(new_diary_location()) as diary:
+        diary.add_medication("Ibuprofen")
+        diary.add_medication("Paracetamol")
+        diary.add_treatment("Kinesio taping")
         diary.insert_days(fixed_history())
         diary.save_profile(Profile(birth_year=1960), TODAY)
         yield diary
@@ -320,7 +344,7 @@ def test_tied_counts_read_the_same_whatever_the_hash_seed():
 
 def test_text_cells_that_a_spreadsheet_would_run_are_neutralised(history_diary):
     rows = read_csv(export_diary(history_diary, "daily", TODAY).text)
-    notes = {row[0]: row[7] for row in rows[1:]}
+    notes = {row[0]: row[DAILY_COLUMNS.index("note")] for row in rows[1:]}
     for day, note in NOTES.items():
         cell = notes[day.isoformat()]
         if note.startswith((*FORMULA_STARTS, "'")):
@@ -366,7 +390,7 @@ def test_neutralise_is_undone_exactly(text):
 def test_notes_with_commas_quotes_newlines_and_unicode_read_back_whole(history_diary):
     text = export_diary(history_diary, "daily", TODAY).text
     rows = read_csv(text)
-    notes = {row[0]: row[7] for row in rows[1:]}
+    notes = {row[0]: row[DAILY_COLUMNS.index("note")] for row in rows[1:]}
     assert notes["2026-11-16"] == NOTES[date(2026, 11, 16)]
     assert notes["2026-11-17"] == "Ça va — 痛い 🙂, naïve café"
     assert all(len(row) == len(DAILY_COLUMNS) for row in rows)
@@ -384,20 +408,24 @@ def test_daily_cells_use_the_command_line_grammar():
             ExerciseDone("yoga", sets=2),
         ),
         flags=("fever",),
+        took=(Intake("ibuprofen", "400 mg", time(8, 5)), Intake("ibuprofen"), Intake("co-codamol")),
+        treated=("heat", "own-taping"),
     )
-    cells = daily_cells(log)
-    assert cells[3] == "lower-back:left:sharp | hip-side:ache"
-    assert cells[4] == "glute-bridge:3x10 | walking:30min | pigeon-pose:12r | yoga:2sets"
-    assert cells[5] == "fever"
-    assert cells[6] == "no"
+    cells = dict(zip(DAILY_COLUMNS, daily_cells(log), strict=True))
+    assert cells["places"] == "lower-back:left:sharp | hip-side:ache"
+    assert cells["exercises"] == "glute-bridge:3x10 | walking:30min | pigeon-pose:12r | yoga:2sets"
+    assert cells["medications"] == "ibuprofen:400 mg@08:05 | ibuprofen | co-codamol"
+    assert cells["treatments"] == "heat | own-taping"
+    assert cells["red_flags"] == "fever"
+    assert cells["bed_rest"] == "no"
 
 
 def test_writers_write_to_any_text_stream():
     logs = [DayLog(TODAY, 3)]
     buffer = io.StringIO(newline="")
     assert write_daily(buffer, logs, bom=False) == 1
-    header = "date,pain,worst,places,exercises,red_flags,bed_rest,note\r\n"
-    assert buffer.getvalue() == header + "2026-11-21,3,,,,,no,\r\n"
+    header = "date,pain,worst,places,exercises,medications,treatments,red_flags,bed_rest,note\r\n"
+    assert buffer.getvalue() == header + "2026-11-21,3,,,,,,,no,\r\n"
     buffer = io.StringIO(newline="")
     rows = weekly_rows(logs, Profile(), TODAY, TODAY, TODAY)
     assert write_weekly(buffer, rows) == 1
@@ -509,9 +537,36 @@ def test_libreoffice_reads_numbers_as_numbers_and_runs_no_formula(tmp_path, hist
     assert [cell[2] for cell in weekly[0]] == list(WEEKLY_COLUMNS)
     for row in daily[1:] + weekly[1:]:
         assert all(formula is None for _type, formula, _text in row)
-    notes = {row[0][2]: row[7][2] for row in daily[1:]}
+    notes = {row[0][2]: row[DAILY_COLUMNS.index("note")][2] for row in daily[1:]}
     assert "Ça va — 痛い 🙂, naïve café" in notes.values()
     assert "second line\nthird line" in notes[next(d for d in notes if "Slept" in notes[d])]
     assert all(row[1][0] == "float" and row[0][0] == "date" for row in daily[1:])
     changes = [row[9] for row in weekly[1:] if row[9][2]]
     assert ("float", None, "-2.3") in changes
+
+
+def test_a_daily_file_from_before_medications_imports_with_none(new_diary_location):
+    """A daily export written by schema 3 (no medications or treatments columns) imports
+    as it always did, and exports again as the same rows with the two columns empty."""
+    old = (GOLDEN / "daily-schema-3.csv").read_bytes()
+    with Diary.open(new_diary_location()) as diary:
+        result = import_daily(diary, old, TODAY)
+        again = export_diary(diary, "daily", TODAY).text
+        assert result.medications_added == () and result.treatments_added == ()
+        assert all(day.took == () and day.treated == () for day in diary.days())
+    old_rows = read_csv(old.decode("utf-8"))
+    new_rows = read_csv(again)
+    assert new_rows[0] == list(DAILY_COLUMNS)
+    widened = [[*row[:5], "", "", *row[5:]] for row in old_rows[1:]]
+    assert new_rows[1:] == widened
+
+
+def test_the_golden_daily_file_brings_its_medications_and_own_treatments(new_diary_location):
+    data = (GOLDEN / "daily.csv").read_bytes()
+    with Diary.open(new_diary_location()) as diary:
+        result = import_daily(diary, data, TODAY)
+        assert [x.slug for x in result.medications_added] == ["ibuprofen", "paracetamol"]
+        assert [(x.slug, x.name) for x in result.treatments_added] == [
+            ("own-kinesio-taping", "Kinesio taping")
+        ]
+        assert export_diary(diary, "daily", TODAY).text.encode("utf-8") == data

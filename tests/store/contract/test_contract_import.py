@@ -13,7 +13,7 @@ from sqlalchemy import event
 from strategies import SEEDS, exercises, note_characters, places
 
 from painlog.rules.records import PAIN_MAX, PAIN_MIN, DayLog, ExerciseDone, Place
-from painlog.store.csv_format import BOM, DAILY_COLUMNS
+from painlog.store.csv_format import BOM, DAILY_COLUMNS, DAILY_COLUMNS_BEFORE_MEDICATIONS
 from painlog.store.diary import Diary
 from painlog.store.export import export_diary
 from painlog.store.importer import (
@@ -28,7 +28,9 @@ from painlog.store.importer import (
 
 TODAY = date(2026, 11, 21)
 GOLDEN_DAILY = Path(__file__).parent.parent / "golden" / "daily.csv"
-HEADER = ",".join(DAILY_COLUMNS) + "\r\n"
+HEADER = ",".join(DAILY_COLUMNS_BEFORE_MEDICATIONS) + "\r\n"
+"""The header of the hand-written rows here: a daily file as schema 3 wrote it (without the
+medications and treatments columns), which imports the same way as a current one."""
 
 
 def day_of(log: DayLog) -> date:
@@ -414,7 +416,7 @@ def test_a_problem_in_a_late_batch_rolls_back_the_batches_written_before(logged,
     """import_daily checks as it writes: a row refused after two batches were written (a
     file changed since it was checked) leaves the diary as it was."""
     logs = [log for log in history_of(BATCH_ROWS * 2 + 10) if log.day < date(2026, 10, 1)]
-    text = daily_text(logs) + "2026-11-02,11,,,,,no,\r\n"
+    text = daily_text(logs) + "2026-11-02,11,,,,,,,no,\r\n"
     before = snapshot(logged)
     with pytest.raises(ImportRefused) as refused:
         import_daily(logged, text.encode(), TODAY, mode)
@@ -426,7 +428,7 @@ def test_a_problem_in_a_late_batch_rolls_back_the_batches_written_before(logged,
 
 def test_a_date_logged_in_a_late_batch_rolls_back_the_batches_written_before(logged):
     logs = [log for log in history_of(BATCH_ROWS * 2 + 10) if log.day < date(2026, 10, 1)]
-    text = daily_text(logs) + "2026-11-05,3,,,,,no,from the file\r\n"
+    text = daily_text(logs) + "2026-11-05,3,,,,,,,no,from the file\r\n"
     before = snapshot(logged)
     with pytest.raises(ImportConflict) as conflict:
         import_daily(logged, text.encode(), TODAY)
@@ -550,6 +552,8 @@ GOOD_CELLS = {
         "glute-bridge:3sets",
         "own-back-routine:10min",
     ],
+    "medications": ["", "ibuprofen", "ibuprofen:400mg@08:00 | paracetamol@20:00 | ibuprofen"],
+    "treatments": ["", "heat", "own-taping | tens"],
     "red_flags": ["", "trauma", "fever | trauma"],
     "bed_rest": ["no", "yes"],
     "note": ["", "Walked to work.", "'=1+1", "'"],
@@ -559,6 +563,8 @@ BAD_CELLS = {
     "worst": ["5", "2", "12"],  # below some pains
     "places": ["elbow", "knee:middle", "knee:left | knee:left:sharp"],
     "exercises": ["jogging", "walking | walking", "walking:0min", "glute-bridge:3x10:2sets"],
+    "medications": ["ibuprofen@25:00", "ibuprofen:@08:00", "@08:00"],
+    "treatments": ["cupping", "heat | heat"],
     "red_flags": ["dizzy", "fever | fever"],
     "bed_rest": ["often"],
     "note": [],
@@ -580,7 +586,8 @@ def repetitive_rows(draw) -> list[list[str]]:
 
 
 def _csv(rows: list[list[str]]) -> bytes:
-    return (HEADER + "".join(",".join(row) + "\r\n" for row in rows)).encode()
+    header = ",".join(DAILY_COLUMNS) + "\r\n"
+    return (header + "".join(",".join(row) + "\r\n" for row in rows)).encode()
 
 
 def _parsed(data: bytes) -> tuple[list[DayLog], list[tuple[int | None, str]]]:
@@ -610,7 +617,7 @@ def test_a_file_reads_as_its_rows_read_one_by_one(rows):
 
 
 def test_a_refused_cell_is_refused_on_every_row_that_holds_it():
-    rows = [[f"2026-11-0{n}", "3", "", "elbow", "walking", "", "no", ""] for n in (1, 2, 3)]
+    rows = [[f"2026-11-0{n}", "3", "", "elbow", "walking", "", "", "", "no", ""] for n in (1, 2, 3)]
     _logs, problems = _parsed(_csv(rows))
     assert problems == [
         (
