@@ -16,8 +16,9 @@ from typing import Generic, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.events import Resize
 from textual.message import Message
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
@@ -94,6 +95,10 @@ class Picker(FocusGroup, Generic[T]):
         height: auto;
         width: 1fr;
     }
+    Picker .picker--chip-row {
+        height: auto;
+        width: 1fr;
+    }
     Picker .picker--chip {
         min-width: 0;
         height: 1;
@@ -146,6 +151,8 @@ class Picker(FocusGroup, Generic[T]):
         self._matches: list[Candidate] = []
         self._removed: list[tuple[int, T]] = []
         """Items removed since the day was loaded, latest last, with where they stood."""
+        self._chips_width = 0
+        """The width the chips were last laid out for."""
 
     def compose(self) -> ComposeResult:
         yield PickerInput(placeholder=self._placeholder, compact=True)
@@ -153,7 +160,7 @@ class Picker(FocusGroup, Generic[T]):
         matches = OptionList(compact=True)
         matches.can_focus = False
         yield matches
-        yield Horizontal(classes="picker--chips")
+        yield Vertical(classes="picker--chips")
 
     def on_mount(self) -> None:
         self._refilter("")
@@ -323,14 +330,17 @@ class Picker(FocusGroup, Generic[T]):
         self.post_message(self.Changed(self))
 
     def _show_chips(self) -> None:
-        chips = self.query_one(".picker--chips", Horizontal)
+        chips = self.query_one(".picker--chips", Vertical)
         if not chips.is_attached:
             return  # The screen is being taken down (the app is closing).
         chips.remove_children()
+        self._chips_width = self.size.width
         if not self.chosen:
             chips.mount(Label("none yet", classes="picker--empty"))
             return
-        chips.mount_all(
+        # Textual has no wrapping row, so the chips are put in rows here, by their width:
+        # a chip past the right edge would be cut off ("Kneeling hip flexor stre").
+        buttons = [
             Button(
                 Content(f"{self.describe(item)} ✕"),
                 name=str(index),
@@ -339,9 +349,37 @@ class Picker(FocusGroup, Generic[T]):
                 tooltip="Remove (or Backspace in the empty filter for the last one)",
             )
             for index, item in enumerate(self.chosen)
-        )
-        for chip in chips.query(Button):
+        ]
+        for chip in buttons:
             chip.can_focus = False
+        chips.mount_all(
+            Horizontal(*row, classes="picker--chip-row")
+            for row in chip_rows(buttons, self._chips_width)
+        )
+
+    def on_resize(self, event: Resize) -> None:
+        # Only a change of width can move a chip to another row.
+        if event.size.width != self._chips_width and self.is_attached:
+            self._show_chips()
+
+
+CHIP_EDGES = 3
+"""Cells a chip takes beside its label: one of padding each side and one of margin."""
+
+
+def chip_rows(chips: Sequence[Button], width: int) -> list[list[Button]]:
+    """The chips in rows no wider than `width` (one row when the width is not known yet);
+    a chip wider than a row gets a row of its own."""
+    rows: list[list[Button]] = [[]]
+    used = 0
+    for chip in chips:
+        needed = Content(str(chip.label)).cell_length + CHIP_EDGES
+        if rows[-1] and width > 0 and used + needed > width:
+            rows.append([])
+            used = 0
+        rows[-1].append(chip)
+        used += needed
+    return rows
 
 
 class PlacePicker(Picker[Place]):
