@@ -89,20 +89,31 @@ class NotOneMatch(InvalidInput):
     Read as `did: 'band' matches more than one exercise: ...; write more of the name`,
     rather than the general "is not accepted; expected" form, which would repeat itself.
 
+    `accepted` stays a phrase that reads after "expected", for a caller that rewords the
+    refusal in the general form (an import names the file's column).
+
     Attributes:
         matches: The equally good candidates (empty when nothing matched).
         reason: What went wrong, after the value.
+        advice: What to do about it, after the reason.
     """
 
     def __init__(
-        self, field: str, value: str, reason: str, accepted: str, matches: Sequence[Candidate] = ()
+        self,
+        field: str,
+        value: str,
+        reason: str,
+        advice: str,
+        accepted: str,
+        matches: Sequence[Candidate] = (),
     ) -> None:
         super().__init__(field, value, accepted)
         self.reason = reason
+        self.advice = advice
         self.matches = tuple(matches)
 
     def __str__(self) -> str:
-        return f"{self.field}: {shown_value(self.value)} {self.reason}; {self.accepted}"
+        return f"{self.field}: {shown_value(self.value)} {self.reason}; {self.advice}"
 
 
 def _key(text: str) -> str:
@@ -195,6 +206,7 @@ def _several(field: str, text: str, kind: str, matches: Sequence[Candidate]) -> 
         text,
         f"matches more than one {kind}: {named}{more}",
         "write more of the name, or the slug",
+        f"one {kind}, not several: {named}{more}",
         matches,
     )
 
@@ -202,14 +214,15 @@ def _several(field: str, text: str, kind: str, matches: Sequence[Candidate]) -> 
 def _none(
     field: str, text: str, kind: str, candidates: Sequence[Candidate], every: str | None
 ) -> NotOneMatch:
+    accepted = every or "one of " + ", ".join(c.slug for c in candidates)
     close = closest(text, candidates)
     if close:
         slugs = [c.slug for c in close]
         listed = slugs[0] if len(slugs) == 1 else ", ".join(slugs[:-1]) + " or " + slugs[-1]
-        accepted = f"did you mean {listed}?"
+        advice = f"did you mean {listed}?"
     else:
-        accepted = "use " + (every or "one of " + ", ".join(c.slug for c in candidates))
-    return NotOneMatch(field, text, f"matches no {kind}", accepted)
+        advice = "use " + accepted
+    return NotOneMatch(field, text, f"matches no {kind}", advice, accepted)
 
 
 def resolve_words(
@@ -248,6 +261,7 @@ def resolve_words(
                 f"matches no {kind}",
                 f"{first!r} alone is {shown_text(found.name)} ({found.slug}), and {rest!r} "
                 f"is not {what_follows}",
+                f"a {kind}, then {what_follows}",
             ) from None
         raise
 
