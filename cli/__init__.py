@@ -7,6 +7,7 @@ Only argparse is imported at module level; each command imports what it needs, s
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -26,6 +27,7 @@ examples:
   painlog alerts                            what the source rules say about your logs
   painlog export -o for-my-gp.csv           the weekly summary for a clinician
   painlog status                            one line for a shell prompt or tmux
+  eval "$(painlog completion bash)"         Tab completion (also zsh and fish)
 
 `painlog COMMAND --help` shows a command's options, with examples.
 The database is in your user data folder unless --db PATH or PAINLOG_DB says otherwise;
@@ -45,6 +47,7 @@ COMMANDS = {
     "status": "status",
     "chart": "chart",
     "demo": "demo",
+    "completion": "completion",
 }
 """Each subcommand and the module of `painlog.cli` that adds it, in the order `--help`
 lists them (`import` is a keyword, so its module is `importing`)."""
@@ -135,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = None
     try:
         argv = sys.argv[1:] if argv is None else list(argv)
+        if "_ARGCOMPLETE" in os.environ:
+            _complete()
         args = build_parser(only=_command_in(argv)).parse_args(argv)
         command = getattr(args, "command", None)
         handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
@@ -155,11 +160,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report_failure(error, argv, command)
 
 
+def _complete() -> None:
+    """Answer the shell's Tab (set up by `painlog completion`) and exit.
+
+    Only then is the whole parser built and argcomplete imported: every other run builds
+    just its own command and never loads argcomplete.
+    """
+    import argcomplete
+
+    argcomplete.autocomplete(build_parser())
+
+
 def _quiet_stdout() -> None:
     """Point standard output at the null device: whatever is still buffered for the closed
     pipe is flushed there at exit, silently, instead of failing again."""
-    import os
-
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         try:

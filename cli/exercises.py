@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 
 from painlog.cli import CommandFactory
+from painlog.cli.completers import complete_own, complete_retired
 
 EPILOG = """\
 examples:
@@ -19,9 +20,11 @@ examples:
   painlog exercises retire own-clamshell-with-band   no longer offered; past days keep it
   painlog exercises restore own-clamshell-with-band
 
-Your own exercises get a slug starting with own- (shown when you add one); use it with
-`painlog log --did`, e.g. `--did own-clamshell-with-band:3x12`. Categories: strength,
-stretch, aerobic, other. Renaming keeps every day that has the exercise."""
+Your own exercises get a slug starting with own- (shown when you add one); `painlog log
+--did` takes it with or without own-, or the name: `--did own-clamshell-with-band:3x12`,
+`--did clamshell-with-band:3x12` or `--did "clamshell with band 3x12"`. Categories:
+strength, stretch, aerobic, other (the default). Renaming keeps every day that has the
+exercise."""
 
 
 def register(command: CommandFactory) -> None:
@@ -53,8 +56,8 @@ def register(command: CommandFactory) -> None:
     add.add_argument("name", help="what to call it (up to 60 characters)")
     add.add_argument(
         "--category",
-        required=True,
-        help="strength, stretch, aerobic or other",
+        default="other",
+        help="strength, stretch, aerobic or other (other when not given)",
     )
     add.add_argument("--dose", default="", help="how much, as your physiotherapist said")
     add.set_defaults(handler=run_add)
@@ -62,7 +65,7 @@ def register(command: CommandFactory) -> None:
     rename = action(
         "rename", "rename one of your exercises", 'painlog exercises rename own-bird-dog "Bird dog"'
     )
-    rename.add_argument("slug", help="its slug (starts with own-)")
+    _slug_argument(rename, complete_own)
     rename.add_argument("name", help="the new name")
     rename.add_argument("--category", help="a new category as well")
     rename.add_argument("--dose", help="a new dose as well")
@@ -73,14 +76,20 @@ def register(command: CommandFactory) -> None:
         "stop offering one of your exercises (days that have it keep it)",
         "painlog exercises retire own-bird-dog",
     )
-    retire.add_argument("slug", help="its slug (starts with own-)")
+    _slug_argument(retire, complete_own)
     retire.set_defaults(handler=run_retire)
 
     restore = action(
         "restore", "offer a retired exercise again", "painlog exercises restore own-bird-dog"
     )
-    restore.add_argument("slug", help="its slug (starts with own-)")
+    _slug_argument(restore, complete_retired)
     restore.set_defaults(handler=run_restore)
+
+
+def _slug_argument(parser: argparse.ArgumentParser, completer) -> None:
+    """The SLUG of an own exercise, offered on Tab from the diary (`painlog completion`)."""
+    slug = parser.add_argument("slug", help="its slug (starts with own-)")
+    slug.completer = completer  # type: ignore[attr-defined]
 
 
 def diary_catalogue(args: argparse.Namespace):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from painlog.cli import EXIT_OK, CommandFactory, local_today, open_diary
+from painlog.cli.completers import complete_did, complete_flag, complete_where
 
 
 def register(command: CommandFactory) -> None:
@@ -14,6 +15,7 @@ def register(command: CommandFactory) -> None:
         "record a day, or add to a day already logged",
         "examples:\n"
         "  painlog log 4\n"
+        '  painlog log 5 --where "lower back left, outer hip" --did "walk 30min"\n'
         "  painlog log 5 --where lower-back:left:ache,hip-side:right --did walking:30min\n"
         "  painlog log 3 --date 2026-11-02 --did glute-bridge:3x10 --flag fever\n"
         "\nOn a day already logged, the command changes only what it names: the pain, and\n"
@@ -22,16 +24,27 @@ def register(command: CommandFactory) -> None:
         "given again with a dose takes the new dose). --replace replaces the whole day\n"
         "with exactly what the command gives.\n"
         "\nPAIN is 0 (none) to 10 (worst imaginable): 1-3 mild, 4-6 moderate, 7-10 severe.\n"
-        "Run `painlog exercises` for exercise slugs; locations, sides, characters and\n"
-        "warning signs are listed when a value is refused.",
+        "\n" + vocabulary_help(),
     )
     log.add_argument("pain", metavar="PAIN", help="usual pain today, 0-10")
     log.add_argument("--date", default="today", help="today, yesterday, 'N days ago', ISO date")
-    log.add_argument(
-        "--where", default="", metavar="LOC[:SIDE][:CHARACTER],...", help="where it hurt"
+    where = log.add_argument(
+        "--where",
+        default="",
+        metavar="LOC[:SIDE][:CHARACTER],...",
+        help="where it hurt: slugs, or words as in the app (lower back left sharp)",
     )
-    log.add_argument("--did", default="", metavar="SLUG[:DOSE],...", help="exercises done")
-    log.add_argument("--flag", default="", metavar="SLUG,...", help="warning signs noticed")
+    did = log.add_argument(
+        "--did",
+        default="",
+        metavar="SLUG[:DOSE],...",
+        help="exercises done: slugs, or words as in the app (walk 30min)",
+    )
+    flag = log.add_argument("--flag", default="", metavar="SLUG,...", help="warning signs noticed")
+    # Read by argcomplete only when the shell asks for completions (`painlog completion`).
+    where.completer = complete_where  # type: ignore[attr-defined]
+    did.completer = complete_did  # type: ignore[attr-defined]
+    flag.completer = complete_flag  # type: ignore[attr-defined]
     log.add_argument(
         "--worst", default=None, metavar="N", help="worst pain of the day, 0-10 (none clears it)"
     )
@@ -59,8 +72,9 @@ def run(args: argparse.Namespace) -> int:
 
     today = local_today()
     seeds = None
-    if OWN_PREFIX in args.did.lower():
-        # Only then is the diary read before the log is checked: its own exercises.
+    if args.did.strip():
+        # The diary's own exercises, read (never written) before the log is checked: an
+        # own exercise may be named without `own-`, or share a first word with another.
         from painlog.cli.exercises import diary_catalogue
 
         seeds = diary_catalogue(args)
@@ -113,6 +127,39 @@ def run(args: argparse.Namespace) -> int:
             print("Kept: " + "; ".join(report.kept) + ".")
     print_new_alerts(before_alerts, after_alerts)
     return EXIT_OK
+
+
+def vocabulary_help() -> str:
+    """What --where and --flag accept, from the catalogue, wrapped for a terminal."""
+    from textwrap import fill
+
+    from painlog.seeds import catalogue
+
+    seeds = catalogue()
+
+    def listed(title: str, slugs) -> str:
+        return fill(
+            f"{title}: " + ", ".join(slugs) + ".",
+            width=78,
+            initial_indent="  ",
+            subsequent_indent="    ",
+            break_on_hyphens=False,
+        )
+
+    return "\n".join(
+        [
+            "--where takes a location, then optionally a side and a kind of pain, as slugs",
+            "joined by colons (lower-back:left:sharp) or as words (lower back left sharp);",
+            "a word that names more than one place is refused with the candidates.",
+            listed("locations", (x.slug for x in seeds.locations)),
+            listed("sides", seeds.sides),
+            listed("kinds of pain", (x.slug for x in seeds.characters)),
+            "--flag takes warning-sign slugs:",
+            listed("signs", (x.slug for x in seeds.red_flags)),
+            "--did takes exercise slugs or names, yours included; `painlog exercises` lists",
+            "them. A dose follows: walking:30min, glute-bridge:3x10, or walk 30min.",
+        ]
+    )
 
 
 def _worst(text: str | None, check_pain):

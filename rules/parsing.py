@@ -1,7 +1,8 @@
 """Turning what a person types into records: dates, places, exercises and warning signs.
 
-The command line and the forms share these, so `lower-back:left:sharp` or `3 days ago`
-mean the same wherever they are typed. Each parser refuses with `InvalidInput`.
+The command line and the forms share these, so `lower-back:left:sharp`, `lower back left
+sharp` or `3 days ago` mean the same wherever they are typed (the words for places and
+exercises are `rules.vocabulary`'s). Each parser refuses with `InvalidInput`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date, timedelta
 
 from painlog.rules.entry import EARLIEST_YEAR, LATEST_YEAR, InvalidInput, flags_accepted
 from painlog.rules.records import ExerciseDone, Place
+from painlog.rules.vocabulary import read_exercise, read_place
 from painlog.seeds import Catalogue, catalogue
 
 DATE_ACCEPTED = (
@@ -20,9 +22,6 @@ DATE_ACCEPTED = (
     "ignored), 3 Nov 2026, Nov 3, today, yesterday, a weekday (monday, mon, last monday), "
     f"'3 days ago' or '2 weeks ago'; years {EARLIEST_YEAR} to {LATEST_YEAR}"
 )
-_SETS_REPS = re.compile(r"^(\d{1,5})x(\d{1,5})$")
-_MINUTES = re.compile(r"^(\d{1,5})\s*(?:m|min|mins|minutes)$")
-_REPS = re.compile(r"^(\d{1,5})\s*(?:r|reps?)$")
 
 # re.ASCII throughout: `\d` is 0-9 only, so digits of other scripts are refused, not read.
 _AGO = re.compile(r"(\d+|[a-z]+) ?(day|week)s? ago", re.ASCII)
@@ -250,41 +249,21 @@ def _in_years(why: str = "") -> str:
     return f"a date in the years {EARLIEST_YEAR} to {LATEST_YEAR}" + (f" ({why})" if why else "")
 
 
-def parse_places(text: str) -> tuple[Place, ...]:
-    """Read `LOC[:SIDE][:CHARACTER],...`; the side may be left out (`hip-side:sharp`)."""
-    seeds = catalogue()
-    places = []
-    for item in _items(text):
-        location, *rest = item.split(":")
-        if seeds.location(location) is None:
-            raise InvalidInput(
-                "where", location, "one of " + ", ".join(x.slug for x in seeds.locations)
-            )
-        side = character = None
-        if len(rest) > 2:
-            raise InvalidInput("where", item, "LOCATION[:SIDE][:CHARACTER]")
-        for part in rest:
-            if part in seeds.sides and side is None and character is None:
-                side = part
-            elif seeds.character(part) is not None and character is None:
-                character = part
-            else:
-                raise InvalidInput(
-                    "where",
-                    item,
-                    "LOCATION[:SIDE][:CHARACTER] with SIDE one of "
-                    + ", ".join(seeds.sides)
-                    + " and CHARACTER one of "
-                    + ", ".join(x.slug for x in seeds.characters),
-                )
-        places.append(Place(location, side, character))
-    return tuple(places)
+def parse_places(text: str, seeds: Catalogue | None = None) -> tuple[Place, ...]:
+    """Read comma-separated places, each `LOC[:SIDE][:CHARACTER]` (the side may be left
+    out: `hip-side:sharp`) or in the Today picker's words (`lower back left sharp`).
+
+    See `rules.vocabulary.resolve` for which names are taken without asking.
+    """
+    seeds = seeds or catalogue()
+    return tuple(read_place(item, seeds) for item in _items(text))
 
 
 def parse_exercises(
     text: str, seeds: Catalogue | None = None, allow_retired: bool = False
 ) -> tuple[ExerciseDone, ...]:
-    """Read `SLUG[:DOSE...],...` where a dose is `3x10` (sets x reps), `12r` or `30min`.
+    """Read comma-separated exercises, each `SLUG[:DOSE...]` where a dose is `3x10` (sets x
+    reps), `12r` or `30min`, or in the Today picker's words (`walk 30min`, `band row`).
 
     Args:
         text: What was typed.
@@ -293,31 +272,7 @@ def parse_exercises(
             logging a new day does not).
     """
     seeds = seeds or catalogue()
-    done = []
-    for item in _items(text):
-        slug, *doses = item.split(":")
-        exercise = seeds.exercise(slug)
-        if exercise is None:
-            raise InvalidInput("did", slug, "an exercise slug from `painlog exercises`")
-        if exercise.retired and not allow_retired:
-            raise InvalidInput(
-                "did",
-                slug,
-                "an exercise in use (this one is retired; `painlog exercises restore "
-                f"{slug}` brings it back)",
-            )
-        sets = reps = minutes = None
-        for dose in doses:
-            if (match := _SETS_REPS.match(dose)) and sets is None:
-                sets, reps = int(match.group(1)), int(match.group(2))
-            elif (match := _REPS.match(dose)) and reps is None:
-                reps = int(match.group(1))
-            elif (match := _MINUTES.match(dose)) and minutes is None:
-                minutes = int(match.group(1))
-            else:
-                raise InvalidInput("did", item, "SLUG[:SETSxREPS][:MINUTESmin], e.g. walking:30min")
-        done.append(ExerciseDone(slug, sets, reps, minutes))
-    return tuple(done)
+    return tuple(read_exercise(item, seeds, allow_retired) for item in _items(text))
 
 
 def parse_flags(text: str) -> tuple[str, ...]:

@@ -3,12 +3,12 @@
 Typing filters the list and Enter adds the top match, so a usual choice costs a letter or
 two and Enter. Words that are not names (a side such as `left`, a character such as
 `sharp`, a dose such as `3x10` or `30min`) are read from the same line, so nothing needs a
-second step. Backspace on an empty filter removes the last chip.
+second step. Backspace on an empty filter removes the last chip. The matching and the
+reading of those words are `rules.vocabulary`'s, which `painlog log` uses too.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -16,60 +16,31 @@ from typing import Generic, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.events import Resize
 from textual.message import Message
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from painlog.rules.describe import exercise_text, place_text
 from painlog.rules.records import ExerciseDone, Place
-from painlog.rules.text import shown_text
+from painlog.rules.vocabulary import (
+    Candidate,
+    NotOneMatch,
+    exercise_candidates,
+    location_candidates,
+    make_exercise,
+    make_place,
+    rank,
+    resolve,
+    split_exercise,
+    split_place,
+)
 from painlog.screens.widgets.focus_group import FocusGroup
-from painlog.seeds import Catalogue, Exercise, catalogue
+from painlog.seeds import Catalogue, catalogue
 
 T = TypeVar("T")
-CATEGORY_ORDER = {"aerobic": 0, "stretch": 1, "strength": 2, "other": 3}
-OWN_MARK = " · yours"
-"""After an own exercise's name in the list, so it reads as the person's own in words."""
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """Something that can be picked: a location or an exercise."""
-
-    slug: str
-    name: str
-    search: str
-
-
-def rank(query: str, candidates: Sequence[Candidate], usage: dict[str, int]) -> list[Candidate]:
-    """Candidates matching `query`, best first.
-
-    A name that starts with the query beats one with a word that starts with it, which
-    beats a substring, which beats letters in order. Ties go to what the person uses most,
-    then to catalogue order, so the list never reshuffles for no reason.
-    """
-    query = " ".join(query.lower().split())
-    if not query:
-        return sorted(candidates, key=lambda c: -usage.get(c.slug, 0))
-    scored = []
-    for position, candidate in enumerate(candidates):
-        score = _score(query, candidate.search)
-        if score:
-            scored.append((-score, -usage.get(candidate.slug, 0), position, candidate))
-    return [item[-1] for item in sorted(scored)]
-
-
-def _score(query: str, text: str) -> int:
-    if text.startswith(query):
-        return 4
-    if any(word.startswith(query) for word in re.split(r"[\s/()-]+", text)):
-        return 3
-    if query in text:
-        return 2
-    letters = iter(text)
-    return 1 if all(ch in letters for ch in query.replace(" ", "")) else 0
 
 
 class PickerInput(Input):
@@ -121,6 +92,10 @@ class Picker(FocusGroup, Generic[T]):
         display: block;
     }
     Picker > .picker--chips {
+        height: auto;
+        width: 1fr;
+    }
+    Picker .picker--chip-row {
         height: auto;
         width: 1fr;
     }
@@ -176,6 +151,8 @@ class Picker(FocusGroup, Generic[T]):
         self._matches: list[Candidate] = []
         self._removed: list[tuple[int, T]] = []
         """Items removed since the day was loaded, latest last, with where they stood."""
+        self._chips_width = 0
+        """The width the chips were last laid out for."""
 
     def compose(self) -> ComposeResult:
         yield PickerInput(placeholder=self._placeholder, compact=True)
@@ -183,7 +160,7 @@ class Picker(FocusGroup, Generic[T]):
         matches = OptionList(compact=True)
         matches.can_focus = False
         yield matches
-        yield Horizontal(classes="picker--chips")
+        yield Vertical(classes="picker--chips")
 
     def on_mount(self) -> None:
         self._refilter("")
@@ -227,13 +204,16 @@ class Picker(FocusGroup, Generic[T]):
         """
         query = self.filter_input.value
         filter_text, extras = self.split_query(query)
-        wanted = " ".join(filter_text.lower().split())
-        if not wanted:
+        if not filter_text.strip():
             return None
-        exact = [c for c in self.candidates if wanted in (c.name.lower(), c.slug.lower())]
-        matches = exact or rank(filter_text, self.candidates, self.usage)
-        if len(matches) == 1:
-            self._add(self.make(matches[0], extras))
+        # The command line's reading: what `painlog log` would take, this takes.
+        try:
+            found = resolve(filter_text, self.candidates, "", "item")
+        except NotOneMatch as refused:
+            # Nothing sure: what the list shows, so the message matches the screen.
+            matches = list(refused.matches) or rank(filter_text, self.candidates, self.usage)
+        else:
+            self._add(self.make(found, extras))
             self.filter_input.value = ""
             return None
         if not matches:
@@ -272,7 +252,7 @@ class Picker(FocusGroup, Generic[T]):
             self._matches = rank(filter_text.rsplit(" ", 1)[0], self.candidates, self.usage)
         options = self.query_one(OptionList)
         # Names are plain text (an own exercise may hold brackets), never markup.
-        options.set_options(Option(Content(c.name), id=c.slug) for c in self._matches)
+        options.set_options(Option(Content(c.shown), id=c.slug) for c in self._matches)
         if self._matches:
             options.highlighted = 0
         self._show_preview()
@@ -350,14 +330,17 @@ class Picker(FocusGroup, Generic[T]):
         self.post_message(self.Changed(self))
 
     def _show_chips(self) -> None:
-        chips = self.query_one(".picker--chips", Horizontal)
+        chips = self.query_one(".picker--chips", Vertical)
         if not chips.is_attached:
             return  # The screen is being taken down (the app is closing).
         chips.remove_children()
+        self._chips_width = self.size.width
         if not self.chosen:
             chips.mount(Label("none yet", classes="picker--empty"))
             return
-        chips.mount_all(
+        # Textual has no wrapping row, so the chips are put in rows here, by their width:
+        # a chip past the right edge would be cut off ("Kneeling hip flexor stre").
+        buttons = [
             Button(
                 Content(f"{self.describe(item)} ✕"),
                 name=str(index),
@@ -366,54 +349,56 @@ class Picker(FocusGroup, Generic[T]):
                 tooltip="Remove (or Backspace in the empty filter for the last one)",
             )
             for index, item in enumerate(self.chosen)
-        )
-        for chip in chips.query(Button):
+        ]
+        for chip in buttons:
             chip.can_focus = False
+        chips.mount_all(
+            Horizontal(*row, classes="picker--chip-row")
+            for row in chip_rows(buttons, self._chips_width)
+        )
+
+    def on_resize(self, event: Resize) -> None:
+        # Only a change of width can move a chip to another row.
+        if event.size.width != self._chips_width and self.is_attached:
+            self._show_chips()
+
+
+CHIP_EDGES = 3
+"""Cells a chip takes beside its label: one of padding each side and one of margin."""
+
+
+def chip_rows(chips: Sequence[Button], width: int) -> list[list[Button]]:
+    """The chips in rows no wider than `width` (one row when the width is not known yet);
+    a chip wider than a row gets a row of its own."""
+    rows: list[list[Button]] = [[]]
+    used = 0
+    for chip in chips:
+        needed = Content(str(chip.label)).cell_length + CHIP_EDGES
+        if rows[-1] and width > 0 and used + needed > width:
+            rows.append([])
+            used = 0
+        rows[-1].append(chip)
+        used += needed
+    return rows
 
 
 class PlacePicker(Picker[Place]):
     """Where it hurts: `hip left sharp` picks Outer hip, left side, sharp."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        seeds = catalogue()
-        candidates = [
-            Candidate(x.slug, x.name, f"{x.name} {x.slug}".lower()) for x in seeds.locations
-        ]
-        super().__init__(candidates, "where? e.g. low, hip left sharp", id=id)
-        self._sides = set(seeds.sides)
-        self._characters = {x.slug: x.slug for x in seeds.characters} | {
-            x.name.lower(): x.slug for x in seeds.characters
-        }
+        super().__init__(location_candidates(catalogue()), "where? e.g. low, hip left sharp", id=id)
 
     def split_query(self, query: str) -> tuple[str, list[str]]:
-        words, extras = [], []
-        for word in query.lower().replace(":", " ").split():
-            if word in self._sides or word in self._characters:
-                extras.append(word)
-            else:
-                words.append(word)
-        return " ".join(words), extras
+        return split_place(query, catalogue())
 
     def make(self, candidate: Candidate, extras: list[str]) -> Place:
-        location = catalogue().location(candidate.slug)
-        side = character = None
-        for word in extras:
-            if word in self._sides and location is not None and location.has_side:
-                side = word
-            elif word in self._characters:
-                character = self._characters[word]
-        return Place(candidate.slug, side, character)
+        return make_place(candidate.slug, extras, catalogue(), strict=False)
 
     def identity(self, item: Place) -> object:
         return (item.location, item.side)
 
     def describe(self, item: Place) -> str:
         return place_text(item)
-
-
-_SETS_REPS = re.compile(r"^(\d{1,4})x(\d{1,4})$")
-_MINUTES = re.compile(r"^(\d{1,4})(?:m|min|mins)$")
-_REPS = re.compile(r"^(\d{1,4})(?:r|reps?)$")
 
 
 class ExercisePicker(Picker[ExerciseDone]):
@@ -432,45 +417,13 @@ class ExercisePicker(Picker[ExerciseDone]):
             self._show_chips()
 
     def split_query(self, query: str) -> tuple[str, list[str]]:
-        words, extras = [], []
-        for word in query.lower().split():
-            if _SETS_REPS.match(word) or _MINUTES.match(word) or _REPS.match(word):
-                extras.append(word)
-            else:
-                words.append(word)
-        return " ".join(words), extras
+        return split_exercise(query)
 
     def make(self, candidate: Candidate, extras: list[str]) -> ExerciseDone:
-        sets = reps = minutes = None
-        for word in extras:
-            if match := _SETS_REPS.match(word):
-                sets, reps = int(match.group(1)) or None, int(match.group(2)) or None
-            elif match := _MINUTES.match(word):
-                minutes = int(match.group(1)) or None
-            elif match := _REPS.match(word):
-                reps = int(match.group(1)) or None
-        return ExerciseDone(candidate.slug, sets, reps, minutes)
+        return make_exercise(candidate.slug, extras, strict=False)
 
     def identity(self, item: ExerciseDone) -> object:
         return item.slug
 
     def describe(self, item: ExerciseDone) -> str:
         return exercise_text(item, self.seeds)
-
-
-def exercise_candidates(seeds: Catalogue) -> list[Candidate]:
-    """The exercises to offer, everyday activities first, retired own exercises left out.
-
-    Walking and the other everyday activities lead because the sources back them for
-    everyone, so on a new diary `w` finds Walking before Wide squat. Own exercises come
-    after the catalogue's of their category; "yours" and "own" find them all.
-    """
-    exercises = sorted(seeds.exercises_in_use, key=lambda x: CATEGORY_ORDER[x.category])
-    return [_exercise_candidate(x) for x in exercises]
-
-
-def _exercise_candidate(exercise: Exercise) -> Candidate:
-    # An own exercise's name as an older diary may hold it: escaped, never raw.
-    name = shown_text(exercise.name) + (OWN_MARK if exercise.own else "")
-    search = f"{exercise.name} {exercise.slug} {exercise.category}"
-    return Candidate(exercise.slug, name, (search + (" yours" if exercise.own else "")).lower())

@@ -125,9 +125,9 @@ CASES = [
         ["category", "'core'", "strength, stretch, aerobic, other"],
     ),
     case(
-        "own-category-missing",
-        ["exercises", "add", "Bird dog"],
-        ["--category", "required", "--help"],
+        "own-category-empty",
+        ["exercises", "add", "Bird dog", "--category", ""],
+        ["category", "''", "strength, stretch, aerobic, other"],
     ),
     case(
         "own-dose-81",
