@@ -115,6 +115,10 @@ class DayDetails(Vertical):
             # (never raw on the screen); its line ends are kept as they are.
             note.load_text(shown_text(log.note, breaks=None) if log else "")
 
+    def rewind(self) -> None:
+        """Start the signs list at its first sign again (another day is being shown)."""
+        self.query_one("#flags").rewind()
+
     @property
     def details(self) -> Details:
         """What the rows hold now."""

@@ -66,6 +66,15 @@ class FlagChecklist(OptionList):
         for index, flag in enumerate(self.flags):
             self.replace_option_prompt_at_index(index, self._prompt(flag))
 
+    def rewind(self) -> None:
+        """Put the cursor back on the first sign, at the top of the list.
+
+        For a newly shown day: a cursor left on yesterday's sign would make Space tick a
+        sign the person never looked at.
+        """
+        self.highlighted = 0 if self.option_count else None
+        self.scroll_home(animate=False, immediate=True)
+
     def action_toggle(self) -> None:
         if self.highlighted is not None:
             self._toggle(self.highlighted)
