@@ -1,6 +1,7 @@
 """Pilot tests that the Today form keeps its place: after a move to another day, a save, an
 Escape or F2, digits reach the pain score and Space the first warning sign; the command
-palette offers each action once."""
+palette offers each action once; the signs list says what is out of view, and the footer
+keeps the section keys at any width."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ from datetime import date, timedelta
 import pytest
 from pilot_helpers import settle
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Static, TextArea
+from textual.widgets._footer import FooterKey
 
 from painlog.rules.describe import day_heading
 from painlog.rules.records import DayLog, ExerciseDone, Place
 from painlog.screens.history import HistoryScreen
 from painlog.screens.today import TodayScreen
 from painlog.screens.widgets.flag_checklist import FlagChecklist
+from painlog.screens.widgets.keys_footer import KeysFooter
 from painlog.screens.widgets.pain_scale import PainScale
 from painlog.store.diary import Diary
 from painlog.tui.app import PainlogApp, sections
@@ -276,3 +279,88 @@ async def test_go_to_today_in_the_palette_opens_today(db_file):
         await settle(pilot)
         assert app.screen.day == TODAY
         assert app.focused is app.screen.query_one("#pain")
+
+
+def more_text(app) -> str | None:
+    """The hint under the signs list, or None while it is hidden."""
+    more = app.screen.query_one("#flags-more", Static)
+    return str(more.render()) if more.display else None
+
+
+async def test_the_signs_list_says_how_many_are_out_of_view(db_file):
+    signs = len(FlagChecklist().flags)
+    app = PainlogApp(db=db_file, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        checklist = app.screen.query_one("#flags", FlagChecklist)
+        shown = checklist.scrollable_content_region.height
+        assert shown < signs
+        assert more_text(app) == f"{signs - shown} more below ↓"
+        # In the list, and down to its last sign: none below, some above.
+        await pilot.press(*TO_SIGNS, *["down"] * (signs - 1))
+        await settle(pilot)
+        above, below = checklist.hidden
+        assert below == 0 and above > 0
+        assert more_text(app) == f"{above} above ↑"
+
+
+def footer_keys(app) -> list[str]:
+    """The footer's keys as drawn, each wholly inside the screen."""
+    width = app.size.width
+    shown = []
+    for key in app.screen.query_one(KeysFooter).query(FooterKey):
+        region = key.region
+        if region.width and region.right <= width and region.y < app.size.height:
+            shown.append(" ".join(str(key.render()).split()))
+    return shown
+
+
+SECTION_LABELS = [
+    "f1 Help",
+    "f2 Today",
+    "f3 History",
+    "f4 Trends",
+    "f5 Alerts",
+    "f6 Export",
+    "f7 Settings",
+]
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+async def test_the_footer_shows_every_section_key_and_the_days_keys(db_file, width):
+    app = PainlogApp(db=db_file, today=TODAY)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        shown = footer_keys(app)
+    for label in [*SECTION_LABELS, "^s Save", "[ Prev day", "] Next day"]:
+        assert label in shown, (label, shown)
+
+
+@pytest.mark.parametrize(
+    ("key", "own"),
+    [
+        ("f3", ["⏎/e Edit", "d Delete"]),
+        ("f7", ["^s Save profile", "e Your exercises", "c Copy path"]),
+    ],
+)
+async def test_at_80_columns_every_screen_keeps_its_keys_in_the_footer(db_file, key, own):
+    app = PainlogApp(db=db_file, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        shown = footer_keys(app)
+    for label in [*SECTION_LABELS, *own]:
+        assert label in shown, (label, shown)
+
+
+async def test_the_footer_follows_the_terminal_width(db_file):
+    app = PainlogApp(db=db_file, today=TODAY)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(KeysFooter)
+        assert footer.outer_size.height == 1
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert footer.outer_size.height == 2
+        assert set(SECTION_LABELS) <= set(footer_keys(app))
