@@ -75,6 +75,14 @@ class TodayScreen(DiaryScreen):
             id="today.today",
             tooltip="Back to today's log",
         ),
+        Binding(
+            "escape",
+            "to_pain",
+            "To the pain score",
+            show=False,
+            id="today.pain",
+            tooltip="Leave the field you are in (a filter, the note) for the pain score",
+        ),
     ]
 
     @dataclass
@@ -425,6 +433,8 @@ class TodayScreen(DiaryScreen):
         if message.log.day == self.day:
             self._saved = message.log
             self._version = message.version
+            # Ready for the next entry, or a correction of the score just saved.
+            self.focus_pain()
         self._view = None
         self._set_status(self._saved_status(just_now=True))
         self._show_alerts(message.alerts)
@@ -474,9 +484,16 @@ class TodayScreen(DiaryScreen):
     def action_go_today(self) -> None:
         self.go_to(self.today)
 
+    def action_to_pain(self) -> None:
+        # Escape, from anywhere in the form: the one field digits always reach. What is
+        # typed in a filter stays there (a save still adds it, or says why it cannot).
+        self.focus_pain()
+
     def go_to(self, day: date) -> None:
-        """Show `day`, asking first when the form holds unsaved changes."""
+        """Show `day` with the pain score focused, asking first when the form holds
+        unsaved changes (kept, and left where they were, on a no)."""
         if day == self.day:
+            self.focus_pain()
             return
 
         def switch(confirmed: bool | None) -> None:
@@ -503,10 +520,24 @@ class TodayScreen(DiaryScreen):
         self._version = None
         self._loading = True
         self._fill(None)
+        if self._details is not None:
+            self._details.rewind()
         self._show_heading()
         self._set_status("Loading…")
+        self.focus_pain()
         if self.diary is not None:
             self._load(day, self._view)
+
+    def focus_pain(self) -> None:
+        """Put focus on the pain score, where the status line says to type.
+
+        Also once the screen has been refreshed: a screen coming back into view (F2,
+        History's Enter, a dialog closing) gives focus back to whatever had it before,
+        and that comes after this call.
+        """
+        pain = self.query_one("#pain", PainScale)
+        pain.focus()
+        self.call_after_refresh(pain.focus)
 
     # -- status ---------------------------------------------------------------------------
 

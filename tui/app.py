@@ -46,7 +46,13 @@ class Section:
 def sections() -> tuple[Section, ...]:
     """The main screens, in the order their keys run along the footer."""
     return (
-        Section("today", "f2", "Today", "Log or edit a day", lambda t, d: TodayScreen(t, d)),
+        Section(
+            "today",
+            "f2",
+            "Today",
+            "Log today, or an earlier day with [ and ]",
+            lambda t, d: TodayScreen(t, d),
+        ),
         Section(
             "history",
             "f3",
@@ -109,7 +115,7 @@ class PainlogApp(App[None]):
         *(
             Binding(
                 section.key,
-                f"switch_mode('{section.mode}')",
+                f"open_section('{section.mode}')",
                 section.title,
                 id=f"app.{section.mode}",
                 tooltip=section.help,
@@ -237,6 +243,18 @@ class PainlogApp(App[None]):
                 self.notify, str(error), title="Theme not saved", severity="warning"
             )
 
+    async def action_open_section(self, mode: str) -> None:
+        """Show a main screen (its F key, or its palette command).
+
+        Today opens on today's log, with the pain score focused, whichever day it showed
+        last: F2 is how a person gets back to today from anywhere. Unsaved changes to
+        another day are not dropped without a yes.
+        """
+        await self.switch_mode(mode)
+        today = self.today_screen
+        if mode == "today" and today is not None:
+            today.go_to(self.today)
+
     def action_help(self) -> None:
         """Help for the screen in front (F1 or ?): its keys, the scale, the alerts."""
         from textual.command import CommandPalette
@@ -320,15 +338,17 @@ class PainlogApp(App[None]):
             yield SystemCommand(
                 f"Go to {section.title}",
                 f"{section.help} ({section.key.upper()})",
-                lambda mode=section.mode: self.switch_mode(mode),
+                lambda mode=section.mode: self.call_later(self.action_open_section, mode),
             )
         yield SystemCommand(
             "Your exercises",
             "Add, rename, retire or restore exercises of your own (Settings, e)",
             self.action_own_exercises,
         )
+        # The day's own commands only where the day is on screen. Back to today (ctrl+t)
+        # is "Go to Today" above: one command per action.
         today = self.today_screen
-        if today is None:
+        if today is None or screen is not today:
             return
         yield SystemCommand("Save this day", "Save the log shown (ctrl+s)", today.action_save)
         yield SystemCommand(
@@ -337,7 +357,6 @@ class PainlogApp(App[None]):
         yield SystemCommand(
             "Next day", "Log or edit the day after (])", lambda: today.action_shift_day(1)
         )
-        yield SystemCommand("Go to today", "Back to today's log (ctrl+t)", today.action_go_today)
 
     def deliver_screenshot(
         self,

@@ -85,6 +85,7 @@ class DayDetails(Vertical):
             yield Label("Signs", classes="form-label")
             with FocusGroup(classes="form-field"):
                 yield FlagChecklist(id="flags")
+                yield Static("", id="flags-more", markup=False)
                 yield Static("", id="flag-help")
         with Horizontal(classes="form-row"):
             yield Label("Worst", classes="form-label")
@@ -114,6 +115,10 @@ class DayDetails(Vertical):
             # A note an older diary holds is edited with any control character escaped
             # (never raw on the screen); its line ends are kept as they are.
             note.load_text(shown_text(log.note, breaks=None) if log else "")
+
+    def rewind(self) -> None:
+        """Start the signs list at its first sign again (another day is being shown)."""
+        self.query_one("#flags").rewind()
 
     @property
     def details(self) -> Details:
@@ -166,6 +171,17 @@ class DayDetails(Vertical):
 
     def on_text_area_changed(self) -> None:
         self.post_message(self.Edited())
+
+    def on_flag_checklist_hidden(self, message) -> None:
+        # Without it the signs out of the list's view are easy to miss.
+        parts = []
+        if message.above:
+            parts.append(f"{message.above} above ↑")
+        if message.below:
+            parts.append(f"{message.below} more below ↓")
+        more = self.query_one("#flags-more", Static)
+        more.update(", ".join(parts))
+        more.display = bool(parts)
 
     def on_option_list_option_highlighted(self, event) -> None:
         if event.option_list.id != "flags":

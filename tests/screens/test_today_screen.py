@@ -221,7 +221,7 @@ async def test_command_palette_offers_the_day_actions(db_file):
     async with app.run_test() as pilot:
         await settle(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
-    assert {"Save this day", "Previous day", "Next day", "Go to today"} <= set(titles)
+    assert {"Save this day", "Previous day", "Next day", "Go to Today"} <= set(titles)
 
 
 async def test_usage_counts_are_read_once_then_after_a_save(db_file, monkeypatch):
