@@ -40,6 +40,8 @@ COMMANDS = {
     "show": "show",
     "profile": "profile",
     "exercises": "exercises",
+    "meds": "meds",
+    "treatments": "treatments",
     "alerts": "alerts",
     "backup": "backup",
     "export": "export",

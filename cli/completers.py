@@ -41,6 +41,37 @@ def complete_did(prefix: str, parsed_args=None, **_ignored) -> list[str]:
     return _offer(before, prefix, (x.slug for x in seeds.exercises_in_use))
 
 
+def complete_took(prefix: str, parsed_args=None, **_ignored) -> list[str]:
+    """The person's medications in use, when the diary can be read."""
+    before, _current = _last_item(prefix)
+    seeds = _diary_catalogue(parsed_args)
+    slugs = [x.slug for x in seeds.medications_in_use] if seeds else []
+    return _offer(before, prefix, slugs)
+
+
+def complete_treated(prefix: str, parsed_args=None, **_ignored) -> list[str]:
+    """The treatments in use, the person's own included when the diary can be read."""
+    from painlog.seeds import catalogue
+
+    before, _current = _last_item(prefix)
+    seeds = _diary_catalogue(parsed_args) or catalogue()
+    return _offer(before, prefix, (x.slug for x in seeds.treatments_in_use))
+
+
+def complete_medication(prefix: str, parsed_args=None, **_ignored) -> list[str]:
+    """The person's medications, for `painlog meds rename/retire/restore`."""
+    seeds = _diary_catalogue(parsed_args)
+    slugs = [x.slug for x in seeds.medications] if seeds else []
+    return [slug for slug in slugs if slug.startswith(prefix)]
+
+
+def complete_own_treatment(prefix: str, parsed_args=None, **_ignored) -> list[str]:
+    """The person's own treatments, for `painlog treatments rename/retire/restore`."""
+    seeds = _diary_catalogue(parsed_args)
+    slugs = [x.slug for x in seeds.treatments if x.own] if seeds else []
+    return [slug for slug in slugs if slug.startswith(prefix)]
+
+
 def complete_flag(prefix: str, parsed_args=None, **_ignored) -> list[str]:
     """The warning signs' slugs."""
     from painlog.seeds import catalogue

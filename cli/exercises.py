@@ -11,6 +11,7 @@ import argparse
 
 from painlog.cli import CommandFactory
 from painlog.cli.completers import complete_own, complete_retired
+from painlog.cli.list_actions import list_actions, no_diary_yet, slug_argument
 
 EPILOG = """\
 examples:
@@ -31,22 +32,7 @@ def register(command: CommandFactory) -> None:
     """Add the `exercises` subcommand and its actions."""
     exercises = command("exercises", "list exercises, or add, rename and retire your own", EPILOG)
     exercises.set_defaults(handler=run_list)
-    actions = exercises.add_subparsers(
-        dest="action", metavar="ACTION", parser_class=type(exercises)
-    )
-
-    def action(name: str, help_text: str, example: str) -> argparse.ArgumentParser:
-        sub = actions.add_parser(
-            name,
-            help=help_text,
-            description=help_text,
-            epilog=f"example:\n  {example}",
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        sub.add_argument(
-            "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file or URL"
-        )
-        return sub
+    action = list_actions(exercises)
 
     add = action(
         "add",
@@ -87,9 +73,7 @@ def register(command: CommandFactory) -> None:
 
 
 def _slug_argument(parser: argparse.ArgumentParser, completer) -> None:
-    """The SLUG of an own exercise, offered on Tab from the diary (`painlog completion`)."""
-    slug = parser.add_argument("slug", help="its slug (starts with own-)")
-    slug.completer = completer  # type: ignore[attr-defined]
+    slug_argument(parser, "its slug (starts with own-)", completer)
 
 
 def diary_catalogue(args: argparse.Namespace):
@@ -202,10 +186,8 @@ def _checked_slug(args: argparse.Namespace):
     """
     from painlog.rules.entry import InvalidInput
     from painlog.rules.own_exercises import check_own_slug
-    from painlog.store.location import resolve_location
 
-    location = resolve_location(getattr(args, "db", None))
-    if location.path is not None and not location.path.exists():
+    if no_diary_yet(args):
         raise InvalidInput(
             "exercise", args.slug, "the slug of an exercise you added (no diary yet)"
         )

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 
 from painlog.cli import EXIT_OK, CommandFactory, local_today, open_diary
-from painlog.cli.completers import complete_did, complete_flag, complete_where
+from painlog.cli.completers import (
+    complete_did,
+    complete_flag,
+    complete_took,
+    complete_treated,
+    complete_where,
+)
 
 
 def register(command: CommandFactory) -> None:
@@ -18,11 +24,13 @@ def register(command: CommandFactory) -> None:
         '  painlog log 5 --where "lower back left, outer hip" --did "walk 30min"\n'
         "  painlog log 5 --where lower-back:left:ache,hip-side:right --did walking:30min\n"
         "  painlog log 3 --date 2026-11-02 --did glute-bridge:3x10 --flag fever\n"
+        "  painlog log 5 --took ibuprofen:400mg@08:00,ibuprofen@14:00 --treated heat\n"
         "\nOn a day already logged, the command changes only what it names: the pain, and\n"
         "--worst, --note and --bed-rest/--no-bed-rest when given (--worst none and\n"
-        "--note '' clear them); --where, --did and --flag add to the day's (an exercise\n"
-        "given again with a dose takes the new dose). --replace replaces the whole day\n"
-        "with exactly what the command gives.\n"
+        "--note '' clear them); --where, --did, --took, --treated and --flag add to the\n"
+        "day's (an exercise given again with a dose takes the new dose; each --took item\n"
+        "is one more intake). --replace replaces the whole day with exactly what the\n"
+        "command gives.\n"
         "\nPAIN is 0 (none) to 10 (worst imaginable): 1-3 mild, 4-6 moderate, 7-10 severe.\n"
         "\n" + vocabulary_help(),
     )
@@ -40,11 +48,25 @@ def register(command: CommandFactory) -> None:
         metavar="SLUG[:DOSE],...",
         help="exercises done: slugs, or words as in the app (walk 30min)",
     )
+    took = log.add_argument(
+        "--took",
+        default="",
+        metavar="MED[:DOSE][@HH:MM],...",
+        help="medication taken, one item per intake (painlog meds lists yours)",
+    )
+    treated = log.add_argument(
+        "--treated",
+        default="",
+        metavar="TREATMENT,...",
+        help="treatments done: heat, cold, massage, ... (painlog treatments lists them)",
+    )
     flag = log.add_argument("--flag", default="", metavar="SLUG,...", help="warning signs noticed")
     # Read by argcomplete only when the shell asks for completions (`painlog completion`).
     where.completer = complete_where  # type: ignore[attr-defined]
     did.completer = complete_did  # type: ignore[attr-defined]
     flag.completer = complete_flag  # type: ignore[attr-defined]
+    took.completer = complete_took  # type: ignore[attr-defined]
+    treated.completer = complete_treated  # type: ignore[attr-defined]
     log.add_argument(
         "--worst", default=None, metavar="N", help="worst pain of the day, 0-10 (none clears it)"
     )
@@ -67,14 +89,15 @@ def run(args: argparse.Namespace) -> int:
     from painlog.rules.day_change import KEEP, DayChange, apply_change, report_change
     from painlog.rules.describe import day_heading, summary_text
     from painlog.rules.entry import InvalidInput, check_day, check_pain
+    from painlog.rules.intakes import parse_took, parse_treated
     from painlog.rules.parsing import parse_date, parse_exercises, parse_flags, parse_places
     from painlog.seeds.catalogue import OWN_PREFIX
 
     today = local_today()
     seeds = None
-    if args.did.strip():
-        # The diary's own exercises, read (never written) before the log is checked: an
-        # own exercise may be named without `own-`, or share a first word with another.
+    if args.did.strip() or args.took.strip() or args.treated.strip():
+        # The diary's own lists, read (never written) before the log is checked: an own
+        # exercise may be named without `own-`, and medications are only the person's.
         from painlog.cli.exercises import diary_catalogue
 
         seeds = diary_catalogue(args)
@@ -87,6 +110,8 @@ def run(args: argparse.Namespace) -> int:
         flags=parse_flags(args.flag),
         bed_rest=KEEP if args.bed_rest is None else args.bed_rest,
         note=KEEP if args.note is None else args.note,
+        took=parse_took(args.took, seeds) if args.took.strip() else (),
+        treated=parse_treated(args.treated, seeds) if args.treated.strip() else (),
     )
     # Refuse before opening the database so bad input never creates or touches a file.
     check_day(change.as_new_day(), today, seeds)
@@ -109,7 +134,11 @@ def run(args: argparse.Namespace) -> int:
         profile, acknowledged = diary.profile(), diary.acknowledged()
         history = diary.days(end=today)
         before, after = diary.change_day(change.day, changed, today)
-        if seeds is None and any(d.slug.startswith(OWN_PREFIX) for d in after.log.exercises):
+        if seeds is None and (
+            after.log.took
+            or any(d.slug.startswith(OWN_PREFIX) for d in after.log.exercises)
+            or any(slug.startswith(OWN_PREFIX) for slug in after.log.treated)
+        ):
             seeds = diary.catalogue()
     log = after.log
     # The alerts before and after this log, from one read: the rules are pure, so the
@@ -158,6 +187,10 @@ def vocabulary_help() -> str:
             listed("signs", (x.slug for x in seeds.red_flags)),
             "--did takes exercise slugs or names, yours included; `painlog exercises` lists",
             "them. A dose follows: walking:30min, glute-bridge:3x10, or walk 30min.",
+            "--took takes your medications (`painlog meds` lists and adds them), each with an",
+            "optional dose and time: ibuprofen:400mg@08:00, or ibuprofen 400mg 8:00.",
+            "--treated takes treatments by slug or name (`painlog treatments` lists them):",
+            listed("treatments", (x.slug for x in seeds.treatments)),
         ]
     )
 

@@ -2,7 +2,8 @@
 
 A log command names some of a day's fields. The pain is always given and always set; the
 worst pain, the note and bed rest are set only when given (and cleared when given empty);
-places, exercises and warning signs are added to what the day holds. A place given again
+places, exercises, intakes, treatments and warning signs are added to what the day holds
+(an intake always adds one: a medication may be taken several times a day). A place given again
 for the same location and side takes the new character; an exercise given again with a
 dose takes the new dose. Whatever the command does not name is kept, so a second log of
 the same day never loses the first one's details.
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from painlog.rules.records import DayLog, ExerciseDone, Place
+from painlog.rules.records import DayLog, ExerciseDone, Intake, Place
 
 
 class Keep:
@@ -46,6 +47,8 @@ class DayChange:
         flags: Warning signs to add.
         bed_rest: True or False when given; KEEP leaves it.
         note: The note; "" clears it; KEEP leaves it.
+        took: Intakes to add, each one more.
+        treated: Treatments to add.
     """
 
     day: date
@@ -56,6 +59,8 @@ class DayChange:
     flags: tuple[str, ...] = ()
     bed_rest: bool | Keep = KEEP
     note: str | Keep = KEEP
+    took: tuple[Intake, ...] = ()
+    treated: tuple[str, ...] = ()
 
     def as_new_day(self) -> DayLog:
         """The day exactly as this change gives it, as if nothing was logged before: what
@@ -70,6 +75,8 @@ class DayChange:
             self.flags,
             False if isinstance(self.bed_rest, Keep) else self.bed_rest,
             "" if isinstance(self.note, Keep) else self.note,
+            self.took,
+            self.treated,
         )
 
 
@@ -90,6 +97,8 @@ def apply_change(existing: DayLog | None, change: DayChange) -> DayLog:
         flags=tuple(dict.fromkeys((*base.flags, *change.flags))),
         bed_rest=base.bed_rest if isinstance(change.bed_rest, Keep) else change.bed_rest,
         note=base.note if isinstance(change.note, Keep) else change.note,
+        took=base.took + change.took,
+        treated=tuple(dict.fromkeys((*base.treated, *change.treated))),
     )
 
 
@@ -143,6 +152,7 @@ def report_change(before: DayLog, after: DayLog, seeds=None) -> ChangeReport:
         seeds: The catalogue with the person's own exercises, for their names.
     """
     from painlog.rules.describe import exercise_text, flag_text, place_text
+    from painlog.rules.intakes import intake_words, treatment_words
 
     changed: list[str] = []
     kept: list[str] = []
@@ -160,6 +170,7 @@ def report_change(before: DayLog, after: DayLog, seeds=None) -> ChangeReport:
         (before.places, after.places, _place_key, place_text),
         (before.exercises, after.exercises, _exercise_key, _named(exercise_text, seeds)),
         (before.flags, after.flags, _flag_key, flag_text),
+        (before.treated, after.treated, _flag_key, _named(treatment_words, seeds)),
     ):
         held = {key(item): item for item in old}
         now = {key(item) for item in new}
@@ -174,6 +185,18 @@ def report_change(before: DayLog, after: DayLog, seeds=None) -> ChangeReport:
         if removed:
             changed.append("removed " + ", ".join(removed))
         kept.extend(same)
+    taken = list(before.took)
+    added_intakes = []
+    for intake in after.took:
+        if intake in taken:
+            taken.remove(intake)
+            kept.append(intake_words(intake, seeds))
+        else:
+            added_intakes.append(intake_words(intake, seeds))
+    if added_intakes:
+        changed.append("took " + ", ".join(added_intakes))
+    if taken:
+        changed.append("removed " + ", ".join(intake_words(x, seeds) for x in taken))
     if before.bed_rest != after.bed_rest:
         changed.append("bed rest" if after.bed_rest else "bed rest cleared")
     elif before.bed_rest:

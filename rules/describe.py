@@ -67,11 +67,17 @@ def pain_text(log: DayLog) -> str:
 
 def summary_text(log: DayLog, seeds: Catalogue | None = None) -> str:
     """One line: `pain 4/10 (moderate); Lower back (left); Walking, Glute bridge`."""
+    from painlog.rules.intakes import intake_words, treatment_words
+
     parts = [f"pain {pain_text(log)}"]
     if log.places:
         parts.append(", ".join(place_text(p) for p in log.places))
     if log.exercises:
         parts.append(", ".join(exercise_text(e, seeds) for e in log.exercises))
+    if log.took:
+        parts.append("took " + ", ".join(intake_words(x, seeds) for x in log.took))
+    if log.treated:
+        parts.append("treated with " + ", ".join(treatment_words(x, seeds) for x in log.treated))
     if log.flags:
         parts.append("signs: " + ", ".join(flag_text(f) for f in log.flags))
     if log.bed_rest:
@@ -81,12 +87,18 @@ def summary_text(log: DayLog, seeds: Catalogue | None = None) -> str:
 
 def day_lines(log: DayLog, seeds: Catalogue | None = None) -> list[str]:
     """The whole log, one field per line, for `painlog show`."""
+    from painlog.rules.intakes import intake_words, treatment_words
+
     did = ", ".join(exercise_text(e, seeds) for e in log.exercises)
     lines = [
         day_heading(log.day),
         f"  Pain:      {pain_text(log)}",
         "  Where:     " + (", ".join(place_text(p) for p in log.places) or "not given"),
         "  Did:       " + (did or "nothing logged"),
+        "  Took:      "
+        + (", ".join(intake_words(x, seeds) for x in log.took) or "no medication logged"),
+        "  Treated:   "
+        + (", ".join(treatment_words(x, seeds) for x in log.treated) or "no treatment logged"),
         "  Signs:     " + (", ".join(flag_text(f) for f in log.flags) or "none"),
         "  Bed rest:  " + ("yes, mostly in bed" if log.bed_rest else "no"),
     ]

@@ -303,6 +303,8 @@ class TodayScreen(DiaryScreen):
             flags=details.flags,
             bed_rest=details.bed_rest,
             note=details.note,
+            took=details.took,
+            treated=details.treated,
         )
 
     @property
@@ -354,7 +356,7 @@ class TodayScreen(DiaryScreen):
         typed = self._details.take_typed()
         if typed is not None:
             picker, problem = typed
-            field = "Where" if picker.id == "places" else "Did"
+            field = ROW_LABELS.get(picker.id or "", "Did")
             self._set_status(f"Not saved: {field}: {problem}")
             picker.filter_input.focus()
             return
@@ -556,6 +558,10 @@ class TodayScreen(DiaryScreen):
 
     def _set_status(self, text: str) -> None:
         self.query_one("#status", Static).update(text)
+
+
+ROW_LABELS = {"places": "Where", "exercises": "Did", "took": "Took", "treated": "Treated"}
+"""Each picker's row, as its label names it, for a message about what is typed there."""
 
 
 def _normalised(log: DayLog) -> DayLog:

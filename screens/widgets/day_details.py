@@ -1,5 +1,5 @@
-"""The day's details under its pain score: places, exercises, warning signs, worst pain,
-bed rest and the note.
+"""The day's details under its pain score: places, exercises, medications taken,
+treatments, warning signs, worst pain, bed rest and the note.
 
 Today draws its first frame with the pain score alone and mounts these rows a frame later
 (`textual.lazy.Lazy`): they are most of what the screen costs to build, and the score is
@@ -36,6 +36,8 @@ class Details:
     flags: tuple[str, ...]
     bed_rest: bool
     note: str
+    took: tuple = ()
+    treated: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -43,6 +45,8 @@ class Details:
         return not (
             self.places
             or self.exercises
+            or self.took
+            or self.treated
             or self.flags
             or self.note
             or self.worst is not None
@@ -72,7 +76,12 @@ class DayDetails(Vertical):
         from painlog.screens.widgets.flag_checklist import FlagChecklist
         from painlog.screens.widgets.focus_group import FocusGroup
         from painlog.screens.widgets.pain_scale import PainScale
-        from painlog.screens.widgets.picker import ExercisePicker, PlacePicker
+        from painlog.screens.widgets.picker import (
+            ExercisePicker,
+            MedicationPicker,
+            PlacePicker,
+            TreatmentPicker,
+        )
         from painlog.screens.widgets.tick_box import TickBox
 
         with Horizontal(classes="form-row"):
@@ -94,6 +103,12 @@ class DayDetails(Vertical):
             yield Label("Bed", classes="form-label")
             yield TickBox("Spent most of the day resting in bed", id="bed-rest", compact=True)
         with Horizontal(classes="form-row"):
+            yield Label("Took", classes="form-label")
+            yield MedicationPicker(id="took")
+        with Horizontal(classes="form-row"):
+            yield Label("Treated", classes="form-label")
+            yield TreatmentPicker(id="treated")
+        with Horizontal(classes="form-row"):
             yield Label("Note", classes="form-label")
             yield TextArea(id="note", soft_wrap=True, show_line_numbers=False)
 
@@ -106,6 +121,8 @@ class DayDetails(Vertical):
         self.query_one("#worst").set_value(log.worst if log else None)
         self.query_one("#places").set_chosen(log.places if log else ())
         self.query_one("#exercises").set_chosen(log.exercises if log else ())
+        self.query_one("#took").set_chosen(log.took if log else ())
+        self.query_one("#treated").set_chosen(log.treated if log else ())
         self.query_one("#flags").set_ticked(log.flags if log else ())
         bed_rest = self.query_one("#bed-rest", Checkbox)
         with bed_rest.prevent(Checkbox.Changed):
@@ -130,16 +147,18 @@ class DayDetails(Vertical):
             flags=tuple(self.query_one("#flags").selected),
             bed_rest=self.query_one("#bed-rest").value,
             note=self.query_one("#note").text,
+            took=tuple(self.query_one("#took").chosen),
+            treated=tuple(self.query_one("#treated").chosen),
         )
 
     def take_typed(self) -> tuple[Picker, str] | None:
-        """Add what is left typed in Where and Did where it names one item.
+        """Add what is left typed in Where, Did, Took and Treated where it names one item.
 
         Returns:
             None when nothing is left, or the first picker whose text names no single
             item, with why (the save must stop there).
         """
-        for picker in (self.query_one("#places"), self.query_one("#exercises")):
+        for picker in self.query("#places, #exercises, #took, #treated"):
             problem = picker.take_typed()
             if problem is not None:
                 return picker, problem
@@ -151,8 +170,10 @@ class DayDetails(Vertical):
         self.query_one("#exercises").set_usage(exercises)
 
     def set_catalogue(self, seeds: Catalogue) -> None:
-        """Offer the catalogue's exercises, the person's own among them."""
-        self.query_one("#exercises").set_catalogue(seeds)
+        """Offer the catalogue's exercises and treatments, the person's own among them, and
+        their medications."""
+        for picker in self.query("#exercises, #took, #treated"):
+            picker.set_catalogue(seeds)
 
     # Any change in the rows is an edit of the day. Handled by name, so that the rows'
     # widget classes need not be imported with this module.

@@ -24,7 +24,15 @@ from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from painlog.rules.describe import exercise_text, place_text
-from painlog.rules.records import ExerciseDone, Place
+from painlog.rules.intakes import (
+    intake_of_words,
+    intake_words,
+    medication_candidates,
+    split_intake_words,
+    treatment_candidates,
+    treatment_words,
+)
+from painlog.rules.records import ExerciseDone, Intake, Place
 from painlog.rules.vocabulary import (
     Candidate,
     NotOneMatch,
@@ -182,6 +190,10 @@ class Picker(FocusGroup, Generic[T]):
     def describe(self, item: T) -> str:
         return str(item)
 
+    def nothing_chosen(self) -> str:
+        """What the row says while nothing is chosen."""
+        return "none yet"
+
     # -- behaviour ------------------------------------------------------------------------
 
     @property
@@ -336,7 +348,7 @@ class Picker(FocusGroup, Generic[T]):
         chips.remove_children()
         self._chips_width = self.size.width
         if not self.chosen:
-            chips.mount(Label("none yet", classes="picker--empty"))
+            chips.mount(Label(self.nothing_chosen(), classes="picker--empty"))
             return
         # Textual has no wrapping row, so the chips are put in rows here, by their width:
         # a chip past the right edge would be cut off ("Kneeling hip flexor stre").
@@ -427,3 +439,61 @@ class ExercisePicker(Picker[ExerciseDone]):
 
     def describe(self, item: ExerciseDone) -> str:
         return exercise_text(item, self.seeds)
+
+
+class MedicationPicker(Picker[Intake]):
+    """What was taken: `ibu 400mg 8:00` picks Ibuprofen, 400mg, at 08:00. The same
+    medication can be added again (another intake)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        self.seeds = catalogue()
+        super().__init__((), "took? e.g. ibu 400mg 8:00", id=id)
+
+    def set_catalogue(self, seeds: Catalogue) -> None:
+        """Offer the person's medications in use."""
+        self.seeds = seeds
+        self.candidates = medication_candidates(seeds)
+        if self.is_mounted:
+            self._refilter(self.filter_input.value)
+            self._show_chips()
+
+    def split_query(self, query: str) -> tuple[str, list[str]]:
+        return split_intake_words(query)
+
+    def make(self, candidate: Candidate, extras: list[str]) -> Intake:
+        return intake_of_words(candidate.slug, extras)
+
+    def identity(self, item: Intake) -> object:
+        # Every intake is its own: the same pill at 8:00 and at 14:00 are two.
+        return id(item)
+
+    def describe(self, item: Intake) -> str:
+        return intake_words(item, self.seeds)
+
+    def nothing_chosen(self) -> str:
+        if not self.seeds.medications:
+            # painlog has no list of medicines: the person's own are added first.
+            return "none yet (add yours first: painlog meds add NAME)"
+        return "none yet"
+
+
+class TreatmentPicker(Picker[str]):
+    """What was done for the pain: `heat`, `phys` (a physiotherapy session)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        self.seeds = catalogue()
+        super().__init__(treatment_candidates(self.seeds), "treated? e.g. heat, massage", id=id)
+
+    def set_catalogue(self, seeds: Catalogue) -> None:
+        """Offer the treatments in use, the person's own among them."""
+        self.seeds = seeds
+        self.candidates = treatment_candidates(seeds)
+        if self.is_mounted:
+            self._refilter(self.filter_input.value)
+            self._show_chips()
+
+    def make(self, candidate: Candidate, extras: list[str]) -> str:
+        return candidate.slug
+
+    def describe(self, item: str) -> str:
+        return treatment_words(item, self.seeds)

@@ -1,21 +1,25 @@
-"""Snapshot of the Today screen at 80x24, the size every screen must work at."""
+"""Snapshots of the Today screen at 80x24, the size every screen must work at, and at
+60x20, the smallest it is used at."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
+import pytest
 from pilot_helpers import settle as _settled
 
-from painlog.rules.records import DayLog, ExerciseDone, Place
+from painlog.rules.records import DayLog, ExerciseDone, Intake, Place
 from painlog.store.diary import Diary
 from painlog.tui.app import PainlogApp
 
 TODAY = date(2026, 11, 21)
 
 
-def test_today_screen_with_a_saved_day(snap_compare, tmp_path):
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+def test_today_screen_with_a_saved_day(snap_compare, tmp_path, size):
     db = tmp_path / "diary.db"
     with Diary.open(str(db)) as diary:
+        diary.add_medication("Ibuprofen")
         diary.save_day(
             DayLog(
                 TODAY,
@@ -27,11 +31,13 @@ def test_today_screen_with_a_saved_day(snap_compare, tmp_path):
                     ExerciseDone("glute-bridge", 3, 10),
                 ),
                 note="Long drive; stiff after.",
+                took=(Intake("ibuprofen", "400mg", time(8, 0)),),
+                treated=("heat",),
             ),
             TODAY,
         )
     app = PainlogApp(db=str(db), today=TODAY)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_settled)
+    assert snap_compare(app, terminal_size=size, run_before=_settled)
 
 
 def test_today_screen_while_picking_a_place(snap_compare, tmp_path):
