@@ -31,7 +31,7 @@ _MINUTES = re.compile(r"^(\d+)min$")
 
 # Each child table folded into one cell per day, items in the order they were logged.
 DAILY_QUERY = """
-SELECT d.day, d.pain, d.worst, p.cell, e.cell, f.cell, d.bed_rest, d.note
+SELECT d.day, d.pain, d.worst, p.cell, e.cell, m.cell, t.cell, f.cell, d.bed_rest, d.note
 FROM day_log AS d
 LEFT JOIN (
     SELECT log_id, group_concat(item, ' | ') AS cell FROM (
@@ -54,6 +54,19 @@ LEFT JOIN (
         FROM exercise_done ORDER BY log_id, position
     ) GROUP BY log_id
 ) AS e ON e.log_id = d.id
+LEFT JOIN (
+    SELECT log_id, group_concat(item, ' | ') AS cell FROM (
+        SELECT log_id,
+               slug || coalesce(':' || dose, '') || coalesce('@' || substr(taken_at, 1, 5), '')
+               AS item
+        FROM intake ORDER BY log_id, position
+    ) GROUP BY log_id
+) AS m ON m.log_id = d.id
+LEFT JOIN (
+    SELECT log_id, group_concat(slug, ' | ') AS cell FROM (
+        SELECT log_id, slug FROM treatment_done ORDER BY log_id, position
+    ) GROUP BY log_id
+) AS t ON t.log_id = d.id
 LEFT JOIN (
     SELECT log_id, group_concat(slug, ' | ') AS cell FROM (
         SELECT log_id, slug FROM flag_report ORDER BY log_id, id
@@ -154,11 +167,13 @@ def export_daily(connection: sqlite3.Connection, target: Path) -> int:
             "" if worst is None else worst,
             _text(places),
             _text(exercises),
+            _text(took),
+            _text(treated),
             _text(flags),
             "yes" if bed_rest else "no",
             _text(note),
         )
-        for day, pain, worst, places, exercises, flags, bed_rest, note in rows
+        for day, pain, worst, places, exercises, took, treated, flags, bed_rest, note in rows
     )
     write_synced(target, buffer.getvalue())
     return len(rows)
@@ -216,7 +231,20 @@ def import_daily(connection: sqlite3.Connection, source: Path) -> int:
         raise ValueError("not a daily export")
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
     days, places, exercises, flags = [], [], [], []
-    for day, pain, worst, place_cell, exercise_cell, flag_cell, bed_rest, note in reader:
+    # The demo logs no medication or treatment: their cells are read past, as a plain
+    # reader of this layout would.
+    for (
+        day,
+        pain,
+        worst,
+        place_cell,
+        exercise_cell,
+        _took,
+        _treated,
+        flag_cell,
+        bed_rest,
+        note,
+    ) in reader:
         day = date.fromisoformat(day).isoformat()
         worst = int(worst) if worst else None
         days.append((day, int(pain), worst, bed_rest == "yes", _restore(note), now, now))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from painlog.store.csv_format import DAILY_COLUMNS
+from painlog.store.csv_format import DAILY_COLUMNS, DAILY_COLUMNS_BEFORE_MEDICATIONS
 
 TODAY = date(2026, 11, 21)  # a Saturday
 ACTIVITY = re.compile(
@@ -51,7 +51,8 @@ def history(db: Path, days: dict[date, int], flags: dict[date, str] | None = Non
         writer.writerow(DAILY_COLUMNS)
         for day, pain in sorted(days.items()):
             sign = flags.get(day, "")
-            writer.writerow([day.isoformat(), pain, "", "lower-back", "walking", sign, "no", ""])
+            row = [day.isoformat(), pain, "", "lower-back", "walking", "", "", sign, "no", ""]
+            writer.writerow(row)
     ok(db, "import", str(path))
 
 
@@ -225,8 +226,9 @@ def test_logging_cancer_history_as_a_sign_is_refused_and_says_where_it_went(db):
 
 def test_an_old_daily_csv_with_cancer_history_sets_the_profile(db, tmp_path):
     path = tmp_path / "old.csv"
+    # As painlog wrote it before schema 3 (and before the medications columns).
     path.write_text(
-        ",".join(DAILY_COLUMNS)
+        ",".join(DAILY_COLUMNS_BEFORE_MEDICATIONS)
         + "\r\n2026-11-01,4,,,,cancer-history | fever,no,\r\n2026-11-02,3,,,,,no,\r\n",
         encoding="utf-8",
     )
