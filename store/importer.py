@@ -506,6 +506,8 @@ class _RowReader:
         self.own: dict[str, Exercise] = {}
         self.medications: dict[str, Medication] = {}
         self.treatments: dict[str, Treatment] = {}
+        self.learned: set[tuple[str, str, str]] = set()
+        """The exercises, medications and treatments cells already read for new slugs."""
         self.seeds = catalogue()
         self.cells = _CellReaders(self.seeds)
         self.dates = _Dates(today)
@@ -532,10 +534,16 @@ class _RowReader:
         """Add a placeholder for each well-formed slug of the person's own the cells name
         first (an `own-` exercise or treatment, any medication): the import adds those the
         diary lacks, named after their slugs."""
+        cells = (exercises, medications, treatments)
+        if cells in self.learned:
+            return []  # Years of rows repeat the same few cells: each is read once.
+        if len(self.learned) >= CELLS_REMEMBERED:
+            self.learned.clear()
         new_own = _new_slugs(exercise_slugs(restore(exercises)), self.own, own=True)
         new_medications = _new_slugs(intake_slugs(restore(medications)), self.medications)
         new_treatments = _new_slugs(treatment_slugs(restore(treatments)), self.treatments, True)
         if not (new_own or new_medications or new_treatments):
+            self.learned.add(cells)
             return []
         known = len(self.own) + len(self.medications) + len(self.treatments)
         if known + len(new_own) + len(new_medications) + len(new_treatments) > MAX_OWN_ITEMS:
@@ -563,6 +571,7 @@ class _RowReader:
         seen_cancer_history = self.cells.cancer_history
         self.cells = _CellReaders(self.seeds)
         self.cells.cancer_history = seen_cancer_history
+        self.learned.add(cells)
         return []
 
 

@@ -161,6 +161,8 @@ class Picker(FocusGroup, Generic[T]):
         """Items removed since the day was loaded, latest last, with where they stood."""
         self._chips_width = 0
         """The width the chips were last laid out for."""
+        self._chips_shown: tuple = ()
+        """The width, and the chips' labels, last shown."""
 
     def compose(self) -> ComposeResult:
         yield PickerInput(placeholder=self._placeholder, compact=True)
@@ -345,6 +347,13 @@ class Picker(FocusGroup, Generic[T]):
         chips = self.query_one(".picker--chips", Vertical)
         if not chips.is_attached:
             return  # The screen is being taken down (the app is closing).
+        # The same chips at the same width are left as they are: a day loaded, a catalogue
+        # handed in and a resize each ask, and every rebuild is a mount and a layout.
+        labels = tuple(self.describe(item) for item in self.chosen) or (self.nothing_chosen(),)
+        shown = (self.size.width, bool(self.chosen), labels)
+        if shown == self._chips_shown and chips.children:
+            return
+        self._chips_shown = shown
         chips.remove_children()
         self._chips_width = self.size.width
         if not self.chosen:
