@@ -454,8 +454,8 @@ def week_sentence(week: WeekSummary, previous: WeekSummary | None, today: date) 
     """The week in one line of numbers.
 
     `Week of 3 Nov: mean 4.1 (down 1.2 from last week), 6 of 7 days logged, 9 exercise
-    sessions, lower back on 6 days`. The current week counts only the days so far; bed-rest
-    days and warning signs are added when there were any.
+    sessions, lower back on 6 days`. The current week counts only the days so far; days
+    with medication, bed-rest days and warning signs are added when there were any.
     """
     heading = f"Week of {day_month(week.start, today)}"
     possible = days_so_far(week, today)
@@ -472,6 +472,8 @@ def week_sentence(week: WeekSummary, previous: WeekSummary | None, today: date) 
         parts.append(f"{location_name(slug)} on {counted(days, 'day')}")
     else:
         parts.append("no places logged")
+    if week.medication_days:
+        parts.append(f"medication on {counted(week.medication_days, 'day')}")
     if week.bed_rest_days:
         parts.append(f"{counted(week.bed_rest_days, 'day')} mostly in bed")
     if week.flags:
@@ -486,7 +488,8 @@ def week_sentence(week: WeekSummary, previous: WeekSummary | None, today: date) 
 def trend_sentence(weeks: Sequence[WeekSummary]) -> str:
     """The direction over several weeks: `12-week trend: weekly mean 5.8 -> 3.1 (down 2.7)`.
 
-    Compares the oldest and the newest week that have a log; unlogged weeks are counted.
+    Compares the oldest and the newest week that have a log; unlogged weeks are counted,
+    and so are the logged days with medication, when there were any.
     """
     label = f"{len(weeks)}-week trend"
     logged = [week for week in weeks if week.mean is not None]
@@ -501,7 +504,16 @@ def trend_sentence(weeks: Sequence[WeekSummary]) -> str:
     )
     if len(logged) < len(weeks):
         text += f", {len(logged)} of {len(weeks)} weeks logged"
-    return text
+    return text + _medication_days(logged)
+
+
+def _medication_days(logged: Sequence[WeekSummary]) -> str:
+    """`, medication on 9 of 40 logged days`, or nothing when none was taken."""
+    taken = sum(week.medication_days for week in logged)
+    if not taken:
+        return ""
+    days = sum(week.days_logged for week in logged)
+    return f", medication on {taken} of {counted(days, 'logged day')}"
 
 
 def class_text(name: str) -> str:

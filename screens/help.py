@@ -75,12 +75,15 @@ KEY_NAMES = {
 
 TODAY_KEYS: tuple[tuple[str, str], ...] = (
     ("0-9", "Pain score: 1 then 0 gives 10; arrows step it up and down"),
-    ("type in Where, Did", "Filters the list; Enter adds the top match (Up/Down: another)"),
+    ("type in Where, Did, Took", "Filters the list; Enter adds the top match (Up/Down: another)"),
     ("words after a name", "`hip left sharp`: side and kind; `walk 30min`, `glute 3x10`: a dose"),
-    ("Backspace", "On an empty filter: removes the last place or exercise (or click its ✕)"),
+    ("Took", "`ibu 400mg 8:00`: what, how much, when; again for each time you took it"),
+    ("Treated", "Heat, cold, massage, TENS...: `heat`, `phys` (a physiotherapy session)"),
+    ("Backspace", "On an empty filter: removes the last item of the row (or click its ✕)"),
     ("Space or Enter", "On a warning sign: ticks or unticks it (✓ shows it ticked)"),
     ("Delete", "On Worst: back to not given"),
     ("your exercises", "Marked · yours in Did; add, rename or retire them in Settings (F7), e"),
+    ("your medications", "Added with `painlog meds add NAME`; painlog keeps no list of its own"),
 )
 """Keys of the Today form that are typing rather than bindings."""
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from painlog.rules.records import DayLog, ExerciseDone, Place
+from painlog.rules.records import DayLog, ExerciseDone, Intake, Place
 from painlog.rules.weekly import (
     WEEKDAYS,
     DayTotals,
@@ -399,3 +399,41 @@ def test_add_up_days_reads_pain_worst_signs_and_bed_rest_in_the_order_given():
     assert add_up_days(days) == DayTotals(11, 0, 7, 9, ("fever", "trauma", "weight-loss"), 1)
     # One day: its pain is both ends; no worst given stays None.
     assert add_up_days(days[:1]) == DayTotals(4, 4, 4, None, ("fever", "trauma"), 0)
+
+
+# -- days with medication, in the week's sentence and over the weeks -----------------------
+
+
+def _week_of(took_on: int, logged: int = 7, start: date = date(2026, 11, 16)) -> WeekSummary:
+    """A week of `logged` days, the first `took_on` of them with a medication taken."""
+    logs = [
+        DayLog(
+            start + timedelta(days=n),
+            3,
+            took=(Intake("ibuprofen"), Intake("ibuprofen")) if n < took_on else (),
+        )
+        for n in range(logged)
+    ]
+    return summarise_week(start, logs)
+
+
+@pytest.mark.parametrize(("took_on", "said"), [(0, None), (1, "1 day"), (2, "2 days")])
+def test_the_week_says_on_how_many_days_medication_was_taken(took_on, said):
+    week = _week_of(took_on)
+    assert week.medication_days == took_on
+    assert week.medication_counts == ({"ibuprofen": took_on} if took_on else {})
+    sentence = week_sentence(week, None, date(2026, 11, 22))
+    if said is None:
+        assert "medication" not in sentence
+    else:
+        assert f"medication on {said}" in sentence
+
+
+def test_the_trend_counts_medication_days_of_the_logged_days():
+    weeks = [
+        _week_of(0, 5, date(2026, 11, 2)),
+        _week_of(3, 7, date(2026, 11, 9)),
+        _week_of(1, 4, date(2026, 11, 16)),
+    ]
+    assert trend_sentence(weeks).endswith(", medication on 4 of 16 logged days")
+    assert "medication" not in trend_sentence(weeks[:1])
