@@ -607,15 +607,6 @@ def _read_days(
     """(id, log, version) of every day the `conditions` on `LOGS` keep, oldest first:
     one query per table, however many days. Without `versions` the version is None: the
     time zone of every `updated_at` is then not rebuilt for years of days nobody saves."""
-    places: dict[int, list[Place]] = defaultdict(list)
-    exercises: dict[int, list[ExerciseDone]] = defaultdict(list)
-    flags: dict[int, list[str]] = defaultdict(list)
-    took: dict[int, list[Intake]] = defaultdict(list)
-    treated: dict[int, list[str]] = defaultdict(list)
-    # Years of logs repeat the same few places and exercises, and the records are
-    # frozen: one object per distinct one is shared by every day that has it.
-    place_of: dict[tuple, Place] = {}
-    done_of: dict[tuple, ExerciseDone] = {}
     rows = connection.execute(
         select(
             LOGS.c.id,
@@ -632,49 +623,13 @@ def _read_days(
     if not rows:
         return []
     in_range = select(LOGS.c.id).where(*conditions).scalar_subquery() if conditions else None
-    for log_id, *item in connection.execute(
-        select(
-            PLACES.c.log_id,
-            PLACES.c.location,
-            PLACES.c.side,
-            PLACES.c.character,
-        )
-        .where(*_of_logs(PLACES, in_range))
-        .order_by(PLACES.c.log_id, PLACES.c.position)
-    ).all():
-        key = tuple(item)
-        places[log_id].append(place_of.get(key) or place_of.setdefault(key, Place(*key)))
-    for log_id, *item in connection.execute(
-        select(
-            EXERCISES.c.log_id,
-            EXERCISES.c.slug,
-            EXERCISES.c.sets,
-            EXERCISES.c.reps,
-            EXERCISES.c.minutes,
-        )
-        .where(*_of_logs(EXERCISES, in_range))
-        .order_by(EXERCISES.c.log_id, EXERCISES.c.position)
-    ).all():
-        key = tuple(item)
-        exercises[log_id].append(done_of.get(key) or done_of.setdefault(key, ExerciseDone(*key)))
-    for log_id, slug in connection.execute(
-        select(FLAGS.c.log_id, FLAGS.c.slug)
-        .where(*_of_logs(FLAGS, in_range))
-        .order_by(FLAGS.c.log_id, FLAGS.c.id)
-    ).all():
-        flags[log_id].append(slug)
-    for log_id, *item in connection.execute(
-        select(INTAKES.c.log_id, INTAKES.c.slug, INTAKES.c.dose, INTAKES.c.taken_at)
-        .where(*_of_logs(INTAKES, in_range))
-        .order_by(INTAKES.c.log_id, INTAKES.c.position)
-    ).all():
-        took[log_id].append(Intake(*item))
-    for log_id, slug in connection.execute(
-        select(TREATED.c.log_id, TREATED.c.slug)
-        .where(*_of_logs(TREATED, in_range))
-        .order_by(TREATED.c.log_id, TREATED.c.position)
-    ).all():
-        treated[log_id].append(slug)
+    places = _children(connection, PLACES, ("location", "side", "character"), in_range, Place)
+    exercises = _children(
+        connection, EXERCISES, ("slug", "sets", "reps", "minutes"), in_range, ExerciseDone
+    )
+    flags = _children(connection, FLAGS, ("slug",), in_range, str, order="id")
+    took = _children(connection, INTAKES, ("slug", "dose", "taken_at"), in_range, Intake)
+    treated = _children(connection, TREATED, ("slug",), in_range, str)
     return [
         (
             log_id,
@@ -694,6 +649,35 @@ def _read_days(
         )
         for log_id, day, pain, worst, bed_rest, note, updated_at in rows
     ]
+
+
+def _children(
+    connection: Connection,
+    table,
+    columns: Sequence[str],
+    in_range,
+    make: Callable,
+    order: str = "position",
+) -> dict[int, list]:
+    """The items of a child table (`make(*columns)`) per log id, in their order, for the
+    logs `in_range` selects (every log when None): one query, however many days.
+
+    Years of logs repeat the same few places, exercises and doses, and the records are
+    frozen: one object per distinct item is shared by every day that has it.
+    """
+    found: dict[int, list] = defaultdict(list)
+    shared: dict[tuple, object] = {}
+    for log_id, *item in connection.execute(
+        select(table.c.log_id, *(table.c[name] for name in columns))
+        .where(*_of_logs(table, in_range))
+        .order_by(table.c.log_id, table.c[order])
+    ).all():
+        key = tuple(item)
+        record = shared.get(key)
+        if record is None:
+            record = shared[key] = make(*key)
+        found[log_id].append(record)
+    return found
 
 
 def _write_profile(connection: Connection, values: dict[str, object]) -> None:
