@@ -11,7 +11,7 @@ import argparse
 
 from painlog.cli import CommandFactory
 from painlog.cli.completers import complete_own, complete_retired
-from painlog.cli.list_actions import list_actions, no_diary_yet, slug_argument
+from painlog.cli.list_actions import checked_slug, diary_catalogue, list_actions, slug_argument
 
 EPILOG = """\
 examples:
@@ -74,24 +74,6 @@ def register(command: CommandFactory) -> None:
 
 def _slug_argument(parser: argparse.ArgumentParser, completer) -> None:
     slug_argument(parser, "its slug (starts with own-)", completer)
-
-
-def diary_catalogue(args: argparse.Namespace):
-    """The catalogue with the diary's own exercises, read without changing anything.
-
-    The diary is opened read-only (no file created, no backup made), so a command refused
-    because of what it names leaves the folder exactly as it was. With no diary yet there
-    are no own exercises, and the packaged catalogue is it.
-    """
-    from painlog.cli import read_diary
-    from painlog.seeds import catalogue
-    from painlog.store.errors import NoDiary
-
-    try:
-        with read_diary(args) as diary:
-            return diary.catalogue()
-    except NoDiary:
-        return catalogue()
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -179,21 +161,10 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def _checked_slug(args: argparse.Namespace):
-    """Refuse a slug that is not one of the diary's own exercises, before opening it to write.
-
-    Returns:
-        The catalogue with the diary's own exercises.
-    """
-    from painlog.rules.entry import InvalidInput
+    """The catalogue with the diary's lists, once the slug is known to be an own exercise."""
     from painlog.rules.own_exercises import check_own_slug
 
-    if no_diary_yet(args):
-        raise InvalidInput(
-            "exercise", args.slug, "the slug of an exercise you added (no diary yet)"
-        )
-    seeds = diary_catalogue(args)
-    check_own_slug(args.slug, seeds)
-    return seeds
+    return checked_slug(args, "exercise", "an exercise you added", check_own_slug)
 
 
 def _own_line(exercise, width: int = 0) -> str:

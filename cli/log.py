@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     if args.did.strip() or args.took.strip() or args.treated.strip():
         # The diary's own lists, read (never written) before the log is checked: an own
         # exercise may be named without `own-`, and medications are only the person's.
-        from painlog.cli.exercises import diary_catalogue
+        from painlog.cli.list_actions import diary_catalogue
 
         seeds = diary_catalogue(args)
     change = DayChange(

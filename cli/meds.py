@@ -12,7 +12,7 @@ import argparse
 
 from painlog.cli import CommandFactory
 from painlog.cli.completers import complete_medication
-from painlog.cli.list_actions import list_actions, no_diary_yet, slug_argument
+from painlog.cli.list_actions import checked_slug, diary_catalogue, list_actions, slug_argument
 
 EPILOG = """\
 examples:
@@ -65,7 +65,6 @@ def register(command: CommandFactory) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from painlog.cli.exercises import diary_catalogue
 
     medications = diary_catalogue(args).medications
     in_use = [x for x in medications if not x.retired]
@@ -88,7 +87,6 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_add(args: argparse.Namespace) -> int:
     from painlog.cli import open_diary
-    from painlog.cli.exercises import diary_catalogue
     from painlog.rules.medications import draft_medication
 
     # Checked before a database is opened for writing (or created).
@@ -136,22 +134,10 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def _checked_slug(args: argparse.Namespace):
-    """Refuse a slug that is not one of the diary's medications, before opening it to write.
-
-    Returns:
-        The catalogue with the diary's lists.
-    """
-    from painlog.cli.exercises import diary_catalogue
-    from painlog.rules.entry import InvalidInput
+    """The catalogue with the diary's lists, once the slug is known to be a medication of yours."""
     from painlog.rules.medications import check_medication_slug
 
-    if no_diary_yet(args):
-        raise InvalidInput(
-            "medication", args.slug, "the slug of a medication you added (no diary yet)"
-        )
-    seeds = diary_catalogue(args)
-    check_medication_slug(args.slug, seeds)
-    return seeds
+    return checked_slug(args, "medication", "a medication you added", check_medication_slug)
 
 
 def medication_line(medication, width: int = 0) -> str:

@@ -10,7 +10,7 @@ import argparse
 
 from painlog.cli import CommandFactory
 from painlog.cli.completers import complete_own_treatment
-from painlog.cli.list_actions import list_actions, no_diary_yet, slug_argument
+from painlog.cli.list_actions import checked_slug, diary_catalogue, list_actions, slug_argument
 
 EPILOG = """\
 examples:
@@ -55,7 +55,6 @@ def register(command: CommandFactory) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from painlog.cli.exercises import diary_catalogue
     from painlog.rules.text import shown_text
 
     treatments = diary_catalogue(args).treatments
@@ -77,7 +76,6 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_add(args: argparse.Namespace) -> int:
     from painlog.cli import open_diary
-    from painlog.cli.exercises import diary_catalogue
     from painlog.rules.own_treatments import draft_treatment
 
     draft_treatment(args.name, diary_catalogue(args))
@@ -122,17 +120,10 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def _checked_slug(args: argparse.Namespace):
-    from painlog.cli.exercises import diary_catalogue
-    from painlog.rules.entry import InvalidInput
+    """The catalogue with the diary's lists, once the slug is known to be a treatment of yours."""
     from painlog.rules.own_treatments import check_own_treatment_slug
 
-    if no_diary_yet(args):
-        raise InvalidInput(
-            "treatment", args.slug, "the slug of a treatment you added (no diary yet)"
-        )
-    seeds = diary_catalogue(args)
-    check_own_treatment_slug(args.slug, seeds)
-    return seeds
+    return checked_slug(args, "treatment", "a treatment you added", check_own_treatment_slug)
 
 
 def _line(verb: str, treatment) -> str:
