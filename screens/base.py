@@ -54,7 +54,7 @@ class DiaryScreen(Screen):
         if self.diary is not None and self.is_mounted:
             self.load()
 
-    def exercises_changed(self) -> None:
-        """An own exercise was added, renamed, retired or restored; reload by default
-        (names shown may have changed)."""
+    def lists_changed(self) -> None:
+        """An own exercise, medication or treatment was added, renamed, retired or
+        restored; reload by default (names shown may have changed)."""
         self.logs_changed()

@@ -83,7 +83,8 @@ TODAY_KEYS: tuple[tuple[str, str], ...] = (
     ("Space or Enter", "On a warning sign: ticks or unticks it (✓ shows it ticked)"),
     ("Delete", "On Worst: back to not given"),
     ("your exercises", "Marked · yours in Did; add, rename or retire them in Settings (F7), e"),
-    ("your medications", "Added with `painlog meds add NAME`; painlog keeps no list of its own"),
+    ("your medications", "Add them in Settings (F7), m; painlog keeps no list of its own"),
+    ("your treatments", "Heat, massage... are always offered; add your own in Settings, t"),
 )
 """Keys of the Today form that are typing rather than bindings."""
 

@@ -20,7 +20,8 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Static
 
 from painlog.rules.describe import day_heading, flag_text, summary_text
-from painlog.rules.records import DayLog
+from painlog.rules.intakes import intake_words, treatment_words
+from painlog.rules.records import DayLog, Intake
 from painlog.rules.text import shown_text
 from painlog.screens.base import DiaryScreen, stylesheet
 from painlog.screens.confirm import ConfirmScreen
@@ -203,6 +204,13 @@ class HistoryScreen(DiaryScreen):
         also = []
         if log.flags:
             also.append("⚠ " + ", ".join(flag_text(flag) for flag in log.flags))
+        if log.took:
+            # The column names each medication once; the detail line below gives every
+            # intake with its dose and time.
+            taken = dict.fromkeys(intake.slug for intake in log.took)
+            also.append("took " + ", ".join(intake_words(Intake(x), self._seeds) for x in taken))
+        if log.treated:
+            also.append(", ".join(treatment_words(x, self._seeds) for x in log.treated))
         if log.bed_rest:
             also.append("in bed")
         if log.note:

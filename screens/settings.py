@@ -14,7 +14,7 @@ from datetime import date
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Header, Input, Label, Select, Static
 
@@ -91,6 +91,8 @@ class SettingsScreen(DiaryScreen):
 
     CSS_PATH = stylesheet(__file__)
 
+    # The lists' keys show on their buttons, which keeps the footer to one row at 80
+    # columns; the palette offers them by their tooltips.
     BINDINGS = [
         Binding(
             "ctrl+s",
@@ -105,7 +107,24 @@ class SettingsScreen(DiaryScreen):
             "app.own_exercises",
             "Your exercises",
             id="settings.exercises",
+            show=False,
             tooltip="Add, rename, retire or restore exercises of your own",
+        ),
+        Binding(
+            "m",
+            "app.own_medications",
+            "Your medications",
+            id="settings.medications",
+            show=False,
+            tooltip="Add, rename, retire or restore the medications you take",
+        ),
+        Binding(
+            "t",
+            "app.own_treatments",
+            "Your treatments",
+            id="settings.treatments",
+            show=False,
+            tooltip="Add, rename, retire or restore treatments of your own",
         ),
         Binding(
             "c",
@@ -148,7 +167,7 @@ class SettingsScreen(DiaryScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="settings-form"):
+        with VerticalScroll(id="settings-form"):
             with Horizontal(classes="settings-row"):
                 yield Label("Week starts", classes="settings-label")
                 yield Select(
@@ -204,10 +223,17 @@ class SettingsScreen(DiaryScreen):
             with Horizontal(classes="settings-row"):
                 yield Static("", classes="settings-label")
                 yield Button("Save profile (ctrl+s)", id="settings-save", compact=True)
-            with Horizontal(classes="settings-row"):
-                yield Label("Exercises", classes="settings-label")
-                yield Button("Your exercises (e)", id="settings-exercises", compact=True)
-                yield Static("add your physiotherapist's own", classes="settings-hint")
+            with Horizontal(id="settings-lists", classes="settings-row"):
+                yield Label("Your lists", classes="settings-label")
+                # The key is the underlined first letter: "(e)" after each would not fit
+                # three buttons in 60 columns.
+                for name, key in (("Exercises", "e"), ("Medications", "m"), ("Treatments", "t")):
+                    yield Button(
+                        f"[u]{name[0]}[/u]{name[1:]}",
+                        id=f"settings-{name.lower()}",
+                        compact=True,
+                        tooltip=f"Your {name.lower()} ({key})",
+                    )
             with Horizontal(classes="settings-row"):
                 yield Label("Database", classes="settings-label")
                 yield Static("…", id="settings-path", markup=False)
@@ -382,6 +408,14 @@ class SettingsScreen(DiaryScreen):
     @on(Button.Pressed, "#settings-exercises")
     def _exercises_pressed(self) -> None:
         self.app.action_own_exercises()
+
+    @on(Button.Pressed, "#settings-medications")
+    def _medications_pressed(self) -> None:
+        self.app.action_own_medications()
+
+    @on(Button.Pressed, "#settings-treatments")
+    def _treatments_pressed(self) -> None:
+        self.app.action_own_treatments()
 
     # -- the database path ------------------------------------------------------------------
 

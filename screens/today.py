@@ -204,7 +204,7 @@ class TodayScreen(DiaryScreen):
         if self.diary is not None:
             self._load(self.day)
 
-    def exercises_changed(self) -> None:
+    def lists_changed(self) -> None:
         # Only the picker's list changes; what the person is typing stays.
         self._view = None
         if self.diary is not None and self._details is not None:

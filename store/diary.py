@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Connection, Engine, delete, func, insert, null, select, update
+from sqlalchemy import Connection, Engine, delete, distinct, func, insert, null, select, update
 
 from painlog.rules.entry import check_day, check_profile
 from painlog.rules.own_exercises import (
@@ -296,6 +296,22 @@ class Diary(OwnLists):
             rows = connection.execute(
                 select(EXERCISES.c.slug, func.count()).group_by(EXERCISES.c.slug)
             )
+            return {slug: count for slug, count in rows}
+
+    def medication_days(self) -> dict[str, int]:
+        """On how many days each medication was taken (a day with two intakes counts once)."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(INTAKES.c.slug, func.count(distinct(INTAKES.c.log_id))).group_by(
+                    INTAKES.c.slug
+                )
+            )
+            return {slug: count for slug, count in rows}
+
+    def treatment_days(self) -> dict[str, int]:
+        """On how many days each treatment was done."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(TREATED.c.slug, func.count()).group_by(TREATED.c.slug))
             return {slug: count for slug, count in rows}
 
     def place_counts(self) -> dict[tuple[str, str | None], int]:

@@ -287,20 +287,36 @@ class PainlogApp(App[None]):
             if screen is not except_screen:
                 screen.logs_changed()
 
-    def notify_exercises_changed(self, except_screen: DiaryScreen | None = None) -> None:
-        """Tell every screen that an own exercise was added, renamed, retired or restored."""
+    def notify_lists_changed(self, except_screen: DiaryScreen | None = None) -> None:
+        """Tell every screen that an own exercise, medication or treatment was added,
+        renamed, retired or restored."""
         for screen in self._built.values():
             if screen is not except_screen:
-                screen.exercises_changed()
+                screen.lists_changed()
 
     def action_own_exercises(self) -> None:
         """Open Your exercises over the current screen."""
         from painlog.screens.own_exercises import ExercisesScreen
 
+        self._open_list(ExercisesScreen)
+
+    def action_own_medications(self) -> None:
+        """Open Your medications over the current screen."""
+        from painlog.screens.own_medications import MedicationsScreen
+
+        self._open_list(MedicationsScreen)
+
+    def action_own_treatments(self) -> None:
+        """Open Your treatments over the current screen."""
+        from painlog.screens.own_treatments import TreatmentsScreen
+
+        self._open_list(TreatmentsScreen)
+
+    def _open_list(self, screen_type: type[DiaryScreen]) -> None:
         if self.diary is None:
             self.notify("Still opening your diary; try again in a moment.")
-        elif not isinstance(self.screen, ExercisesScreen):
-            self.push_screen(ExercisesScreen(self.today, self.diary))
+        elif not isinstance(self.screen, screen_type):
+            self.push_screen(screen_type(self.today, self.diary))
 
     @property
     def today_screen(self) -> TodayScreen | None:
@@ -344,6 +360,16 @@ class PainlogApp(App[None]):
             "Your exercises",
             "Add, rename, retire or restore exercises of your own (Settings, e)",
             self.action_own_exercises,
+        )
+        yield SystemCommand(
+            "Your medications",
+            "Add, rename, retire or restore the medications you take (Settings, m)",
+            self.action_own_medications,
+        )
+        yield SystemCommand(
+            "Your treatments",
+            "Add, rename, retire or restore treatments of your own (Settings, t)",
+            self.action_own_treatments,
         )
         # The day's own commands only where the day is on screen. Back to today (ctrl+t)
         # is "Go to Today" above: one command per action.

@@ -482,7 +482,7 @@ class MedicationPicker(Picker[Intake]):
     def nothing_chosen(self) -> str:
         if not self.seeds.medications:
             # painlog has no list of medicines: the person's own are added first.
-            return "none yet (add yours first: painlog meds add NAME)"
+            return "none yet (add yours first: Settings, F7, then m)"
         return "none yet"
 
 

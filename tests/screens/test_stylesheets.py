@@ -22,9 +22,15 @@ SCREEN_MODULES = [
     "export",
     "help",
     "history",
+    "item_form",
+    "medication_form",
     "own_exercises",
+    "own_list",
+    "own_medications",
+    "own_treatments",
     "settings",
     "today",
+    "treatment_form",
     "trends",
     "welcome",
 ]
@@ -40,13 +46,13 @@ def name_module(class_name: str) -> str:
 
 
 def screen_sheets() -> dict[str, set[Path]]:
-    """Each screen class's own stylesheets, by class name."""
+    """The stylesheets each screen class names itself (not inherited), by class name."""
     found: dict[str, set[Path]] = {}
     for name in SCREEN_MODULES:
         module = importlib.import_module(f"painlog.screens.{name}")
         for cls in vars(module).values():
             own = inspect.isclass(cls) and cls.__module__ == module.__name__
-            if own and issubclass(cls, Screen):
+            if own and issubclass(cls, Screen) and "CSS_PATH" in vars(cls):
                 paths = cls.CSS_PATH if isinstance(cls.CSS_PATH, list) else [cls.CSS_PATH]
                 found[cls.__name__] = {Path(path) for path in paths if path}
     return found

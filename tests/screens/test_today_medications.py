@@ -94,4 +94,5 @@ async def test_with_no_medication_yet_the_row_says_how_to_add_one(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         row = app.screen.query_one("#took")
-        assert "painlog meds add NAME" in str(row.query_one(".picker--empty").render())
+        empty = str(row.query_one(".picker--empty").render())
+        assert "add yours first: Settings, F7, then m" in empty
