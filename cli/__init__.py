@@ -48,6 +48,8 @@ COMMANDS = {
     "import": "importing",
     "status": "status",
     "chart": "chart",
+    "insights": "insights",
+    "remind": "remind",
     "demo": "demo",
     "completion": "completion",
 }

@@ -1,8 +1,8 @@
 """`painlog status`: one short line for a shell prompt or a tmux status bar.
 
-    pain 4 today | 1 alert: worsening
-    not logged today (last: pain 5, 2 days ago) | no alerts
-    pain 2 today | 3 alerts: emergency
+    pain 4 today, 6/7 days logged | 1 alert: worsening
+    not logged today (last: pain 5, 2 days ago), 4/7 days logged | no alerts
+    pain 2 today, 7/7 days logged | 3 alerts: emergency
 
 A status bar runs this every few seconds, so it must cost next to nothing. The line is
 worked out through the `Diary`, opened read-only as by every command that only reads
@@ -38,10 +38,11 @@ examples:
   In a bash prompt:
     PS1='[$(painlog status)] \\w \\$ '
 
-The line reads: today's pain, or when you last logged; then how many alerts are
-active (acknowledged ones included) and the most serious one, for example
-  pain 4 today | 1 alert: worsening
-  not logged today (last: pain 5, 2 days ago) | no alerts
+The line reads: today's pain, or when you last logged, and how many of the last 7
+days (today included) are logged; then how many alerts are active (acknowledged
+ones included) and the most serious one, for example
+  pain 4 today, 6/7 days logged | 1 alert: worsening
+  not logged today (last: pain 5, 2 days ago), 4/7 days logged | no alerts
   nothing logged yet | no alerts
 Kinds, most serious first: emergency, same day, see clinician, red flag,
 worsening, duration, keep moving (`painlog alerts` says more). With no diary yet it prints
@@ -107,7 +108,7 @@ def _computed(location, today: date) -> str:
 # date, trusted for `SERVER_CACHE_SECONDS`.
 
 SERVER_CACHE_SECONDS = 60
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 
 
 def cache_key(location, today: date) -> str | None:
@@ -185,15 +186,24 @@ def status_line(logs: Sequence, profile, today: date) -> str:
     return f"{_day_part(logs, today)} | {_alert_part(evaluate(logs, profile, today))}"
 
 
+def _recent_part(logs: Sequence, today: date) -> str:
+    from painlog.rules.recent import RECENT_DAYS, logged_recently
+
+    # The newest logs are at the end: the last week's are among the last seven.
+    count = logged_recently((log.day for log in logs[-RECENT_DAYS:]), today)
+    return f"{count}/{RECENT_DAYS} days logged"
+
+
 def _day_part(logs: Sequence, today: date) -> str:
     latest = next((log for log in reversed(logs) if log.day <= today), None)
     if latest is None:
         return "nothing logged yet"
+    recent = _recent_part(logs, today)
     if latest.day == today:
-        return f"pain {latest.pain} today"
+        return f"pain {latest.pain} today, {recent}"
     days = (today - latest.day).days
     when = "yesterday" if days == 1 else f"{days} days ago"
-    return f"not logged today (last: pain {latest.pain}, {when})"
+    return f"not logged today (last: pain {latest.pain}, {when}), {recent}"
 
 
 def _alert_part(alerts: Sequence) -> str:

@@ -17,6 +17,7 @@ from painlog.rules.entry import (
     check_intake_dose,
     medications_accepted,
 )
+from painlog.rules.parsing import read_time
 from painlog.rules.records import Intake
 from painlog.rules.text import shown_text
 from painlog.rules.vocabulary import OWN_MARK, Candidate, NotOneMatch, resolve
@@ -24,20 +25,7 @@ from painlog.seeds import Catalogue
 
 INTAKE_FORM = "MEDICATION[:DOSE][@HH:MM], e.g. ibuprofen:400mg@08:00"
 
-_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _AT = re.compile(r"^(.*)@([^@]*)$")
-
-
-def read_time(field: str, text: str) -> time:
-    """A time of day written `HH:MM` (`8:05` too), to the minute.
-
-    Raises:
-        InvalidInput: naming `field`, for anything else (`25:00`, `8h`, `08:00:30`).
-    """
-    match = _TIME.match(text.strip())
-    if match is None:
-        raise InvalidInput(field, text, "a time of day as HH:MM, from 00:00 to 23:59")
-    return time(int(match.group(1)), int(match.group(2)))
 
 
 def split_intake(item: str) -> tuple[str, str | None, time | None]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from painlog.rules.entry import EARLIEST_YEAR, LATEST_YEAR, InvalidInput, flags_accepted
 from painlog.rules.records import ExerciseDone, Place
@@ -288,3 +288,18 @@ def parse_flags(text: str) -> tuple[str, ...]:
 
 def _items(text: str) -> list[str]:
     return [item.strip().lower() for item in text.split(",") if item.strip()]
+
+
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def read_time(field: str, text: str) -> time:
+    """A time of day written `HH:MM` (`8:05` too), to the minute.
+
+    Raises:
+        InvalidInput: naming `field`, for anything else (`25:00`, `8h`, `08:00:30`).
+    """
+    match = _TIME.match(text.strip())
+    if match is None:
+        raise InvalidInput(field, text, "a time of day as HH:MM, from 00:00 to 23:59")
+    return time(int(match.group(1)), int(match.group(2)))

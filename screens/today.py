@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.widgets import Header, Label, Static
 
 from painlog.rules.describe import day_heading
+from painlog.rules.recent import RECENT_DAYS, logged_recently
 from painlog.screens.base import DiaryScreen
 from painlog.screens.widgets.alert_banner import AlertBanner
 from painlog.screens.widgets.day_details import DayDetails
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
     from painlog.store.alerting import AlertView
     from painlog.store.day_view import DayView
     from painlog.store.diary import SavedDay
+
+NARROW_HEADER = 70
+"""Below this width the header says the day without its year."""
 
 
 class TodayScreen(DiaryScreen):
@@ -131,6 +135,9 @@ class TodayScreen(DiaryScreen):
         super().__init__(today, diary)
         self.day = day or today
         self._saved: DayLog | None = None
+        self._recent_days: set[date] | None = None
+        """The days logged among the last seven, read with the day and kept up by saves
+        (None until the diary answers)."""
         self._loading = True
         self._pending: DayView | None = None
         """A view read before the rows under the pain score were mounted."""
@@ -268,6 +275,8 @@ class TodayScreen(DiaryScreen):
         self._view = view
         self._saved = view.log
         self._version = view.version
+        self._recent_days = set(view.recent_days)
+        self._show_heading()
         self._loading = False
         self._details.set_catalogue(view.catalogue)
         self._details.set_usage(view.place_usage, view.exercise_usage)
@@ -432,6 +441,9 @@ class TodayScreen(DiaryScreen):
     def _day_saved(self, message: DaySaved) -> None:
         from painlog.screens.emergency import EmergencyScreen
 
+        if self._recent_days is not None:
+            self._recent_days.add(message.log.day)
+            self._show_heading()
         if message.log.day == self.day:
             self._saved = message.log
             self._version = message.version
@@ -545,9 +557,19 @@ class TodayScreen(DiaryScreen):
 
     def _show_heading(self) -> None:
         relative = {0: "today", 1: "yesterday"}.get((self.today - self.day).days)
-        heading = day_heading(self.day)
-        self.sub_title = f"{heading} ({relative})" if relative else heading
+        # Below 70 columns the header holds about 44 characters: the year and a word go.
+        narrow = 0 < self.size.width < NARROW_HEADER
+        heading = f"{self.day:%a} {self.day.day} {self.day:%b}" if narrow else day_heading(self.day)
+        if relative:
+            heading += f" ({relative})"
+        if self._recent_days is not None:
+            count = logged_recently(self._recent_days, self.today)
+            heading += f" · {count}/{RECENT_DAYS} {'logged' if narrow else 'days logged'}"
+        self.sub_title = heading
         self.title = "painlog"
+
+    def on_resize(self) -> None:
+        self._show_heading()
 
     def _saved_status(self, just_now: bool = False) -> str:
         if self._saved is None:

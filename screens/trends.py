@@ -6,8 +6,10 @@ mean, and where the week stands in the episode of pain. Below, four charts: pain
 (worst pain where logged, the week's mean as a rule), exercise sessions by day under it,
 the last 12 weeks' weekly mean and max, and on how many days each place was logged.
 
-Left and right move a week; `t` (or Home) comes back to this week. On a terminal too short
-for the charts' bars, the charts scroll: up and down, Page Up and Page Down. The diary is read once
+Left and right move a week; `t` (or Home) comes back to this week; `i` shows, in place of
+the charts, what went with lower or higher pain in the 12 weeks (and `i` again the
+charts). On a terminal too short for the charts' bars, the charts scroll: up and down,
+Page Up and Page Down. The diary is read once
 in a thread worker (every log up to today, which the episode needs), kept while the
 screen lives, and read again only when a day is saved or deleted; moving between weeks
 works out the shown week, its 12-week context and its episode from what was read, in a
@@ -28,6 +30,7 @@ from textual.message import Message
 from textual.widgets import Header, Static
 
 from painlog.rules.episodes import Episode, current_episode
+from painlog.rules.insights import CAVEAT, MIN_DAYS, Insights, find_insights, insight_sentence
 from painlog.rules.records import DayLog, Profile
 from painlog.rules.weekly import (
     OVERVIEW_WEEKS,
@@ -50,6 +53,7 @@ from painlog.screens.widgets.charts import (
 )
 from painlog.screens.widgets.commands import BindingCommands
 from painlog.screens.widgets.keys_footer import KeysFooter
+from painlog.seeds import Catalogue
 
 
 class ChartScroll(VerticalScroll, can_focus=False):
@@ -90,6 +94,21 @@ class TrendsScreen(DiaryScreen):
             id="trends.this_week",
             tooltip="Back to the week holding today",
         ),
+        # One key, shown as what it will bring up.
+        Binding(
+            "i",
+            "show_insights(True)",
+            "Insights",
+            id="trends.insights",
+            tooltip="Show what went with lower or higher pain in these 12 weeks",
+        ),
+        Binding(
+            "i",
+            "show_insights(False)",
+            "Charts",
+            id="trends.charts",
+            tooltip="Show the charts again in place of the insights",
+        ),
         Binding("down", "scroll_charts(1)", "Scroll down", show=False, id="trends.down"),
         Binding("up", "scroll_charts(-1)", "Scroll up", show=False, id="trends.up"),
         Binding("pagedown", "scroll_charts(10)", "Page down", show=False, id="trends.page_down"),
@@ -106,6 +125,7 @@ class TrendsScreen(DiaryScreen):
         weeks: list[WeekSummary]
         as_of: date
         episode: Episode | None
+        insights: Insights
 
     def __init__(self, today: date, diary=None) -> None:
         super().__init__(today, diary)
@@ -113,8 +133,11 @@ class TrendsScreen(DiaryScreen):
         """Any day of the week shown (the week is worked out once the setting is read)."""
         self.first_weekday: int | None = None
         self.weeks: list[WeekSummary] = []
-        self._history: tuple[list[DayLog], Profile] | None = None
-        """Every log up to today and the profile, once read (None: read at the next load)."""
+        self.showing_insights = False
+        """True while the insights are shown in place of the charts (`i` switches)."""
+        self._history: tuple[list[DayLog], Profile, Catalogue] | None = None
+        """Every log up to today, the profile and the catalogue with the person's own
+        lists, once read (None: read at the next load)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -122,11 +145,13 @@ class TrendsScreen(DiaryScreen):
             yield Static("Opening your diary…", id="trends-week")
             yield Static("", id="trends-trend")
             yield Static("", id="trends-episode")
-        with ChartScroll(id="trends-scroll"), Grid(id="trends-charts"):
-            yield DailyPainChart(id="chart-daily")
-            yield OverviewChart(id="chart-overview")
-            yield ExerciseChart(id="chart-exercise")
-            yield PlacesChart(id="chart-places")
+        with ChartScroll(id="trends-scroll"):
+            with Grid(id="trends-charts"):
+                yield DailyPainChart(id="chart-daily")
+                yield OverviewChart(id="chart-overview")
+                yield ExerciseChart(id="chart-exercise")
+                yield PlacesChart(id="chart-places")
+            yield Static("", id="trends-insights")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -142,6 +167,10 @@ class TrendsScreen(DiaryScreen):
         self._history = None
         super().logs_changed()
 
+    def lists_changed(self) -> None:
+        # A renamed medication or exercise shows under its new name.
+        self.logs_changed()
+
     # -- loading --------------------------------------------------------------------------
 
     def load(self) -> None:
@@ -152,14 +181,20 @@ class TrendsScreen(DiaryScreen):
         first_weekday = first_weekday_of(self.diary.setting(WEEK_START_SETTING))
         history = self._history
         if history is None:
-            history = self._history = (self.diary.days(end=self.today), self.diary.profile())
-        logs, profile = history
+            history = self._history = (
+                self.diary.days(end=self.today),
+                self.diary.profile(),
+                self.diary.catalogue(),
+            )
+        logs, profile, seeds = history
         start = week_start(anchor, first_weekday)
         oldest = start - timedelta(weeks=OVERVIEW_WEEKS - 1)
         weeks = weekly_summaries(logs, first_weekday, oldest, start)
         as_of = min(weeks[-1].end, self.today)
         episode = current_episode(logs, profile, as_of)
-        self.post_message(self.WeekLoaded(anchor, first_weekday, weeks, as_of, episode))
+        in_range = [log for log in logs if oldest <= log.day <= as_of]
+        insights = find_insights(in_range, seeds)
+        self.post_message(self.WeekLoaded(anchor, first_weekday, weeks, as_of, episode, insights))
 
     @on(WeekLoaded)
     def _week_loaded(self, message: WeekLoaded) -> None:
@@ -179,6 +214,9 @@ class TrendsScreen(DiaryScreen):
         self._show_heading()
         self.query_one("#trends-episode", Static).update(
             episode_sentence(message.episode, message.as_of, self.today)
+        )
+        self.query_one("#trends-insights", Static).update(
+            insights_text(message.insights, message.weeks[0].start, message.as_of)
         )
 
     def _week_text(self, week: WeekSummary, previous: WeekSummary | None) -> Text:
@@ -206,6 +244,19 @@ class TrendsScreen(DiaryScreen):
         """Scroll the charts by `rows` (they scroll only when the terminal is short)."""
         self.query_one(ChartScroll).scroll_relative(y=rows, animate=False)
 
+    def action_show_insights(self, show: bool) -> None:
+        """Show the insights in place of the charts (`show`), or the charts again."""
+        self.showing_insights = show
+        self.query_one("#trends-charts").display = not show
+        self.query_one("#trends-insights").display = show
+        self.query_one(ChartScroll).scroll_home(animate=False)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show_insights":
+            return parameters[0] != self.showing_insights
+        return True
+
     def action_this_week(self) -> None:
         self.show_week(self.today)
 
@@ -225,3 +276,31 @@ class TrendsScreen(DiaryScreen):
         weeks_back = (week_start(self.today, first) - week_start(self.anchor, first)).days // 7
         when = {0: "this week", 1: "last week"}.get(weeks_back, f"{weeks_back} weeks ago")
         self.sub_title = f"Trends: week of {day_month(self.week_start, self.today)} ({when})"
+
+
+def insights_text(found: Insights, start: date, end: date) -> Text:
+    """The Insights panel: each factor in a sentence, what that means, what was left out."""
+    text = Text.assemble(
+        (f"What went with lower or higher pain, {day_month(start)} to {day_month(end)}", "bold"),
+        f" ({found.logged_days} days logged)",
+    )
+    if not found.found:
+        text.append(
+            f"\nNothing to compare yet: a factor needs {MIN_DAYS} logged days with it and "
+            f"{MIN_DAYS} without."
+        )
+    for insight in found.found:
+        text.append(f"\n• {insight_sentence(insight)}.")
+    if found.found:
+        text.append(f"\n{CAVEAT}", style="italic")
+    if found.too_few:
+        text.append(
+            f"\nToo few days to compare ({MIN_DAYS} with and {MIN_DAYS} without needed): "
+            + ", ".join(found.too_few)
+            + ".",
+            style="dim",
+        )
+    text.append(
+        "\nIn the shell, painlog insights gives each difference with its 95% interval.", style="dim"
+    )
+    return text

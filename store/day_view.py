@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from painlog.rules.recent import recent_window
 from painlog.rules.records import DayLog
 from painlog.seeds import Catalogue
 from painlog.store.alerting import AlertView, current_alerts
@@ -34,6 +35,7 @@ class DayView:
         catalogue: The packaged catalogue with the person's own exercises.
         alerts: The alerts active as of today, most serious first.
         days_logged: How many days the diary holds.
+        recent_days: The days logged among the seven ending today.
     """
 
     day: date
@@ -44,6 +46,7 @@ class DayView:
     catalogue: Catalogue
     alerts: list[AlertView]
     days_logged: int
+    recent_days: frozenset[date]
 
 
 def read_day_view(diary: Diary, day: date, today: date) -> DayView:
@@ -61,6 +64,7 @@ def read_day_view(diary: Diary, day: date, today: date) -> DayView:
         catalogue=diary.catalogue(),
         alerts=current_alerts(diary, today),
         days_logged=diary.count_days(),
+        recent_days=frozenset(diary.logged_days(*recent_window(today))),
     )
 
 

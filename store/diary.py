@@ -285,6 +285,16 @@ class Diary(OwnLists):
             result = connection.execute(delete(LOGS).where(LOGS.c.day == day))
         return result.rowcount > 0
 
+    def logged_days(self, start: date, end: date) -> list[date]:
+        """The days from `start` to `end` inclusive that have a log, oldest first."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(LOGS.c.day)
+                .where(LOGS.c.day >= start, LOGS.c.day <= end)
+                .order_by(LOGS.c.day)
+            )
+            return [day for (day,) in rows]
+
     def count_days(self) -> int:
         """How many days have a log."""
         with self.engine.connect() as connection:

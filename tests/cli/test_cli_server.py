@@ -43,7 +43,10 @@ def test_log_show_alerts_and_status_on_a_server(run_cli, server_database):
     assert alerts.returncode == 0, alerts.stderr
     assert [a["kind"] for a in json.loads(alerts.stdout)] == ["red_flag"]
     status = run_cli("--db", server_database, "status")
-    assert (status.returncode, status.stdout) == (0, "pain 3 today | 1 alert: red flag\n")
+    assert (status.returncode, status.stdout) == (
+        0,
+        "pain 3 today, 4/7 days logged | 1 alert: red flag\n",
+    )
 
 
 def test_every_reading_command_says_the_same_on_both_engines(run_cli, server_database, sqlite_file):

@@ -64,43 +64,47 @@ WORSE = [day(n, 3 if n >= 7 else 6) for n in range(1, 14)]
 
 STATES = {
     "empty diary": ([], None, "nothing logged yet | no alerts"),
-    "logged today": ([day(0, 4)], None, "pain 4 today | no alerts"),
+    "logged today": ([day(0, 4)], None, "pain 4 today, 1/7 days logged | no alerts"),
     "logged yesterday": (
         [day(1, 5)],
         None,
-        "not logged today (last: pain 5, yesterday) | no alerts",
+        "not logged today (last: pain 5, yesterday), 1/7 days logged | no alerts",
     ),
     "last log 2 days ago": (
         [day(2, 5)],
         None,
-        "not logged today (last: pain 5, 2 days ago) | no alerts",
+        "not logged today (last: pain 5, 2 days ago), 1/7 days logged | no alerts",
     ),
-    "worsening": ([*WORSE, day(0, 6)], None, "pain 6 today | 1 alert: worsening"),
+    "worsening": ([*WORSE, day(0, 6)], None, "pain 6 today, 7/7 days logged | 1 alert: worsening"),
     "worsening, not logged today": (
         WORSE,
         None,
-        "not logged today (last: pain 6, yesterday) | 1 alert: worsening",
+        "not logged today (last: pain 6, yesterday), 6/7 days logged | 1 alert: worsening",
     ),
     "keep moving": (
         [day(n, 4, exercises=()) for n in range(1, 14)] + [day(0, 4, exercises=())],
         None,
-        "pain 4 today | 1 alert: keep moving",
+        "pain 4 today, 7/7 days logged | 1 alert: keep moving",
     ),
-    "red flag": ([day(0, 2, flags=("fever",))], None, "pain 2 today | 1 alert: red flag"),
+    "red flag": (
+        [day(0, 2, flags=("fever",))],
+        None,
+        "pain 2 today, 1/7 days logged | 1 alert: red flag",
+    ),
     "emergency with a low score": (
         [*WORSE, day(0, 1, flags=("saddle-numbness", "fever"))],
         None,
-        "pain 1 today | 3 alerts: emergency",
+        "pain 1 today, 7/7 days logged | 3 alerts: emergency",
     ),
     "duration": (
         [day(n, 3) for n in range(0, 50, 7)],
         Profile(onset=TODAY - timedelta(weeks=7)),
-        "pain 3 today | 1 alert: duration",
+        "pain 3 today, 1/7 days logged | 1 alert: duration",
     ),
     "see a clinician": (
         [day(n, 8, flags=("fever",) if n == 40 else ()) for n in range(0, 50)],
         Profile(onset=TODAY - timedelta(days=49)),
-        "pain 8 today | 2 alerts: see clinician",
+        "pain 8 today, 7/7 days logged | 2 alerts: see clinician",
     ),
 }
 
@@ -118,7 +122,7 @@ def test_as_a_real_command(run_cli, tmp_path):
     result = run_cli("--db", db, "status")
     assert (result.returncode, result.stdout, result.stderr) == (
         0,
-        "pain 6 today | 1 alert: worsening\n",
+        "pain 6 today, 7/7 days logged | 1 alert: worsening\n",
         "",
     )
 
@@ -130,13 +134,18 @@ def test_acknowledged_alerts_still_count(cli_main, tmp_path):
 
         (view,) = current_alerts(diary, TODAY)
         diary.acknowledge(*view.alert.key)
-    assert cli_main("--db", db, "status").stdout == "pain 6 today | 1 alert: worsening\n"
+    assert (
+        cli_main("--db", db, "status").stdout
+        == "pain 6 today, 7/7 days logged | 1 alert: worsening\n"
+    )
 
 
 def test_days_after_today_are_left_out(run_cli, tmp_path):
     db = make(tmp_path / "d.db", [day(3, 2), day(0, 7)])
     result = run_cli("--db", db, "status", env={"PAINLOG_TODAY": "2026-11-19"})
-    assert result.stdout == "not logged today (last: pain 2, yesterday) | no alerts\n"
+    assert (
+        result.stdout == "not logged today (last: pain 2, yesterday), 1/7 days logged | no alerts\n"
+    )
 
 
 def test_status_never_writes_to_the_diary(run_cli, tmp_path):
@@ -174,7 +183,10 @@ def test_a_diary_opened_but_never_logged_reads_as_empty(cli_main, tmp_path):
 
 def test_a_damaged_diary_gets_the_refusal_every_command_gives(run_cli, tmp_path):
     db = make(tmp_path / "d.db", [day(n, 4) for n in range(200)])
-    assert run_cli("--db", db, "status").stdout == "pain 4 today | 1 alert: duration\n"
+    assert (
+        run_cli("--db", db, "status").stdout
+        == "pain 4 today, 7/7 days logged | 1 alert: duration\n"
+    )
     damage(db)
     before = fingerprint(db)
     status = run_cli("--db", db, "status")
@@ -223,16 +235,19 @@ def probe(cli_env, db: Path) -> tuple[str, list[str]]:
 
 def test_a_warm_cache_answers_without_loading_the_store(cli_env, tmp_path):
     db = make(tmp_path / "d.db", [*WORSE, day(0, 6)])
-    assert probe(cli_env, db) == ("pain 6 today | 1 alert: worsening", ["sqlalchemy", "sqlmodel"])
-    assert probe(cli_env, db) == ("pain 6 today | 1 alert: worsening", [])
+    assert probe(cli_env, db) == (
+        "pain 6 today, 7/7 days logged | 1 alert: worsening",
+        ["sqlalchemy", "sqlmodel"],
+    )
+    assert probe(cli_env, db) == ("pain 6 today, 7/7 days logged | 1 alert: worsening", [])
 
 
 def test_a_write_makes_the_next_status_read_again(run_cli, tmp_path):
     db = make(tmp_path / "d.db", [day(1, 5)])
     first = run_cli("--db", db, "status").stdout
-    assert first == "not logged today (last: pain 5, yesterday) | no alerts\n"
+    assert first == "not logged today (last: pain 5, yesterday), 1/7 days logged | no alerts\n"
     assert run_cli("--db", db, "log", "3").returncode == 0
-    assert run_cli("--db", db, "status").stdout == "pain 3 today | no alerts\n"
+    assert run_cli("--db", db, "status").stdout == "pain 3 today, 2/7 days logged | no alerts\n"
 
 
 def test_a_write_by_another_open_connection_is_seen(cli_main, tmp_path):
@@ -241,15 +256,19 @@ def test_a_write_by_another_open_connection_is_seen(cli_main, tmp_path):
     with Diary.open(str(db)) as writer:
         assert cli_main("--db", db, "status").stdout.startswith("not logged today")
         writer.save_day(day(0, 2), TODAY)
-        assert cli_main("--db", db, "status").stdout == "pain 2 today | no alerts\n"
+        assert (
+            cli_main("--db", db, "status").stdout == "pain 2 today, 2/7 days logged | no alerts\n"
+        )
 
 
 def test_a_new_date_makes_status_read_again(run_cli, tmp_path):
     db = make(tmp_path / "d.db", [day(0, 4)])
-    assert run_cli("--db", db, "status").stdout == "pain 4 today | no alerts\n"
+    assert run_cli("--db", db, "status").stdout == "pain 4 today, 1/7 days logged | no alerts\n"
     tomorrow = (TODAY + timedelta(days=1)).isoformat()
     later = run_cli("--db", db, "status", env={"PAINLOG_TODAY": tomorrow})
-    assert later.stdout == "not logged today (last: pain 4, yesterday) | no alerts\n"
+    assert (
+        later.stdout == "not logged today (last: pain 4, yesterday), 1/7 days logged | no alerts\n"
+    )
 
 
 def test_the_cache_is_private(cli_main, tmp_path):
@@ -269,8 +288,12 @@ def test_two_diaries_keep_their_own_lines(cli_main, tmp_path):
     one = make(tmp_path / "one.db", [day(0, 4)])
     two = make(tmp_path / "two.db", [day(0, 7)])
     for _ in range(2):
-        assert cli_main("--db", one, "status").stdout == "pain 4 today | no alerts\n"
-        assert cli_main("--db", two, "status").stdout == "pain 7 today | no alerts\n"
+        assert (
+            cli_main("--db", one, "status").stdout == "pain 4 today, 1/7 days logged | no alerts\n"
+        )
+        assert (
+            cli_main("--db", two, "status").stdout == "pain 7 today, 1/7 days logged | no alerts\n"
+        )
 
 
 def test_a_server_line_is_trusted_for_sixty_seconds(tmp_path):

@@ -47,6 +47,12 @@ def test_trends_the_week_of_the_fall(snap_compare, demo_db, size):
     assert snap_compare(app, terminal_size=size, run_before=_after("f4", "left", "left", "left"))
 
 
+def test_trends_insights_on_the_demo_diary(snap_compare, demo_db):
+    """`i`: what went with lower or higher pain, in place of the charts."""
+    app = PainlogApp(db=demo_db, today=TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_after("f4", "i"))
+
+
 def test_trends_on_an_empty_diary(snap_compare, tmp_path):
     app = PainlogApp(db=str(tmp_path / "empty.db"), today=TODAY)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_after("f4"))

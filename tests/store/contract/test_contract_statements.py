@@ -37,7 +37,7 @@ OPERATIONS: dict[str, Callable[[Diary], object]] = {
 
 EXPECTED = {
     "sqlite": {
-        "open Today": 28,
+        "open Today": 30,
         "save a day": 13,
         "alerts": 11,
         "daily export": 7,
@@ -45,7 +45,7 @@ EXPECTED = {
         "import": 4,
     },
     "postgresql": {
-        "open Today": 20,
+        "open Today": 21,
         "save a day": 13,
         "alerts": 8,
         "daily export": 6,
