@@ -117,7 +117,8 @@ def _write(args: argparse.Namespace, source: Path, stream, today) -> int:
 def _list(source: Path, refused, more: str = "more problem") -> None:
     """Each problem listed on its own line; any past those listed counted in one more."""
     for problem in refused.problems:
-        say(f"{source} {problem}")
+        # "FILE line 3: ..." for a row; "FILE: ..." for the file as a whole.
+        say(f"{source} {problem}" if problem.line is not None else f"{source}: {problem}")
     unlisted = refused.total - len(refused.problems)
     if unlisted:
         last = refused.problems[-1].line

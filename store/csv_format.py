@@ -18,7 +18,6 @@ written as plain numbers (`-1.2`) and never escaped.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
@@ -95,6 +94,7 @@ WEEKLY_COLUMNS = (
 YES, NO = "yes", "no"
 _SETS_ONLY = re.compile(r"^(\d{1,5})\s*sets?$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SLASHED_DATE = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
 _ITEM_SEPARATORS = re.compile(r"[|,]")
 
 
@@ -171,13 +171,30 @@ def write_escaped(
     """`write_table` for rows already `escaped`: the cells are written as they are."""
     if bom:
         stream.write(BOM)
-    writer = csv.writer(stream, lineterminator=LINE_END)
-    writer.writerow(header)
+    write = stream.write
+    write(csv_line(header))
     count = 0
     for row in rows:
-        writer.writerow(row)
+        write(csv_line(row))
         count += 1
     return count
+
+
+_QUOTED = re.compile(r'[",;\t\r\n]')
+"""What makes a cell quoted: RFC 4180's comma, quote and line ends, and the semicolon and
+tab a spreadsheet's import dialog may also split on (LibreOffice ticks all three)."""
+
+
+def csv_line(cells: Sequence[Cell]) -> str:
+    """One CSV line, ending in CRLF, each cell quoted when it holds one of `_QUOTED`."""
+    return ",".join(map(_csv_cell, cells)) + LINE_END
+
+
+def _csv_cell(cell: Cell) -> str:
+    text = str(cell)
+    if _QUOTED.search(text):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 def escaped_text(header: Sequence[str], rows: Iterable[Sequence[str]], bom: bool = True) -> str:
@@ -225,14 +242,18 @@ def split_items(cell: str) -> list[str]:
 
 
 def read_date(text: str) -> date:
-    """An ISO date `YYYY-MM-DD` and nothing else."""
+    """An ISO date `YYYY-MM-DD`, or year first with slashes (`2026/11/03`, `2026/11/3`), as
+    a spreadsheet may save it; nothing else (no day-first or month-first guessing)."""
     cleaned = text.strip()
     try:
-        if not _ISO_DATE.match(cleaned):
+        if _ISO_DATE.match(cleaned):
+            return date.fromisoformat(cleaned)
+        slashed = _SLASHED_DATE.match(cleaned)
+        if slashed is None:
             raise ValueError(cleaned)
-        return date.fromisoformat(cleaned)
+        return date(*map(int, slashed.groups()))
     except ValueError:
-        raise InvalidInput("date", text, "an ISO date such as 2026-11-03") from None
+        raise InvalidInput("date", text, "an ISO date such as 2026-11-03 (or 2026/11/03)") from None
 
 
 def read_places(cell: str) -> tuple[Place, ...]:

@@ -32,6 +32,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from itertools import chain
 from typing import BinaryIO
 
 from sqlalchemy.exc import IntegrityError
@@ -322,27 +323,17 @@ def _lines(stream: BinaryIO) -> Iterator[str]:
             try:
                 line = text.readline(MAX_LINE_CHARS)
             except UnicodeDecodeError as error:
+                if stream.seekable():
+                    raise _Stop(*_not_utf8(stream)) from None
                 # The lines before the undecodable chunk were all handed out already.
                 before = error.object[: error.start]
                 at = number + 1 + len(_LINE_BREAKS.findall(before))
-                raise _Stop(
-                    Problem(
-                        at,
-                        f"byte 0x{error.object[error.start]:02x} is not UTF-8 text; expected "
-                        "a file saved as UTF-8 (as painlog export writes it)",
-                    )
-                ) from None
+                raise _Stop(Problem(at, _not_utf8_message(error.object[error.start]))) from None
             if not line:
                 return
             number += 1
             if "\x00" in line:
-                raise _Stop(
-                    Problem(
-                        number,
-                        "a NUL byte: this is not a text file; expected a CSV written by "
-                        "painlog export --daily",
-                    )
-                )
+                raise _Stop(Problem(number, _NOT_TEXT))
             if len(line) == MAX_LINE_CHARS and not line.endswith(("\n", "\r")):
                 raise _Stop(
                     Problem(
@@ -357,6 +348,53 @@ def _lines(stream: BinaryIO) -> Iterator[str]:
         text.detach()
 
 
+_NOT_TEXT = "a NUL byte: this is not a text file; expected a CSV written by painlog export --daily"
+
+
+def _not_utf8_message(byte: int) -> str:
+    return f"byte 0x{byte:02x} is not UTF-8 text; expected a file saved as UTF-8"
+
+
+def _not_utf8(stream: BinaryIO) -> list[Problem]:
+    """Every line of a file that is not all UTF-8, after the likely cause; read line by
+    line from the start, so a long file takes no more memory than a line."""
+    stream.seek(0)
+    head = stream.read(2)
+    stream.seek(0)
+    if head in (b"\xff\xfe", b"\xfe\xff"):
+        cause = (
+            "the file was saved as UTF-16 (Excel's Unicode Text): save it again as "
+            "CSV UTF-8 (comma delimited)"
+        )
+        return [Problem(None, cause), Problem(1, _not_utf8_message(head[0]))]
+    problems = []
+    legacy = True  # every bad line reads as Windows-1252 text
+    for number, raw in enumerate(iter(lambda: stream.readline(MAX_LINE_CHARS), b""), 1):
+        if b"\x00" in raw:
+            return [Problem(number, _NOT_TEXT)]  # a binary file, not a text in another code
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            problems.append(Problem(number, _not_utf8_message(raw[error.start])))
+            try:
+                raw.decode("cp1252")
+            except UnicodeDecodeError:
+                legacy = False
+            if number == 1 or len(problems) == PROBLEMS_LISTED:
+                # A header that is not UTF-8 text is no daily file's; and a hundred lines
+                # are enough to see the pattern: the rest is not read.
+                break
+    if legacy:
+        cause = (
+            "the file was saved as Windows-1252 (or Latin-1): save it again as UTF-8 "
+            "(LibreOffice: File, Save As, Edit filter settings, Character set Unicode "
+            "(UTF-8); Excel: CSV UTF-8)"
+        )
+    else:
+        cause = "the file is not UTF-8 text: save it again as CSV in UTF-8"
+    return [Problem(None, cause), *problems]
+
+
 def _file_rows(stream: BinaryIO) -> Iterator[tuple[int, list[str] | Problem]]:
     """Each row after the header with the line it starts on (blank lines left out); a row
     csv cannot read comes as its problem instead.
@@ -364,8 +402,13 @@ def _file_rows(stream: BinaryIO) -> Iterator[tuple[int, list[str] | Problem]]:
     Raises:
         _Stop: for a file that is empty, not text, or not a daily export.
     """
-    reader = csv.reader(_lines(stream), strict=True)
-    widen = _check_header(reader)
+    lines = _lines(stream)
+    header = next(lines, None)
+    delimiter, columns = _read_header(header)
+    width = len(columns)
+    widen = columns == DAILY_COLUMNS_BEFORE_MEDICATIONS
+    reader = csv.reader(chain((header,), lines), delimiter=delimiter, strict=True)
+    next(reader)
     while True:
         line = reader.line_num + 1
         try:
@@ -376,43 +419,83 @@ def _file_rows(stream: BinaryIO) -> Iterator[tuple[int, list[str] | Problem]]:
             # The reader starts afresh on the next line, so later rows are still checked.
             yield line, Problem(line, f"malformed CSV ({error}); check the quotes")
             continue
-        if row and row != [""]:  # not a blank line
-            if widen:
-                if len(row) != len(DAILY_COLUMNS_BEFORE_MEDICATIONS):
-                    yield (
-                        line,
-                        Problem(line, _fields_message(row, DAILY_COLUMNS_BEFORE_MEDICATIONS)),
-                    )
-                    continue
-                row[_MEDICATIONS_COLUMN:_MEDICATIONS_COLUMN] = ["", ""]
-            yield line, row
+        if not any(row):
+            continue  # a blank line, or one of empty cells a spreadsheet left
+        if len(row) > width and not any(cell.strip() for cell in row[width:]):
+            del row[width:]  # the empty columns a spreadsheet adds at the end
+        if widen:
+            if len(row) != width:
+                yield line, Problem(line, _fields_message(row, columns))
+                continue
+            row[_MEDICATIONS_COLUMN:_MEDICATIONS_COLUMN] = ["", ""]
+        yield line, row
 
 
-def _check_header(reader) -> bool:
-    """Read the header: True for a file from before schema 4 (without the medications
-    and treatments columns), whose rows are widened with empty ones."""
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+"""The separators a daily file may use: painlog writes commas; a spreadsheet may save with
+semicolons or tabs."""
+
+
+def _read_header(header: str | None) -> tuple[str, tuple[str, ...]]:
+    """The separator and the columns of a daily file, from its header line: today's
+    columns, or those from before schema 4 (without medications and treatments), whose
+    rows are widened. Letter case, spaces and empty columns at the end are let pass.
+
+    Raises:
+        _Stop: naming what is wrong with the header, and its likely cause.
+    """
     expected = ",".join(DAILY_COLUMNS)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise _Stop(Problem(1, f"the file is empty; expected the header {expected}")) from None
-    except csv.Error as error:
-        raise _Stop(Problem(1, f"malformed CSV header ({error}); expected {expected}")) from None
-    found = tuple(cell.strip().lower() for cell in header)
-    if found == DAILY_COLUMNS_BEFORE_MEDICATIONS:
-        return True
-    if found != DAILY_COLUMNS:
-        shown = ",".join(header)
-        if len(shown) > 200:
-            shown = shown[:100] + "…"
-        raise _Stop(
-            Problem(
-                1,
-                f"header {shown!r} is not that of a daily export; expected "
-                f"{expected} (write one with painlog export --daily)",
-            )
+    if header is None:
+        raise _Stop(Problem(1, f"the file is empty; expected the header {expected}"))
+    readings = []
+    for delimiter in DELIMITERS:
+        try:
+            cells = next(csv.reader([header], delimiter=delimiter, strict=True))
+        except csv.Error as error:
+            readings.append((delimiter, None, str(error)))
+            continue
+        names = [cell.strip().lower() for cell in cells]
+        while names and not names[-1]:
+            names.pop()
+        if tuple(names) in (DAILY_COLUMNS, DAILY_COLUMNS_BEFORE_MEDICATIONS):
+            return delimiter, tuple(names)
+        readings.append((delimiter, names, None))
+    raise _Stop(Problem(1, _header_problem(header, readings)))
+
+
+def _header_problem(header: str, readings: list) -> str:
+    """Why no separator reads `header` as a daily file's, in the likeliest words."""
+    expected = ",".join(DAILY_COLUMNS)
+    read = [(d, names) for d, names, _ in readings if names is not None]
+    if not read:
+        return f"malformed CSV header ({readings[0][2]}); expected {expected}"
+    names = max((names for _, names in read), key=len)
+    known = set(DAILY_COLUMNS)
+    if len(names) > 1 and set(names) >= known:
+        seen: set[str] = set()
+        extra = []
+        for number, name in enumerate(names, 1):
+            if name in known and name not in seen:
+                seen.add(name)
+            else:
+                extra.append(repr(name) if name else f"an empty column {number}")
+        return (
+            f"{len(names)} columns: a spreadsheet added {', '.join(extra)}; delete "
+            f"{'it' if len(extra) == 1 else 'them'} and save again (expected {expected})"
         )
-    return False
+    if len(names) > 1 and set(names) < known:
+        missing = [name for name in DAILY_COLUMNS if name not in names]
+        return (
+            f"{len(names)} columns, without {', '.join(missing)}; expected {expected} "
+            "(write one with painlog export --daily)"
+        )
+    shown = header.rstrip("\r\n")
+    if len(shown) > 200:
+        shown = shown[:100] + "…"
+    return (
+        f"header {shown!r} is not that of a daily export; expected {expected} (write one "
+        "with painlog export --daily)"
+    )
 
 
 # -- checking rows --------------------------------------------------------------------------

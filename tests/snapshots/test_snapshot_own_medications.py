@@ -25,7 +25,7 @@ def db(tmp_path) -> str:
         twice = (Intake("ibuprofen", "400 mg", time(8)), Intake("ibuprofen", None, time(14)))
         diary.insert_days(
             [
-                DayLog(TODAY - timedelta(days=ago), 4, took=twice + (Intake("paracetamol"),))
+                DayLog(TODAY - timedelta(days=ago), 4, took=(*twice, Intake("paracetamol")))
                 for ago in (0, 1, 3)
             ]
         )

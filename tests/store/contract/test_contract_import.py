@@ -244,7 +244,8 @@ def test_text_that_is_not_utf8_is_refused_with_its_line(diary):
     data = (HEADER + GOOD_ROW).encode() + "2026-11-02,3,,,,,no,café\r\n".encode("latin-1")
     with pytest.raises(ImportRefused) as refused:
         check_daily(data, TODAY)
-    (problem,) = refused.value.problems
+    cause, problem = refused.value.problems
+    assert cause.line is None and "saved as Windows-1252" in cause.message
     assert problem.line == 3
     assert "UTF-8" in problem.message
 
@@ -508,8 +509,15 @@ def test_a_file_that_is_not_text_is_refused_within_a_second(tmp_path, kind):
     with open(path, "rb") as stream, pytest.raises(ImportRefused) as refused:
         check_daily(stream, TODAY)
     assert time.perf_counter() - start < 1.0
-    (problem,) = refused.value.problems
-    assert problem.line is not None
+    problems = refused.value.problems
+    if kind == "invalid UTF-8":
+        # The likely cause, then the first hundred lines that are not UTF-8.
+        assert problems[0].line is None and "Windows-1252" in problems[0].message
+        assert [p.line for p in problems[1:4]] == [201, 402, 603]
+        assert (len(problems), refused.value.total) == (PROBLEMS_LISTED, 1 + PROBLEMS_LISTED)
+    else:
+        (problem,) = problems
+        assert problem.line is not None
 
 
 def test_the_notes_an_older_diary_holds_with_control_characters_are_refused_on_import(

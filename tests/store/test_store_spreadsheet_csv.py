@@ -1,0 +1,211 @@
+"""A daily CSV through a spreadsheet and back: what LibreOffice and Gnumeric do to a file
+when it is opened and saved again, and what a refusal then says."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, time, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from painlog.rules.records import DayLog, ExerciseDone, Intake, Place
+from painlog.store.csv_format import BOM, DAILY_COLUMNS, csv_line
+from painlog.store.diary import Diary
+from painlog.store.export import write_daily
+from painlog.store.importer import ImportRefused, check_daily, import_daily
+
+TODAY = date(2026, 11, 21)
+LOGS = [
+    DayLog(
+        TODAY - timedelta(days=3),
+        4,
+        6,
+        places=(Place("lower-back", "left", "ache"), Place("hip-side", "right")),
+        exercises=(ExerciseDone("walking", minutes=30), ExerciseDone("glute-bridge", 3, 10)),
+        took=(Intake("ibuprofen", "400mg", time(8)), Intake("ibuprofen", None, time(14))),
+        treated=("heat",),
+        note="Long drive; stiff after.",
+    ),
+    DayLog(TODAY - timedelta(days=2), 3, note="tab\there, and a comma"),
+    DayLog(TODAY - timedelta(days=1), 2, bed_rest=True, note='a "quote"'),
+    DayLog(TODAY, 1),
+]
+
+
+def exported(logs=LOGS, bom: bool = True) -> str:
+    stream = io.StringIO(newline="")
+    write_daily(stream, logs, bom)
+    return stream.getvalue()
+
+
+def rows_of(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text.removeprefix(BOM), newline="")))
+
+
+def saved_as(rows: list[list[str]], delimiter: str = ",", quote_all: bool = False) -> str:
+    """The rows as a spreadsheet writes them: another separator, every cell quoted."""
+    stream = io.StringIO(newline="")
+    quoting = csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL
+    csv.writer(stream, delimiter=delimiter, quoting=quoting, lineterminator="\n").writerows(rows)
+    return stream.getvalue()
+
+
+def imported(text: str | bytes, tmp_path) -> list[DayLog]:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    check_daily(data, TODAY)
+    path = str(tmp_path / f"d{len(list(tmp_path.iterdir()))}.db")
+    with Diary.open(path) as diary:
+        for slug in ("ibuprofen",):
+            diary.add_medication(slug.capitalize())
+        import_daily(diary, data, TODAY)
+        return diary.days()
+
+
+def refusal(data: bytes) -> list[str]:
+    with pytest.raises(ImportRefused) as refused:
+        check_daily(data, TODAY)
+    return [str(problem) for problem in refused.value.problems]
+
+
+# -- what painlog writes ---------------------------------------------------------------------
+
+
+def test_a_cell_with_a_semicolon_or_a_tab_is_quoted():
+    lines = exported().split("\r\n")
+    assert lines[1].endswith(',"Long drive; stiff after."')
+    assert lines[2].endswith(',"tab\there, and a comma"')
+    assert lines[3].endswith(',"a ""quote"""')
+    assert lines[4].endswith(",")  # an empty note: nothing to quote
+
+
+@pytest.mark.parametrize(
+    ("cells", "line"),
+    [
+        (["a", "b"], "a,b\r\n"),
+        (["a;b", "c\td", 'e"f', "g,h", "i\nj", ""], '"a;b","c\td","e""f","g,h","i\nj",\r\n'),
+        ([3, "x"], "3,x\r\n"),
+    ],
+)
+def test_csv_line(cells, line):
+    assert csv_line(cells) == line
+
+
+# -- what a spreadsheet writes back ------------------------------------------------------------
+
+
+def test_libreoffice_adds_an_empty_column_at_the_end(tmp_path):
+    text = "".join(line + ",\r\n" for line in exported().split("\r\n") if line)
+    assert imported(text, tmp_path) == LOGS
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+@pytest.mark.parametrize("quote_all", [False, True])
+def test_a_semicolon_or_tab_separated_save_is_read(tmp_path, delimiter, quote_all):
+    text = saved_as(rows_of(exported()), delimiter, quote_all)
+    assert imported(text, tmp_path) == LOGS
+
+
+def test_year_first_dates_with_slashes_are_read(tmp_path):
+    rows = rows_of(exported())
+    for row in rows[1:]:
+        year, month, day = row[0].split("-")
+        row[0] = f"{year}/{int(month)}/{day}"
+    assert imported(saved_as(rows), tmp_path) == LOGS
+
+
+def test_no_byte_order_mark_and_every_number_quoted(tmp_path):
+    assert imported(saved_as(rows_of(exported(bom=False)), quote_all=True), tmp_path) == LOGS
+
+
+def test_a_row_of_empty_cells_is_a_blank_line(tmp_path):
+    rows = rows_of(exported())
+    rows.insert(2, [""] * len(DAILY_COLUMNS))
+    assert imported(saved_as(rows), tmp_path) == LOGS
+
+
+def test_day_first_dates_are_still_refused():
+    rows = rows_of(exported())
+    rows[1][0] = "18/11/2026"
+    assert refusal(saved_as(rows).encode()) == [
+        "line 2: date: '18/11/2026' is not accepted; expected an ISO date such as 2026-11-03 "
+        "(or 2026/11/03)"
+    ]
+
+
+# -- refusals that name the cause ----------------------------------------------------------
+
+
+def test_a_windows_1252_save_lists_every_line_with_the_cause():
+    rows = rows_of(exported())
+    rows[1][-1] = "Café after the walk"
+    rows[3][-1] = "Slept à la maison"
+    problems = refusal(saved_as(rows).encode("cp1252"))
+    assert problems[0].startswith("the file was saved as Windows-1252 (or Latin-1): save it")
+    assert problems[1:] == [
+        "line 2: byte 0xe9 is not UTF-8 text; expected a file saved as UTF-8",
+        "line 4: byte 0xe0 is not UTF-8 text; expected a file saved as UTF-8",
+    ]
+
+
+def test_a_utf16_save_says_so():
+    problems = refusal(exported(bom=False).encode("utf-16"))
+    assert problems[0].startswith("the file was saved as UTF-16 (Excel's Unicode Text)")
+
+
+def test_an_empty_column_in_the_middle_is_named():
+    rows = rows_of(exported())
+    for row in rows:
+        row.insert(3, "")
+    problems = refusal(saved_as(rows).encode())
+    assert problems == [
+        "line 1: 11 columns: a spreadsheet added an empty column 4; delete it and save again "
+        f"(expected {','.join(DAILY_COLUMNS)})"
+    ]
+
+
+def test_a_missing_column_is_named():
+    rows = [row[:-1] for row in rows_of(exported())]
+    problems = refusal(saved_as(rows).encode())
+    assert problems[0].startswith("line 1: 9 columns, without note; expected date,")
+
+
+def test_a_full_row_with_more_columns_than_the_header_is_still_refused():
+    rows = rows_of(exported())
+    rows[2].append("surprise")
+    problems = refusal(saved_as(rows).encode())
+    assert problems == [
+        f"line 3: 11 fields, expected 10 ({', '.join(DAILY_COLUMNS)}); "
+        "is the row cut short or a comma unquoted?"
+    ]
+
+
+# -- the property -------------------------------------------------------------------------
+
+notes = st.text(st.sampled_from(list("ab ;,\t\"'é=+-@|")), max_size=12)
+SAVES = [
+    lambda text: text,
+    lambda text: "".join(line + ",\r\n" for line in text.split("\r\n") if line),
+    lambda text: saved_as(rows_of(text), ";", quote_all=True),
+    lambda text: saved_as(rows_of(text), "\t"),
+    lambda text: saved_as(rows_of(text), ",", quote_all=True),
+]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    pains=st.lists(st.integers(0, 10), min_size=1, max_size=6),
+    texts=st.lists(notes, min_size=6, max_size=6),
+    save=st.sampled_from(range(len(SAVES))),
+)
+def test_any_spreadsheet_save_imports_the_same_days(tmp_path, pains, texts, save):
+    logs = [
+        DayLog(TODAY - timedelta(days=i), pain, note=texts[i].strip())
+        for i, pain in enumerate(pains)
+    ]
+    logs.sort(key=lambda log: log.day)
+    assert imported(SAVES[save](exported(logs)), tmp_path) == logs
