@@ -45,6 +45,7 @@ COMMANDS = {
     "alerts": "alerts",
     "backup": "backup",
     "export": "export",
+    "report": "report",
     "import": "importing",
     "status": "status",
     "chart": "chart",

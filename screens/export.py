@@ -1,9 +1,10 @@
-"""Export: write the clinician's weekly summary, or every day, to a CSV file.
+"""Export: write the clinician's weekly summary or every day to a CSV file, or the one-page
+report to an HTML file to print.
 
-The person picks the kind and the range, sees the first rows as the file will hold them,
-and writes the file. The export is built and written in a thread worker; an existing file
-is only replaced after a yes in a confirmation dialog, and the file is made readable by its
-owner only, since it holds health data.
+The person picks the kind and the range, sees the first rows as the file will hold them
+(the report's first lines, as text), and writes the file. The export is built and written
+in a thread worker; an existing file is only replaced after a yes in a confirmation
+dialog, and the file is made readable by its owner only, since it holds health data.
 """
 
 from __future__ import annotations
@@ -32,9 +33,16 @@ TYPING_PAUSE = 0.3
 KIND_HELP = {
     "weekly": "one row per week, to take to a clinician",
     "daily": "one row per day with every field: a copy painlog import reads back",
+    "report": "one page for a clinician: HTML to open in a browser and print",
 }
-FROM_DEFAULT = {"weekly": "current episode or 12 weeks", "daily": "first day logged"}
-TO_DEFAULT = {"weekly": "today", "daily": "last day logged"}
+FROM_DEFAULT = {
+    "weekly": "current episode or 12 weeks",
+    "daily": "first day logged",
+    "report": "current episode or 12 weeks",
+}
+TO_DEFAULT = {"weekly": "today", "daily": "last day logged", "report": "today"}
+SUFFIX = {"weekly": "csv", "daily": "csv", "report": "html"}
+REPORT_PREVIEW_LINES = 8
 
 
 class ExportScreen(DiaryScreen):
@@ -84,6 +92,14 @@ class ExportScreen(DiaryScreen):
         height: auto;
         max-height: 8;
         margin: 0 1;
+    }
+    ExportScreen #export-report-preview {
+        display: none;
+        height: auto;
+        margin: 0 1;
+        color: $text-muted;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     ExportScreen #export-written {
         padding: 0 1;
@@ -145,6 +161,7 @@ class ExportScreen(DiaryScreen):
                 with RadioSet(id="export-kind"):
                     yield ChoiceButton("Weekly summary", value=True, id="kind-weekly")
                     yield ChoiceButton("Every day", id="kind-daily")
+                    yield ChoiceButton("Report", id="kind-report")
             with Horizontal(classes="form-row"):
                 yield Label("", classes="form-label")
                 yield Static(KIND_HELP["weekly"], id="kind-help", classes="export-hint")
@@ -162,13 +179,14 @@ class ExportScreen(DiaryScreen):
         yield Static("", id="export-preview-title")
         table: DataTable = DataTable(id="export-preview", cursor_type="none", zebra_stripes=True)
         yield table
+        yield Static("", id="export-report-preview", markup=False)
         yield Static("", id="export-written")
         yield Static("Opening your diary…", id="export-status", markup=False)
         yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "painlog"
-        self.sub_title = "Export a CSV"
+        self.sub_title = "Export a CSV or the report"
         self._set_default_path()
         self._show_hints()
         self.query_one("#export-kind", RadioSet).focus()
@@ -178,7 +196,7 @@ class ExportScreen(DiaryScreen):
 
     def _default_path(self) -> Path:
         folder = self.folder if self.folder is not None else Path.home()
-        return folder / f"painlog-{self.kind}-{self.today.isoformat()}.csv"
+        return folder / f"painlog-{self.kind}-{self.today.isoformat()}.{SUFFIX[self.kind]}"
 
     def _set_default_path(self) -> None:
         field = self.query_one("#export-path", Input)
@@ -240,7 +258,7 @@ class ExportScreen(DiaryScreen):
 
     @on(RadioSet.Changed, "#export-kind")
     def _kind_changed(self, event: RadioSet.Changed) -> None:
-        self.kind = "daily" if event.pressed.id == "kind-daily" else "weekly"
+        self.kind = (event.pressed.id or "kind-weekly").removeprefix("kind-")
         self.query_one("#kind-help", Static).update(KIND_HELP[self.kind])
         if not self._path_edited:
             self._set_default_path()
@@ -289,10 +307,8 @@ class ExportScreen(DiaryScreen):
 
     @work(thread=True, exclusive=True, group="export-preview")
     def _build_preview(self, key: tuple) -> None:
-        from painlog.store.export import export_diary
-
         try:
-            export = export_diary(self.diary, key[0], self.today, key[1], key[2])
+            export = self._built(key)
         except Exception as error:
             reason = _reason(error)
             if reason is None:
@@ -308,6 +324,18 @@ class ExportScreen(DiaryScreen):
         export = message.export
         table = self.query_one("#export-preview", DataTable)
         table.clear(columns=True)
+        report_preview = self.query_one("#export-report-preview", Static)
+        table.display = export.kind != "report"
+        report_preview.display = export.kind == "report"
+        if export.kind == "report":
+            lines = export.preview.splitlines()
+            report_preview.update("\n".join(lines[:REPORT_PREVIEW_LINES]) + "\n…")
+            self.query_one("#export-preview-title", Static).update(
+                f"Preview: the report's first lines, as text ({export.description})"
+            )
+            self._show_hints(export)
+            self._set_status("ctrl+s writes the page (or Enter in File)")
+            return
         rows = [[_shown(cell) for cell in row] for row in export.rows[:PREVIEW_ROWS]]
         for index, name in enumerate(export.header):
             # Explicit widths: a whole ISO date always shows, whatever was there before.
@@ -370,13 +398,23 @@ class ExportScreen(DiaryScreen):
             return
         self._write(key, path, overwrite=False)
 
+    def _built(self, key: tuple):
+        """The export or report for `key` (kind, from, to), read from the diary (in a
+        worker)."""
+        if key[0] == "report":
+            from painlog.store.report import report_file
+
+            return report_file(self.diary, self.today, key[1], key[2])
+        from painlog.store.export import export_diary
+
+        return export_diary(self.diary, key[0], self.today, key[1], key[2])
+
     @work(thread=True, exclusive=True, group="export-write")
     def _write(self, key: tuple, path: Path, overwrite: bool) -> None:
-        from painlog.store.export import export_diary
         from painlog.store.files import write_private
 
         try:
-            export = export_diary(self.diary, key[0], self.today, key[1], key[2])
+            export = self._built(key)
             write_private(path, export.text, overwrite=overwrite)
         except FileExistsError:
             self.post_message(

@@ -229,3 +229,33 @@ async def test_the_preview_follows_a_day_saved_on_today(db, home):
         app.notify_logs_changed()
         await settle(pilot)
         assert "19 days" in text_of(screen, "#export-preview-title")
+
+
+async def test_the_report_kind_previews_its_text_and_writes_the_page(db, home):
+    from painlog.store.report import report_file
+
+    app = PainlogApp(db=db, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_export(pilot)
+        await pilot.press("right", "right", "space")
+        await settle(pilot)
+        assert screen.kind == "report"
+        assert not screen.query_one("#export-preview", DataTable).display
+        preview = text_of(screen, "#export-report-preview")
+        assert preview.startswith("Pain diary report: 2 Nov 2026 to 21 Nov 2026 (20 days, 20")
+        assert "the report on 2026-11-02 to 2026-11-21" in text_of(screen, "#export-preview-title")
+        path = home / "painlog-report-2026-11-21.html"
+        assert screen.query_one("#export-path", Input).value == str(path)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        with Diary.open(db) as diary:
+            expected = report_file(diary, TODAY).text
+        assert path.read_text(encoding="utf-8") == expected
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        # Back to a CSV kind: the table again, and a .csv name.
+        screen.query_one("#export-kind").focus()
+        await pilot.press("left", "left", "space")
+        await settle(pilot)
+        assert screen.kind == "weekly"
+        assert screen.query_one("#export-preview", DataTable).display
+        assert screen.query_one("#export-path", Input).value.endswith(".csv")
