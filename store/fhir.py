@@ -41,7 +41,8 @@ PAIN_CODE = {
     "display": "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
 }
 """Used for this score by the HL7 Belgium patient-monitoring and French ANS FHIR guides
-(SOURCE_RULES.md section 11)."""
+(SOURCE_RULES.md section 11); not checked against LOINC's own tables, and the README says
+so."""
 
 SURVEY = {"system": CATEGORY_SYSTEM, "code": "survey", "display": "Survey"}
 ACTIVITY = {"system": CATEGORY_SYSTEM, "code": "activity", "display": "Activity"}
