@@ -1,4 +1,5 @@
-"""`painlog export`: the clinician's weekly CSV, or every day to move or keep."""
+"""`painlog export`: the clinician's weekly CSV, every day to move or keep, or the coded
+(FHIR) export."""
 
 from __future__ import annotations
 
@@ -13,22 +14,29 @@ def register(command: CommandFactory) -> None:
     """Add the `export` subcommand."""
     export = command(
         "export",
-        "write a CSV: the weekly summary for a clinician, or every day (--daily)",
+        "write a CSV (weekly, or --daily) or a coded FHIR file (--fhir)",
         "examples:\n"
         "  painlog export -o for-my-gp.csv             weekly summary of the current episode\n"
         "  painlog export --from 2026-09-01 --to 2026-11-21 -o summary.csv\n"
         "  painlog export --daily -o painlog-all.csv    every logged day, to move or keep\n"
         "  painlog export --daily --from '4 weeks ago'  to the terminal\n"
+        "  painlog export --fhir -o painlog-fhir.json   every logged day, coded (HL7 FHIR)\n"
         "\nThe weekly summary has one row per week; by default it covers the current\n"
         "episode of pain, or the last 12 weeks when there is none. --daily has one row per\n"
-        "day and by default every logged day; `painlog import` reads it back. Columns are\n"
-        "listed in the README. Without -o the CSV goes to standard output. An existing\n"
-        "file is only overwritten with --force. Files are written readable by you alone.",
+        "day and by default every logged day; `painlog import` reads it back. --fhir\n"
+        "writes the same days as an HL7 FHIR R4 Bundle of Observations (JSON), for health\n"
+        "record systems. Columns and codes are listed in the README. Without -o the file\n"
+        "goes to standard output. An existing file is only overwritten with --force. Files\n"
+        "are written readable by you alone.",
     )
     export.add_argument("--from", dest="start", metavar="DATE", help="first day wanted")
     export.add_argument("--to", dest="end", metavar="DATE", help="last day wanted (default today)")
-    export.add_argument(
+    kind = export.add_mutually_exclusive_group()
+    kind.add_argument(
         "--daily", action="store_true", help="one row per day with every field, for import"
+    )
+    kind.add_argument(
+        "--fhir", action="store_true", help="every day as coded FHIR Observations (JSON)"
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -79,10 +87,10 @@ def run(args: argparse.Namespace) -> int:
     from painlog.store.export import export_diary
 
     to_terminal = target is None and sys.stdout.isatty()
-    kind = "daily" if args.daily else "weekly"
+    kind = "fhir" if args.fhir else "daily" if args.daily else "weekly"
     with read_diary(args) as diary:
         # No byte order mark on a terminal, where a person reads it; everywhere else one,
-        # so `> file.csv` and `-o file.csv` give the same bytes.
+        # so `> file.csv` and `-o file.csv` give the same bytes. (JSON never has one.)
         export = export_diary(diary, kind, today, start, end, bom=not to_terminal)
     if target is None:
         text = export.text
@@ -93,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
             # written raw to a terminal. Files and pipes get the exact bytes.
             text = shown_text(text)
         _to_stdout(text)
-        # On standard error, so the CSV stays whole: the range the dates given came to.
+        # On standard error, so the file stays whole: the range the dates given came to.
         say(f"exported {export.description} to standard output")
         return EXIT_OK
     from painlog.store.files import write_private

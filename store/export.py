@@ -1,9 +1,12 @@
-"""The two CSV exports: the clinician's weekly summary and the whole daily log.
+"""The exports: the clinician's weekly summary, the whole daily log, and the coded export.
 
 `weekly_rows` and `daily_cells` are pure functions over day logs (the weekly figures come
 from `rules.weekly.weekly_summaries`, so a week never reads one way on screen and another
 on paper); `write_weekly` and `write_daily` write them to a text stream; `export_diary`
 pulls what they need from a `Diary` and returns the whole file as text.
+
+The coded export (`kind="fhir"`) is built by `store.fhir` from the same day logs as the
+daily export, over the same default range.
 
 The weekly summary has one row per calendar week that overlaps the range, each week whole
 (a range that starts mid-week includes that week's earlier days). Its default range is the
@@ -60,7 +63,7 @@ from painlog.store.csv_format import (
 if TYPE_CHECKING:
     from painlog.store.diary import Diary
 
-KINDS_OF_EXPORT = ("weekly", "daily")
+KINDS_OF_EXPORT = ("weekly", "daily", "fhir")
 DEFAULT_WEEKS = 12
 """Weeks in the weekly summary's default range when no episode of pain is open."""
 
@@ -325,12 +328,15 @@ class Export:
     """A finished export, ready to be written.
 
     Attributes:
-        kind: "weekly" or "daily".
-        start: First day of the range (None for a daily export of an empty diary).
+        kind: "weekly", "daily" or "fhir".
+        start: First day of the range (None for a daily or coded export of an empty diary).
         end: Last day of the range (None likewise).
-        header: The column names.
-        rows: The rows exactly as the file holds them (formula cells already escaped).
-        text: The whole file: byte order mark, header, rows, CRLF line ends.
+        header: The column names (none for the coded export).
+        rows: The rows exactly as the file holds them (formula cells already escaped); none
+            for the coded export.
+        text: The whole file: byte order mark, header, rows, CRLF line ends; or the coded
+            export's JSON.
+        count: The weeks or days the file holds.
     """
 
     kind: str
@@ -339,12 +345,13 @@ class Export:
     header: tuple[str, ...]
     rows: list[list[str]]
     text: str
+    count: int
 
     @property
     def description(self) -> str:
         """`12 weeks (2026-09-01 to 2026-11-21)` and the like."""
         unit = "week" if self.kind == "weekly" else "day"
-        count = f"{len(self.rows)} {unit}{'' if len(self.rows) == 1 else 's'}"
+        count = f"{self.count} {unit}{'' if self.count == 1 else 's'}"
         if self.start is None or self.end is None:
             return count
         return f"{count} ({self.start.isoformat()} to {self.end.isoformat()})"
@@ -375,17 +382,27 @@ def export_diary(
 
     Args:
         diary: An open `Diary`.
-        kind: "weekly" (the clinician's summary) or "daily" (every field of every day).
+        kind: "weekly" (the clinician's summary), "daily" (every field of every day) or
+            "fhir" (the days as a FHIR Bundle, `store.fhir`).
         today: The person's local date.
         start: First day wanted; weekly default: the current episode's start, or 12 weeks
-            back; daily default: the first logged day.
-        end: Last day wanted; default today (weekly) or the last logged day (daily).
-        bom: Start the text with a UTF-8 byte order mark.
+            back; daily and fhir default: the first logged day.
+        end: Last day wanted; default today (weekly) or the last logged day (daily, fhir).
+        bom: Start a CSV with a UTF-8 byte order mark (JSON never has one).
 
     Raises:
         InvalidInput: when the range ends after today or starts after its end.
     """
     check_range(start, end, today)
+    if kind == "fhir":
+        from painlog.store.fhir import fhir_bundle
+
+        logs = diary.days(start, end)
+        if logs:
+            start = start or logs[0].day
+            end = end or logs[-1].day
+        text = fhir_bundle(logs, diary.catalogue())
+        return Export(kind, start, end, (), [], text, len(logs))
     if kind == "daily":
         logs = diary.days(start, end)
         header = DAILY_COLUMNS
@@ -409,4 +426,5 @@ def export_diary(
         ]
     else:
         raise InvalidInput("kind", kind, " or ".join(KINDS_OF_EXPORT))
-    return Export(kind, start, end, tuple(header), rows, escaped_text(header, rows, bom))
+    text = escaped_text(header, rows, bom)
+    return Export(kind, start, end, tuple(header), rows, text, len(rows))
