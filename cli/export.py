@@ -43,41 +43,52 @@ def register(command: CommandFactory) -> None:
     export.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    from painlog.cli import local_today
+def checked_range(args: argparse.Namespace, today, problems: list[str]):
+    """`--from` and `--to` read as the command line reads dates, or None when not given;
+    each problem found is added to `problems` (so every one is listed at once)."""
     from painlog.rules.entry import InvalidInput
     from painlog.rules.parsing import parse_date
     from painlog.store.export import check_range
 
-    today = local_today()
-    problems: list[str] = []
     dates = {}
     for option, text in (("from", args.start), ("to", args.end)):
-        if text is None:
-            dates[option] = None
-            continue
         try:
-            dates[option] = parse_date(text, today)
+            dates[option] = None if text is None else parse_date(text, today)
         except InvalidInput as error:
             problems.append(str(InvalidInput(option, text, error.accepted)))
             dates[option] = None
-    start, end = dates["from"], dates["to"]
     try:
-        check_range(start, end, today)
+        check_range(dates["from"], dates["to"], today)
     except InvalidInput as error:
         problems.append(str(error))
-    target = None
-    if args.output is not None and args.output != "-":
-        target = Path(args.output).expanduser().absolute()
-        if target.is_dir():
-            problems.append(f"output: {target} is a folder; expected a file name")
-        elif target.exists() and not args.force:
-            problems.append(
-                f"output: {target} already exists; painlog does not overwrite it unless "
-                "--force is given (or choose another name)"
-            )
-        elif not target.parent.is_dir():
-            problems.append(f"output: the folder {target.parent} does not exist")
+    return dates["from"], dates["to"]
+
+
+def checked_target(args: argparse.Namespace, problems: list[str]) -> Path | None:
+    """The `-o` file as an absolute path (None: standard output); a folder, a file that
+    exists without `--force` or a missing folder is added to `problems`."""
+    if args.output is None or args.output == "-":
+        return None
+    target = Path(args.output).expanduser().absolute()
+    if target.is_dir():
+        problems.append(f"output: {target} is a folder; expected a file name")
+    elif target.exists() and not args.force:
+        problems.append(
+            f"output: {target} already exists; painlog does not overwrite it unless "
+            "--force is given (or choose another name)"
+        )
+    elif not target.parent.is_dir():
+        problems.append(f"output: the folder {target.parent} does not exist")
+    return target
+
+
+def run(args: argparse.Namespace) -> int:
+    from painlog.cli import local_today
+
+    today = local_today()
+    problems: list[str] = []
+    start, end = checked_range(args, today, problems)
+    target = checked_target(args, problems)
     if problems:
         for problem in problems:
             say(problem)

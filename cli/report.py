@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from painlog.cli import EXIT_BAD_INPUT, EXIT_OK, CommandFactory, say
 
@@ -36,39 +35,18 @@ def register(command: CommandFactory) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from painlog.cli import local_today, read_diary
+    from painlog.cli.export import checked_range, checked_target
     from painlog.rules.entry import InvalidInput
-    from painlog.rules.parsing import parse_date
-    from painlog.store.export import check_range
 
     today = local_today()
     problems: list[str] = []
-    dates = {}
-    for option, text in (("from", args.start), ("to", args.end)):
-        try:
-            dates[option] = None if text is None else parse_date(text, today)
-        except InvalidInput as error:
-            problems.append(str(InvalidInput(option, text, error.accepted)))
-            dates[option] = None
-    try:
-        check_range(dates["from"], dates["to"], today)
-    except InvalidInput as error:
-        problems.append(str(error))
-    target = None if args.output in (None, "-") else Path(args.output).expanduser().absolute()
-    kind = args.format
-    if kind is not None and kind.strip().lower() not in FORMATS:
-        problems.append(str(InvalidInput("format", kind, "html or text")))
-    elif kind is None:
+    start, end = checked_range(args, today, problems)
+    target = checked_target(args, problems)
+    kind = None if args.format is None else args.format.strip().lower()
+    if kind is None:
         kind = "text" if target is None or target.suffix.lower() == ".txt" else "html"
-    if target is not None:
-        if target.is_dir():
-            problems.append(f"output: {target} is a folder; expected a file name")
-        elif target.exists() and not args.force:
-            problems.append(
-                f"output: {target} already exists; painlog does not overwrite it unless "
-                "--force is given (or choose another name)"
-            )
-        elif not target.parent.is_dir():
-            problems.append(f"output: the folder {target.parent} does not exist")
+    elif kind not in FORMATS:
+        problems.append(str(InvalidInput("format", args.format, "html or text")))
     if problems:
         for problem in problems:
             say(problem)
@@ -77,8 +55,8 @@ def run(args: argparse.Namespace) -> int:
     from painlog.store.report import read_report
 
     with read_diary(args) as diary:
-        report = read_report(diary, today, dates["from"], dates["to"])
-    if kind.strip().lower() == "html":
+        report = read_report(diary, today, start, end)
+    if kind == "html":
         from painlog.drawing.report_html import report_html
 
         text = report_html(report)
