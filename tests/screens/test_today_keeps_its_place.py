@@ -180,7 +180,7 @@ async def test_f2_opens_today_whichever_day_was_shown_last(db_file):
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
         assert app.screen.day == TODAY
-        assert app.screen.sub_title == f"{day_heading(TODAY)} (today)"
+        assert app.screen.sub_title.startswith(f"{day_heading(TODAY)} (today) · ")
         assert pain_of(app) == 4
         # On Today itself too.
         await pilot.press("left_square_bracket")
