@@ -78,6 +78,13 @@ def register(command: CommandFactory) -> None:
     )
     log.add_argument("--note", default=None, help="free text ('' clears it)")
     log.add_argument(
+        "--for-report",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="put the day's note in the clinician's report (painlog report), or, with "
+        "--no-for-report, take it out",
+    )
+    log.add_argument(
         "--replace",
         action="store_true",
         help="replace the whole day with what this command gives, instead of adding to it",
@@ -115,11 +122,22 @@ def run(args: argparse.Namespace) -> int:
     )
     # Refuse before opening the database so bad input never creates or touches a file.
     check_day(change.as_new_day(), today, seeds)
+    if args.for_report and args.note is not None and not args.note.strip():
+        raise InvalidInput("for-report", change.day.isoformat(), "a day with a note")
     from painlog.cli.alerts import print_new_alerts
     from painlog.rules.windows import with_log
     from painlog.store.alerting import alert_views
 
     def changed(held):
+        log = _changed(held)
+        # Checked inside the write, so a refusal leaves the day as it was.
+        if args.for_report and not log.note.strip():
+            raise InvalidInput(
+                "for-report", log.day.isoformat(), "a day with a note (give --note TEXT)"
+            )
+        return log
+
+    def _changed(held):
         if args.replace or held is None:
             return change.as_new_day()
         if held.worst is not None and change.worst is KEEP and held.worst < change.pain:
@@ -134,6 +152,8 @@ def run(args: argparse.Namespace) -> int:
         profile, acknowledged = diary.profile(), diary.acknowledged()
         history = diary.days(end=today)
         before, after = diary.change_day(change.day, changed, today)
+        if args.for_report is not None:
+            diary.mark_for_report(change.day, args.for_report)
         if seeds is None and (
             after.log.took
             or any(d.slug.startswith(OWN_PREFIX) for d in after.log.exercises)
@@ -154,6 +174,12 @@ def run(args: argparse.Namespace) -> int:
         print("Changed: " + ("; ".join(report.changed) if report.changed else "nothing") + ".")
         if report.kept and not args.replace:
             print("Kept: " + "; ".join(report.kept) + ".")
+    if args.for_report is not None:
+        print(
+            "Its note goes in the clinician's report (painlog report)."
+            if args.for_report
+            else "Its note is left out of the clinician's report."
+        )
     print_new_alerts(before_alerts, after_alerts)
     return EXIT_OK
 

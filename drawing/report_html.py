@@ -20,8 +20,8 @@ from painlog.rules.report import (
     when_words,
 )
 
-CHART_WIDTH = 640
-CHART_HEIGHT = 90
+CHART_WIDTH = 400
+CHART_HEIGHT = 200
 _LEFT, _RIGHT, _TOP, _BOTTOM = 28, 8, 8, 22
 
 STYLE = """
@@ -30,12 +30,16 @@ STYLE = """
 body { font: 9pt/1.2 "DejaVu Sans", Arial, Helvetica, sans-serif; color: #111;
        margin: 0 auto; max-width: 186mm; }
 h1 { font-size: 14pt; margin: 0 0 2pt; }
-h2 { font-size: 10pt; margin: 5pt 0 1.5pt; border-bottom: 1px solid #999; }
+h2 { font-size: 9.5pt; margin: 4pt 0 1pt; border-bottom: 1px solid #999; }
+h3 { font-size: 9pt; margin: 3pt 0 0; }
 p { margin: 0 0 3pt; }
 .small { font-size: 8.5pt; color: #444; }
-table { border-collapse: collapse; width: 100%; }
+table { border-collapse: collapse; }
+.pain { display: flex; gap: 4mm; align-items: flex-start; }
+.pain table { flex: 0 0 auto; }
+.chart { flex: 1; }
 th, td { text-align: right; padding: 0 4pt; border-bottom: 1px solid #ddd;
-         white-space: nowrap; font-size: 8.5pt; }
+         white-space: nowrap; font-size: 8pt; line-height: 1.1; }
 th:first-child, td:first-child { text-align: left; }
 th { font-weight: 600; background: #f2f2f2; }
 .columns { display: flex; gap: 10mm; }
@@ -43,7 +47,7 @@ th { font-weight: 600; background: #f2f2f2; }
 ul { margin: 0; padding-left: 12pt; }
 li { margin: 0; }
 svg { width: 100%; height: auto; }
-svg text { font: 9px "DejaVu Sans", Arial, sans-serif; fill: #333; }
+svg text { font: 7.5px "DejaVu Sans", Arial, sans-serif; fill: #333; }
 @media print { body { max-width: none; } }
 """
 
@@ -57,43 +61,51 @@ def report_html(report: Report) -> str:
         f"<title>Pain diary report, {_range(report)}</title>",
         f"<style>{STYLE}</style></head><body>",
         f"<h1>Pain diary report: {_range(report)}</h1>",
-        f'<p class="small">{report.days_in_range} days, {report.days_logged} logged. Made on '
-        f"{escape(day_words(report.today))} with painlog. Pain is on a 0-10 scale as the "
-        "person rated it each day (0 no pain, 10 the worst imaginable); worst is the "
-        "highest pain of a day when given.</p>",
+        f'<p class="small">{report.days_in_range} days, {report.days_logged} logged; made on '
+        f"{escape(day_words(report.today))} with painlog. Pain: 0-10 as the person rated each "
+        "day (0 none, 10 worst imaginable); worst: the day's highest, when given.</p>",
         "<h2>Summary</h2>",
         *(f"<p>{escape(sentence)}</p>" for sentence in summary_sentences(report)),
-        f"<h2>Pain by {per}: mean (bars) and worst (dots)</h2>",
-        chart_svg(report),
+        f"<h2>Pain by {per}: the table, and the chart of mean (bars) and worst (dots)</h2>",
+        '<div class="pain">',
         _table(report),
+        f'<div class="chart">{chart_svg(report)}</div>',
+        "</div>",
         "<h2>Warning signs logged</h2>",
         _signs(report),
         "<h2>Alerts painlog raised</h2>",
         _alerts(report),
-        '<div class="columns">',
     ]
     sections = list_sections(report)
+    parts.append('<h2>What was logged (days with each)</h2><div class="columns">')
     for half in (sections[:2], sections[2:]):
         parts.append("<div>")
         for title, items in half:
-            parts.append(f"<h2>{escape(title)} (days)</h2>")
-            if not items:
-                parts.append('<p class="small">none logged</p>')
-                continue
-            parts.append("<ul>")
-            for item in items:
-                details = (
-                    f" <span class='small'>({escape(item.details)})</span>" if item.details else ""
-                )
-                parts.append(f"<li>{escape(item.name)}: {item.days}{details}</li>")
-            parts.append("</ul>")
+            # Run-in lists: each item in a sentence-long line, so four lists take few lines.
+            listed = "; ".join(
+                escape(item.name)
+                + f": {item.days}"
+                + (f" <span class='small'>({escape(item.details)})</span>" if item.details else "")
+                for item in items
+            )
+            parts.append(f"<h3>{escape(title)}</h3><p>{listed or 'none logged'}</p>")
         parts.append("</div>")
     parts.append("</div>")
     if report.notes:
-        parts.append("<h2>Notes marked for this report</h2><ul>")
-        for day, note in report.notes:
-            parts.append(f"<li>{escape(day_words(day))}: {escape(note)}</li>")
-        parts.append("</ul>")
+        parts.append("<h2>Notes marked for this report</h2>")
+        notes = [
+            f"<li class='small'>{escape(day_words(day))}: {escape(note)}</li>"
+            for day, note in report.notes
+        ]
+        half = -(-len(notes) // 2)
+        parts.append(
+            f'<div class="columns"><div><ul>{"".join(notes[:half])}</ul></div>'
+            f"<div><ul>{''.join(notes[half:])}</ul></div></div>"
+        )
+        if report.notes_left_out:
+            parts.append(
+                f'<p class="small">{report.notes_left_out} earlier marked notes left out.</p>'
+            )
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 
@@ -104,12 +116,12 @@ def _range(report: Report) -> str:
 
 def _table(report: Report) -> str:
     rows = [
-        "<table><tr><th>From</th><th>To</th><th>Days logged</th><th>Mean pain</th>"
-        "<th>Worst</th><th>Medication days</th><th>Exercise sessions</th></tr>"
+        "<table><tr><th>From</th><th>Days<br>logged</th><th>Mean<br>pain</th>"
+        "<th>Worst</th><th>Medication<br>days</th><th>Exercise<br>sessions</th></tr>"
     ]
     for row in report.rows:
         rows.append(
-            f"<tr><td>{escape(day_words(row.start))}</td><td>{escape(day_words(row.end))}</td>"
+            f"<tr><td>{escape(f'{row.start.day} {row.start:%b}')}</td>"
             f"<td>{row.days_logged}</td><td>{mean_words(row.mean)}</td>"
             f"<td>{'-' if row.worst is None else row.worst}</td>"
             f"<td>{row.medication_days}</td><td>{row.exercise_sessions}</td></tr>"
@@ -163,6 +175,7 @@ def chart_svg(report: Report) -> str:
         )
     count = max(1, len(report.rows))
     slot = plot_w / count
+    step = -(-count // 7)
     for index, row in enumerate(report.rows):
         left = _LEFT + index * slot
         middle = left + slot / 2
@@ -174,10 +187,11 @@ def chart_svg(report: Report) -> str:
             )
         if row.worst is not None:
             parts.append(f'<circle cx="{middle:.1f}" cy="{y(row.worst):.1f}" r="3" fill="#b33"/>')
-        parts.append(
-            f'<text x="{middle:.1f}" y="{height - 8}" text-anchor="middle">'
-            f"{escape(f'{row.start.day} {row.start:%b}')}</text>"
-        )
+        if index % step == 0:  # every bar's date would overlap on a narrow chart
+            parts.append(
+                f'<text x="{middle:.1f}" y="{height - 8}" text-anchor="middle">'
+                f"{escape(f'{row.start.day} {row.start:%b}')}</text>"
+            )
         if row.days_logged == 0:
             parts.append(
                 f'<text x="{middle:.1f}" y="{y(0) - 3:.1f}" text-anchor="middle">none</text>'

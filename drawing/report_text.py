@@ -91,4 +91,6 @@ def report_text(report: Report) -> str:
             lines += wrap(
                 f"{day_words(day)}: {note}", WIDTH, initial_indent="  ", subsequent_indent="    "
             )
+        if report.notes_left_out:
+            add(f"  ({report.notes_left_out} earlier marked notes left out)")
     return "\n".join(lines) + "\n"

@@ -40,6 +40,10 @@ MAX_ROWS = 13
 """Rows of the weekly table (and bars of the chart) on one page: 12 whole weeks and the
 part of a week a range may start in."""
 MAX_ITEMS = 5
+MAX_NOTES = 5
+"""Day notes marked for the report that it shows: the latest ones."""
+NOTE_CHARS = 140
+"""A marked note is cut (with …) beyond this, so five of them keep to the page."""
 """Places, exercises, medications and treatments listed, most days first."""
 
 KIND_TITLES = {
@@ -120,6 +124,7 @@ class Report:
     bed_rest_days: int
     medication_days: int
     notes: tuple[tuple[date, str], ...]
+    notes_left_out: int
 
 
 def build_report(
@@ -130,6 +135,7 @@ def build_report(
     end: date,
     today: date,
     first_weekday: int = 0,
+    notes: Sequence[tuple[date, str]] = (),
 ) -> Report:
     """The report on the days from `start` to `end`.
 
@@ -141,6 +147,8 @@ def build_report(
         start, end: The range reported on, inclusive.
         today: The person's local date.
         first_weekday: The first day of the week (0 = Monday), as in Settings.
+        notes: The notes of the days the person marked for the report, oldest first;
+            those in the range are shown, the latest `MAX_NOTES` of them.
     """
     ordered = sorted(logs, key=lambda log: log.day)
     shown = [log for log in ordered if start <= log.day <= end]
@@ -148,6 +156,7 @@ def build_report(
     spans = downsample(weeks, MAX_ROWS)
     episode = current_episode(ordered, profile, end)
     total = sum(log.pain for log in shown)
+    kept = [(day, _cut(shown_text(note))) for day, note in notes if start <= day <= end]
     return Report(
         start=start,
         end=end,
@@ -167,8 +176,14 @@ def build_report(
         treatments=_treatments(shown, seeds),
         bed_rest_days=sum(log.bed_rest for log in shown),
         medication_days=sum(bool(log.took) for log in shown),
-        notes=(),
+        notes=tuple(kept[-MAX_NOTES:]),
+        notes_left_out=max(0, len(kept) - MAX_NOTES),
     )
+
+
+def _cut(note: str) -> str:
+    flat = " ".join(note.split())
+    return flat if len(flat) <= NOTE_CHARS else flat[: NOTE_CHARS - 1].rstrip() + "…"
 
 
 def _episode_text(episode: Episode | None, end: date) -> str:

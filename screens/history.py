@@ -75,6 +75,13 @@ class HistoryScreen(DiaryScreen):
             id="history.delete",
             tooltip="Delete the highlighted day's log (asks first)",
         ),
+        Binding(
+            "r",
+            "for_report",
+            "For report",
+            id="history.for_report",
+            tooltip="Put the highlighted day's note in the clinician's report, or take it out",
+        ),
     ]
 
     @dataclass
@@ -87,6 +94,17 @@ class HistoryScreen(DiaryScreen):
         replace: bool
         seeds: Catalogue
         """The catalogue with the diary's own exercises, for their names."""
+        marked: frozenset[date]
+        """The days whose note goes in the clinician's report."""
+
+    @dataclass
+    class MarkChanged(Message):
+        """The day's note was put in the report (`marked`) or taken out; or, with
+        `refused`, why not (nothing changed)."""
+
+        day: date
+        marked: bool
+        refused: str = ""
 
     @dataclass
     class DeleteConflict(Message):
@@ -109,6 +127,7 @@ class HistoryScreen(DiaryScreen):
         self._generation = 0
         self._fetching = False
         self._seeds = catalogue()
+        self._marked: set[date] = set()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -158,7 +177,10 @@ class HistoryScreen(DiaryScreen):
                 logs = self.diary.days(start, end)
         replace = before is None
         seeds = self.diary.catalogue()
-        self.post_message(self.ChunkLoaded(generation, Chunk(start, logs), total, replace, seeds))
+        marked = frozenset(day for day, _note in self.diary.report_notes())
+        self.post_message(
+            self.ChunkLoaded(generation, Chunk(start, logs), total, replace, seeds, marked)
+        )
 
     @on(ChunkLoaded)
     def _chunk_loaded(self, message: ChunkLoaded) -> None:
@@ -166,6 +188,7 @@ class HistoryScreen(DiaryScreen):
             return  # Superseded by a reload.
         self._fetching = False
         self._seeds = message.seeds
+        self._marked = set(message.marked)
         table = self.query_one(DataTable)
         self._total = message.total
         self._oldest = message.chunk.start
@@ -213,6 +236,8 @@ class HistoryScreen(DiaryScreen):
             also.append(", ".join(treatment_words(x, self._seeds) for x in log.treated))
         if log.bed_rest:
             also.append("in bed")
+        if log.day in self._marked:
+            also.append("★ report")
         if log.note:
             also.append(shown_text(log.note).splitlines()[0] if log.note.strip() else "")
         return [
@@ -281,7 +306,8 @@ class HistoryScreen(DiaryScreen):
             return
         text = Text.assemble((day_heading(log.day), "bold"), ": ", summary_text(log, self._seeds))
         if log.note:
-            text.append(f"\nNote: {shown_text(log.note)}")
+            marked = " (★ in the clinician's report; r takes it out)" if day in self._marked else ""
+            text.append(f"\nNote{marked}: {shown_text(log.note)}")
         detail.update(text)
 
     # -- actions --------------------------------------------------------------------------
@@ -298,6 +324,48 @@ class HistoryScreen(DiaryScreen):
         today = self.app.today_screen
         if today is not None:
             today.go_to(day)
+
+    def action_for_report(self) -> None:
+        day = self._highlighted_day()
+        if day is None or self.diary is None:
+            return
+        self._mark(day, day not in self._marked)
+
+    @work(thread=True, group="history-mark")
+    def _mark(self, day: date, marked: bool) -> None:
+        from painlog.rules.entry import InvalidInput
+        from painlog.store.errors import StoreError
+
+        try:
+            self.diary.mark_for_report(day, marked)
+        except InvalidInput:
+            self.post_message(
+                self.MarkChanged(day, marked, "this day has no note: add one on Today first")
+            )
+            return
+        except StoreError as error:
+            self.post_message(self.MarkChanged(day, marked, str(error)))
+            return
+        self.post_message(self.MarkChanged(day, marked))
+
+    @on(MarkChanged)
+    def _mark_changed(self, message: MarkChanged) -> None:
+        if message.refused:
+            self.notify(message.refused, title="Not marked", severity="warning", markup=False)
+            return
+        if message.marked:
+            self._marked.add(message.day)
+        else:
+            self._marked.discard(message.day)
+        log = self._logs.get(message.day)
+        if log is not None:
+            self._reload_shown(message.day, log)
+        self.notify(
+            "Its note goes in the clinician's report."
+            if message.marked
+            else "Its note is left out of the clinician's report.",
+            title=day_heading(message.day),
+        )
 
     def action_delete(self) -> None:
         day = self._highlighted_day()

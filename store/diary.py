@@ -17,7 +17,7 @@ from datetime import date, datetime
 
 from sqlalchemy import Connection, Engine, delete, distinct, func, insert, null, select, update
 
-from painlog.rules.entry import check_day, check_profile
+from painlog.rules.entry import InvalidInput, check_day, check_profile
 from painlog.rules.own_exercises import (
     check_category,
     check_dose,
@@ -40,6 +40,7 @@ from painlog.store.models import (
     OwnExerciseRow,
     PainPlaceRow,
     ProfileRow,
+    ReportMarkRow,
     SettingRow,
     TreatmentDoneRow,
     utc_now,
@@ -62,6 +63,7 @@ SETTINGS = SettingRow.__table__
 OWN = OwnExerciseRow.__table__
 INTAKES = IntakeRow.__table__
 TREATED = TreatmentDoneRow.__table__
+MARKS = ReportMarkRow.__table__
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +286,52 @@ class Diary(OwnLists):
                     raise DayChangedElsewhere(day, stored)
             result = connection.execute(delete(LOGS).where(LOGS.c.day == day))
         return result.rowcount > 0
+
+    # -- notes for the clinician's report ------------------------------------------------
+
+    def mark_for_report(self, day: date, marked: bool = True) -> bool:
+        """Put the note of `day` in the clinician's report (`marked`), or take it out;
+        True when that changed anything. The mark goes with the day's log.
+
+        Raises:
+            InvalidInput: for a day with no log, or (to mark it) with no note.
+        """
+        with self._writer.begin() as connection:
+            row = connection.execute(
+                select(LOGS.c.id, LOGS.c.note).where(LOGS.c.day == day)
+            ).one_or_none()
+            if row is None:
+                raise InvalidInput("for-report", day.isoformat(), "a day that has a log")
+            if marked and not row.note.strip():
+                raise InvalidInput(
+                    "for-report", day.isoformat(), "a day with a note (add one with --note)"
+                )
+            found = connection.execute(select(MARKS.c.id).where(MARKS.c.log_id == row.id)).first()
+            if marked == (found is not None):
+                return False
+            if marked:
+                connection.execute(insert(MARKS).values(log_id=row.id, created_at=utc_now()))
+            else:
+                connection.execute(delete(MARKS).where(MARKS.c.log_id == row.id))
+        return True
+
+    def report_notes(
+        self, start: date | None = None, end: date | None = None
+    ) -> list[tuple[date, str]]:
+        """The marked days from `start` to `end` (either may be open) that have a note,
+        with it, oldest first."""
+        query = (
+            select(LOGS.c.day, LOGS.c.note)
+            .join(MARKS, MARKS.c.log_id == LOGS.c.id)
+            .where(LOGS.c.note != "")
+            .order_by(LOGS.c.day)
+        )
+        if start is not None:
+            query = query.where(LOGS.c.day >= start)
+        if end is not None:
+            query = query.where(LOGS.c.day <= end)
+        with self.engine.connect() as connection:
+            return [(day, note) for day, note in connection.execute(query)]
 
     def logged_days(self, start: date, end: date) -> list[date]:
         """The days from `start` to `end` inclusive that have a log, oldest first."""

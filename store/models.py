@@ -35,9 +35,15 @@ class DayLogRow(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utc_now)
 
 
-def _parent_id() -> Column:
+def _parent_id(unique: bool = False) -> Column:
     # A fresh Column per table: SQLAlchemy binds a Column object to one table only.
-    return Column(Integer, ForeignKey("day_log.id", ondelete="CASCADE"), nullable=False, index=True)
+    return Column(
+        Integer,
+        ForeignKey("day_log.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+        unique=unique,
+    )
 
 
 class PainPlaceRow(SQLModel, table=True):
@@ -107,6 +113,16 @@ class TreatmentDoneRow(SQLModel, table=True):
     log_id: int = Field(sa_column=_parent_id())
     position: int = 0
     slug: str = Field(index=True)
+
+
+class ReportMarkRow(SQLModel, table=True):
+    """A day whose note goes in the clinician's report; it goes with the day's log."""
+
+    __tablename__ = "report_mark"
+
+    id: int | None = Field(default=None, primary_key=True)
+    log_id: int = Field(sa_column=_parent_id(unique=True))
+    created_at: datetime = Field(default_factory=utc_now)
 
 
 class ProfileRow(SQLModel, table=True):

@@ -33,7 +33,16 @@ def read_report(
         start, default_end = default_weekly_range(logs, profile, end or today, first_weekday)
         end = end or default_end
     end = end or today
-    return build_report(logs, profile, diary.catalogue(), start, end, today, first_weekday)
+    return build_report(
+        logs,
+        profile,
+        diary.catalogue(),
+        start,
+        end,
+        today,
+        first_weekday,
+        diary.report_notes(start, end),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, inspect, text
 
 from painlog.store.errors import DatabaseTooNew, NotAPainlogDatabase
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 VERSION_TABLE = "schema_version"
 
 
@@ -87,12 +87,20 @@ def _add_medications_and_treatments(connection: Connection) -> None:
         model.__table__.create(connection)
 
 
+def _add_report_marks(connection: Connection) -> None:
+    """Version 5: the days whose note goes in the clinician's report."""
+    from painlog.store.models import ReportMarkRow
+
+    ReportMarkRow.__table__.create(connection)
+
+
 # Step N takes an existing database at version N-1 to version N (N >= 2; version 1 is the
 # first schema, which only `create_current` ever made).
 STEPS: dict[int, Callable[[Connection], None]] = {
     2: _add_own_exercises,
     3: _cancer_history_in_profile,
     4: _add_medications_and_treatments,
+    5: _add_report_marks,
 }
 
 

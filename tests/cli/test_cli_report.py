@@ -111,3 +111,30 @@ def test_an_existing_file_is_kept_without_force(run_cli, tmp_path):
     assert target.read_text() == "mine"
     assert run_cli("--db", db, "report", "-o", target, "--force").returncode == 0
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_note_marked_from_the_shell_is_in_the_report(run_cli, tmp_path):
+    db = make(tmp_path / "d.db")
+    done = run_cli("--db", db, "log", "6", "--note", "Could not sit through a film", "--for-report")
+    assert done.returncode == 0, done.stderr
+    assert "Its note goes in the clinician's report (painlog report)." in done.stdout
+    lines = run_cli("--db", db, "report").stdout.splitlines()
+    assert lines[-2:] == [
+        "Notes marked for this report",
+        "  21 Nov 2026: Could not sit through a film",
+    ]
+    undone = run_cli("--db", db, "log", "6", "--no-for-report")
+    assert "left out of the clinician's report" in undone.stdout
+    assert "Notes marked for this report" not in run_cli("--db", db, "report").stdout
+
+
+@pytest.mark.parametrize("note", [None, ""])
+def test_marking_a_day_without_a_note_is_refused_and_changes_nothing(run_cli, tmp_path, note):
+    db = make(tmp_path / "d.db")
+    before = fingerprint(db)
+    args = ["--db", db, "log", "6", "--for-report"] + ([] if note is None else ["--note", note])
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert result.stderr.startswith("painlog: for-report: '2026-11-21' is not accepted; expected")
+    assert len(result.stderr.splitlines()) == 1
+    assert fingerprint(db) == before

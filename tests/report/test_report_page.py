@@ -58,7 +58,11 @@ def test_the_fullest_page_still_prints_on_one_sheet():
         )
         for log in report_logs(16)
     ]
-    report = report_for(12, seeds, logs)
+    notes = [(log.day, "A long note about the day. " * 40) for log in logs[-8:]]
+    history = 16
+    start = TODAY - timedelta(weeks=12) + timedelta(days=1)
+    report = build_report(logs, report_profile(history), seeds, start, TODAY, TODAY, 0, notes)
+    assert len(report.notes) == 5 and report.notes_left_out == 3
     assert pages(report_html(report), "letter") == 1
 
 

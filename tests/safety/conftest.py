@@ -17,7 +17,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from safety_helpers import SAFETY_TODAY, V1_FIXTURE, V2_FIXTURE, V3_FIXTURE, Outcome
+from safety_helpers import (
+    SAFETY_TODAY,
+    V1_FIXTURE,
+    V2_FIXTURE,
+    V3_FIXTURE,
+    V4_FIXTURE,
+    Outcome,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -100,6 +107,12 @@ def v2_copy(tmp_path: Path) -> Path:
 def v3_copy(tmp_path: Path) -> Path:
     """A private copy of the schema-3 diary fixture, alone in its folder."""
     return _private_copy(V3_FIXTURE, tmp_path)
+
+
+@pytest.fixture
+def v4_copy(tmp_path: Path) -> Path:
+    """A private copy of the schema-4 diary fixture, alone in its folder."""
+    return _private_copy(V4_FIXTURE, tmp_path)
 
 
 def _private_copy(fixture: Path, tmp_path: Path) -> Path:

@@ -80,7 +80,7 @@ def test_the_fixture_is_a_schema_1_diary(v1_copy):
     assert integrity(v1_copy) == ["ok"]
 
 
-@pytest.mark.parametrize("fixture", ["v1_copy", "v2_copy", "v3_copy"])
+@pytest.mark.parametrize("fixture", ["v1_copy", "v2_copy", "v3_copy", "v4_copy"])
 def test_the_fixture_migrated_to_the_current_schema_matches_a_new_diary(fixture, request, tmp_path):
     """Guards the models against changing without a migration step (and the steps against
     building something else than the models): both paths must give the same tables."""
@@ -302,5 +302,32 @@ def test_the_schema_3_fixture_keeps_every_row_and_gains_empty_medication_lists(v
     assert profile == Profile(1968, SAFETY_TODAY - timedelta(days=30), True)
     assert [x.retired for x in own] == [False, True]
     assert medications == () and treatments == ()
-    copies = sorted(backup.backups_folder(v3_copy).glob("painlog-before-v4-from-v3-*.db"))
+    copies = sorted(
+        backup.backups_folder(v3_copy).glob(f"painlog-before-v{schema.SCHEMA_VERSION}-from-v3-*.db")
+    )
+    assert len(copies) == 1 and table_rows(copies[0]) == before
+
+
+def test_the_schema_4_fixture_keeps_every_row_and_gains_no_report_marks(v4_copy):
+    """Schema 5 only adds the report_mark table: every row of the schema-4 diary is as it
+    was, its intakes and treatments included, and no note is marked for the report."""
+    before = table_rows(v4_copy)
+    assert before[schema.VERSION_TABLE] == [(4,)]
+    with Diary.open(str(v4_copy)) as diary:
+        days = diary.days()
+        medications = diary.medications()
+        notes = diary.report_notes()
+    after = table_rows(v4_copy)
+    for table, rows in before.items():
+        if table != schema.VERSION_TABLE:
+            assert after[table] == rows, table
+    assert after["report_mark"] == []
+    assert notes == []
+    assert [day.pain for day in days] == [5, 6, 4, 3]
+    assert [intake.slug for intake in days[0].took] == ["ibuprofen", "ibuprofen"]
+    assert days[0].treated == ("heat", "own-hydrotherapy")
+    assert [x.retired for x in medications] == [False, True]
+    copies = sorted(
+        backup.backups_folder(v4_copy).glob(f"painlog-before-v{schema.SCHEMA_VERSION}-from-v4-*.db")
+    )
     assert len(copies) == 1 and table_rows(copies[0]) == before

@@ -228,3 +228,31 @@ async def test_ten_years_are_listed_in_chunks_as_the_cursor_goes_down(tmp_path):
         days = [date.fromisoformat(row.value) for row in table.rows]
         assert days == sorted(days, reverse=True)
         assert len(set(days)) == total
+
+
+async def test_r_puts_a_days_note_in_the_report_and_takes_it_out(small_db):
+    noted = TODAY - timedelta(days=2)
+    app = PainlogApp(db=small_db, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(pilot)
+        table = screen.query_one(DataTable)
+        # Newest first: today (no note), then the day with a note.
+        await pilot.press("r")
+        await settle(pilot)
+        with Diary.open(small_db) as diary:
+            assert diary.report_notes() == []
+        assert "★ report" not in " ".join(rows(screen)[0])
+
+        await pilot.press("down", "r")
+        await settle(pilot)
+        assert table.cursor_row == 1
+        assert "★ report" in rows(screen)[1][4]
+        assert "in the clinician's report" in str(screen.query_one("#history-detail").render())
+        with Diary.open(small_db) as diary:
+            assert diary.report_notes() == [(noted, "Bad night\nsecond line")]
+
+        await pilot.press("r")
+        await settle(pilot)
+        assert "★ report" not in rows(screen)[1][4]
+        with Diary.open(small_db) as diary:
+            assert diary.report_notes() == []

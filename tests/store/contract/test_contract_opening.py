@@ -76,16 +76,19 @@ def raw(where: str) -> Iterator:
 
 
 def downgrade(where: str, version: int) -> None:
-    """Make the diary at `where` look as schema `version` (1, 2 or 3) left it.
+    """Make the diary at `where` look as schema `version` (1 to 4) left it.
 
+    Schema 5 added the report_mark table.
     Schema 4 added the medication, own_treatment, intake and treatment_done tables.
     Schema 3 added the profile's cancer history and the day of an acknowledgement, as the
     last columns of their tables, so dropping them leaves the tables as schema 2 made them;
     schema 2 added the own_exercise table.
     """
     with raw(where) as connection:
-        for table in ("intake", "treatment_done", "medication", "own_treatment"):
-            connection.execute(text(f"DROP TABLE {table}"))
+        connection.execute(text("DROP TABLE report_mark"))
+        if version < 4:
+            for table in ("intake", "treatment_done", "medication", "own_treatment"):
+                connection.execute(text(f"DROP TABLE {table}"))
         if version < 3:
             connection.execute(text("ALTER TABLE profile DROP COLUMN cancer_history"))
             connection.execute(text("ALTER TABLE alert_ack DROP COLUMN acknowledged_on"))
