@@ -306,7 +306,7 @@ class HistoryScreen(DiaryScreen):
             return
         text = Text.assemble((day_heading(log.day), "bold"), ": ", summary_text(log, self._seeds))
         if log.note:
-            marked = " (★ in the clinician's report; r takes it out)" if day in self._marked else ""
+            marked = " (★ in the report)" if day in self._marked else ""
             text.append(f"\nNote{marked}: {shown_text(log.note)}")
         detail.update(text)
 

@@ -142,8 +142,20 @@ def neutralise(text: str) -> str:
 
 
 def restore(text: str) -> str:
-    """Undo `neutralise`: drop one leading `'`."""
-    return text[1:] if text.startswith(QUOTE_PREFIX) else text
+    """Undo `neutralise`: drop the leading `'` it puts in front of a formula start or of
+    another `'`, and only that one.
+
+    A spreadsheet that opens and saves the file may have taken a `'` off already (Gnumeric
+    reads it as "this is text"): `'=1+1` comes back as `=1+1`, kept as it is, and a note
+    written `''quoted` comes back as `'quoted`, which `neutralise` never writes, so it is
+    kept whole too.
+    """
+    return text[1:] if text[:1] == QUOTE_PREFIX and text[1:2] in _RESTORED_FIRST else text
+
+
+_RESTORED_FIRST = _QUOTED_FIRST | {"\n"}
+"""What may follow the `'` that `restore` drops: what `neutralise` quotes, and a line feed,
+since LibreOffice saves a carriage return inside a cell as one."""
 
 
 def escaped(row: Iterable[Cell]) -> list[str]:

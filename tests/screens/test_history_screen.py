@@ -247,7 +247,9 @@ async def test_r_puts_a_days_note_in_the_report_and_takes_it_out(small_db):
         await settle(pilot)
         assert table.cursor_row == 1
         assert "★ report" in rows(screen)[1][4]
-        assert "in the clinician's report" in str(screen.query_one("#history-detail").render())
+        assert "Note (★ in the report): Bad night" in str(
+            screen.query_one("#history-detail").render()
+        )
         with Diary.open(small_db) as diary:
             assert diary.report_notes() == [(noted, "Bad night\nsecond line")]
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from datetime import date, time, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -209,3 +211,61 @@ def test_any_spreadsheet_save_imports_the_same_days(tmp_path, pains, texts, save
     ]
     logs.sort(key=lambda log: log.day)
     assert imported(SAVES[save](exported(logs)), tmp_path) == logs
+
+
+# -- files saved by the real programs (tests/store/fixtures/spreadsheets/make_fixtures.sh) --
+
+SAVED = Path(__file__).parent / "fixtures" / "spreadsheets"
+GOLDEN_DAILY = Path(__file__).parent / "golden" / "daily.csv"
+
+
+def _golden_days(tmp_path) -> list[DayLog]:
+    return _imported_file(GOLDEN_DAILY, tmp_path / "golden.db")
+
+
+def _imported_file(path: Path, db: Path) -> list[DayLog]:
+    data = path.read_bytes()
+    with Diary.open(str(db)) as diary:
+        import_daily(diary, data, TODAY)
+        return diary.days()
+
+
+@pytest.mark.parametrize(
+    "name", ["gnumeric.csv", "libreoffice-comma.csv", "libreoffice-semicolon.csv"]
+)
+def test_a_file_saved_again_by_a_spreadsheet_imports_the_same_days(tmp_path, name):
+    expected = _golden_days(tmp_path)
+    found = _imported_file(SAVED / name, tmp_path / "saved.db")
+    if name.startswith("libreoffice"):
+        # LibreOffice saves every line break inside a cell as a line feed: the notes
+        # holding CRLF or CR are the one difference.
+        expected = [
+            replace(log, note=log.note.replace("\r\n", "\n").replace("\r", "\n"))
+            for log in expected
+        ]
+    assert found == expected
+
+
+def test_a_windows_1252_save_from_libreoffice_is_refused_with_its_cause(tmp_path):
+    with pytest.raises(ImportRefused) as refused:
+        check_daily((SAVED / "libreoffice-windows-1252.csv").read_bytes(), TODAY)
+    problems = [str(problem) for problem in refused.value.problems]
+    assert problems[0].startswith("the file was saved as Windows-1252")
+    assert problems[1:] == ["line 21: byte 0xc7 is not UTF-8 text; expected a file saved as UTF-8"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "note"),
+    [
+        ("'=1+1", "=1+1"),  # as painlog wrote it
+        ("=1+1", "=1+1"),  # a spreadsheet took the ' off
+        ("''quoted", "'quoted"),  # as painlog wrote it
+        ("'quoted", "'quoted"),  # a spreadsheet took one ' off: never written by painlog
+        ("'\nline", "\nline"),  # a spreadsheet turned the CR after ' into LF
+        ("plain", "plain"),
+    ],
+)
+def test_one_leading_quote_is_dropped_only_where_painlog_put_it(cell, note):
+    from painlog.store.csv_format import restore
+
+    assert restore(cell) == note
