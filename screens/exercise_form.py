@@ -10,7 +10,6 @@ from textual.widgets import Input, Select, Static
 
 from painlog.rules.own_exercises import (
     DOSE_MAX_CHARS,
-    NAME_MAX_CHARS,
     check_category,
     check_dose,
     check_name,
@@ -52,16 +51,7 @@ class ExerciseForm(ItemForm[ExerciseDraft]):
 
     def fields(self) -> ComposeResult:
         editing = self.item
-        yield form_row(
-            "Name",
-            Input(
-                shown_text(editing.name) if editing else "",
-                placeholder="e.g. Clamshell with band",
-                max_length=NAME_MAX_CHARS,
-                compact=True,
-                id="exercise-name",
-            ),
-        )
+        yield self.name_row("e.g. Clamshell with band")
         yield form_row(
             "Category",
             Select(

@@ -56,8 +56,25 @@ class ItemForm(ModalScreen[Draft | None], Generic[Draft]):
         self.item = item
 
     def fields(self) -> ComposeResult:
-        """The form's rows (made with `form_row`)."""
+        """The form's rows (made with `form_row`; `name_row` first)."""
         raise NotImplementedError
+
+    def name_row(self, placeholder: str) -> Horizontal:
+        """The Name row every list's form starts with, holding the item's name when
+        editing (escaped, as shown elsewhere: what is saved is what was seen)."""
+        from painlog.rules.naming import NAME_MAX_CHARS
+        from painlog.rules.text import shown_text
+
+        return form_row(
+            "Name",
+            Input(
+                shown_text(self.item.name) if self.item else "",
+                placeholder=placeholder,
+                max_length=NAME_MAX_CHARS,
+                compact=True,
+                id=f"{self.prefix}-name",
+            ),
+        )
 
     def checked(self) -> Draft:
         """The draft the fields hold, checked.

@@ -10,7 +10,6 @@ from textual.widgets import Input, Static
 
 from painlog.rules.entry import INTAKE_DOSE_MAX_CHARS
 from painlog.rules.medications import check_medication_name, check_usual_dose
-from painlog.rules.naming import NAME_MAX_CHARS
 from painlog.rules.text import shown_text
 from painlog.screens.item_form import ItemForm, form_row
 from painlog.screens.widgets.tick_box import TickBox
@@ -41,16 +40,7 @@ class MedicationForm(ItemForm[MedicationDraft]):
 
     def fields(self) -> ComposeResult:
         editing = self.item
-        yield form_row(
-            "Name",
-            Input(
-                shown_text(editing.name) if editing else "",
-                placeholder="your name for it, e.g. Ibuprofen",
-                max_length=NAME_MAX_CHARS,
-                compact=True,
-                id="medication-name",
-            ),
-        )
+        yield self.name_row("your name for it, e.g. Ibuprofen")
         yield form_row(
             "Usual dose",
             Input(

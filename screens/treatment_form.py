@@ -7,10 +7,8 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.widgets import Input
 
-from painlog.rules.naming import NAME_MAX_CHARS
 from painlog.rules.own_treatments import check_treatment_name
-from painlog.rules.text import shown_text
-from painlog.screens.item_form import ItemForm, form_row
+from painlog.screens.item_form import ItemForm
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,16 +31,7 @@ class TreatmentForm(ItemForm[TreatmentDraft]):
     adding = "Add a treatment of your own"
 
     def fields(self) -> ComposeResult:
-        yield form_row(
-            "Name",
-            Input(
-                shown_text(self.item.name) if self.item else "",
-                placeholder="e.g. Hydrotherapy",
-                max_length=NAME_MAX_CHARS,
-                compact=True,
-                id="treatment-name",
-            ),
-        )
+        yield self.name_row("e.g. Hydrotherapy")
 
     def checked(self) -> TreatmentDraft:
         slug = self.item.slug if self.item else None

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from painlog.rules.alert_kinds import alert_kinds
 from painlog.rules.entry import InvalidInput
@@ -214,6 +214,30 @@ def default_weekly_range(
     if episode is not None:
         return episode.start, as_of
     return week_start(as_of, first_weekday) - timedelta(weeks=DEFAULT_WEEKS - 1), as_of
+
+
+class WeeksRead(NamedTuple):
+    """What a summary over weeks reads from a diary: every log up to today (episodes and
+    alerts look back before the range), the profile, the first day of the week, and the
+    range with its defaults filled in."""
+
+    logs: list[DayLog]
+    profile: Profile
+    first_weekday: int
+    start: date
+    end: date
+
+
+def read_weeks(diary: Diary, today: date, start: date | None, end: date | None) -> WeeksRead:
+    """The weekly CSV's and the report's reading: by default the current episode, or the
+    last 12 weeks, to today."""
+    profile = diary.profile()
+    first_weekday = first_weekday_of(diary.setting(WEEK_START_SETTING))
+    logs = diary.days(end=today)
+    if start is None:
+        start, default_end = default_weekly_range(logs, profile, end or today, first_weekday)
+        end = end or default_end
+    return WeeksRead(logs, profile, first_weekday, start, end or today)
 
 
 def weekly_rows(
@@ -411,14 +435,7 @@ def export_diary(
             start = start or logs[0].day
             end = end or logs[-1].day
     elif kind == "weekly":
-        profile = diary.profile()
-        first_weekday = first_weekday_of(diary.setting(WEEK_START_SETTING))
-        # Every log up to today: episodes and alerts look back before the range.
-        logs = diary.days(end=today)
-        if start is None:
-            start, default_end = default_weekly_range(logs, profile, end or today, first_weekday)
-            end = end or default_end
-        end = end or today
+        logs, profile, first_weekday, start, end = read_weeks(diary, today, start, end)
         header = WEEKLY_COLUMNS
         rows = [
             escaped(row.cells())

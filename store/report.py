@@ -8,8 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from painlog.rules.report import Report, build_report
-from painlog.rules.weekly import WEEK_START_SETTING, first_weekday_of
-from painlog.store.export import check_range, default_weekly_range
+from painlog.store.export import check_range, read_weeks
 
 if TYPE_CHECKING:
     from painlog.store.diary import Diary
@@ -25,14 +24,7 @@ def read_report(
         InvalidInput: when the range ends after today or starts after its end.
     """
     check_range(start, end, today)
-    profile = diary.profile()
-    first_weekday = first_weekday_of(diary.setting(WEEK_START_SETTING))
-    # Every log up to today: the episode and the alerts look back before the range.
-    logs = diary.days(end=today)
-    if start is None:
-        start, default_end = default_weekly_range(logs, profile, end or today, first_weekday)
-        end = end or default_end
-    end = end or today
+    logs, profile, first_weekday, start, end = read_weeks(diary, today, start, end)
     return build_report(
         logs,
         profile,
