@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from painlog.rules.records import DayLog, ExerciseDone, Intake, Place
-from painlog.store.csv_format import BOM, DAILY_COLUMNS, csv_line
+from painlog.store.csv_format import BOM, DAILY_COLUMNS, Number, csv_line
 from painlog.store.diary import Diary
 from painlog.store.export import write_daily
 from painlog.store.importer import ImportRefused, check_daily, import_daily
@@ -88,7 +88,8 @@ def test_a_cell_with_a_semicolon_or_a_tab_is_quoted():
     [
         (["a", "b"], "a,b\r\n"),
         (["a;b", "c\td", 'e"f', "g,h", "i\nj", ""], '"a;b","c\td","e""f","g,h","i\nj",\r\n'),
-        ([3, "x"], "3,x\r\n"),
+        ([Number("-1.5"), "x"], "-1.5,x\r\n"),
+        (["", ""], ",\r\n"),
     ],
 )
 def test_csv_line(cells, line):
