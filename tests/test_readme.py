@@ -63,3 +63,15 @@ def test_the_coded_export_section_names_every_code_it_writes():
     for code in ("72514-3", "91148-7", "91147-9"):
         (bullet,) = [bullet for bullet in bullets if f"`{code}`" in bullet]
         assert "not checked against loinc's own tables" in bullet
+
+
+def test_the_reminders_shown_are_the_ones_remind_setup_prints():
+    from datetime import time
+
+    from painlog.cli.remind import setup_text
+
+    text = section("Reminders: `painlog remind`")
+    for target in ("cron", "systemd", "launchd"):
+        printed = setup_text(target, time(20, 0), ["/opt/painlog/bin/painlog"])
+        shown = printed.splitlines()[-1] if target == "cron" else printed.rstrip()
+        assert shown in text, target
