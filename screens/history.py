@@ -94,8 +94,9 @@ class HistoryScreen(DiaryScreen):
         replace: bool
         seeds: Catalogue
         """The catalogue with the diary's own exercises, for their names."""
-        marked: frozenset[date]
-        """The days whose note goes in the clinician's report."""
+        marked: frozenset[date] | None
+        """The days whose note goes in the clinician's report, read with a fresh read
+        (None with a further chunk: the marks already known still hold)."""
 
     @dataclass
     class MarkChanged(Message):
@@ -177,7 +178,7 @@ class HistoryScreen(DiaryScreen):
                 logs = self.diary.days(start, end)
         replace = before is None
         seeds = self.diary.catalogue()
-        marked = frozenset(day for day, _note in self.diary.report_notes())
+        marked = frozenset(day for day, _note in self.diary.report_notes()) if replace else None
         self.post_message(
             self.ChunkLoaded(generation, Chunk(start, logs), total, replace, seeds, marked)
         )
@@ -188,7 +189,8 @@ class HistoryScreen(DiaryScreen):
             return  # Superseded by a reload.
         self._fetching = False
         self._seeds = message.seeds
-        self._marked = set(message.marked)
+        if message.marked is not None:
+            self._marked = set(message.marked)
         table = self.query_one(DataTable)
         self._total = message.total
         self._oldest = message.chunk.start
