@@ -349,27 +349,22 @@ class Diary(OwnLists):
             return connection.execute(select(func.count()).select_from(LOGS)).scalar_one()
 
     def exercise_counts(self) -> dict[str, int]:
-        """How often each exercise was logged, so pickers can put the usual ones first."""
-        with self.engine.connect() as connection:
-            rows = connection.execute(
-                select(EXERCISES.c.slug, func.count()).group_by(EXERCISES.c.slug)
-            )
-            return {slug: count for slug, count in rows}
+        """On how many days each exercise was logged, so pickers put the usual ones first."""
+        return self._days_per_slug(EXERCISES)
 
     def medication_days(self) -> dict[str, int]:
         """On how many days each medication was taken (a day with two intakes counts once)."""
-        with self.engine.connect() as connection:
-            rows = connection.execute(
-                select(INTAKES.c.slug, func.count(distinct(INTAKES.c.log_id))).group_by(
-                    INTAKES.c.slug
-                )
-            )
-            return {slug: count for slug, count in rows}
+        return self._days_per_slug(INTAKES)
 
     def treatment_days(self) -> dict[str, int]:
         """On how many days each treatment was done."""
+        return self._days_per_slug(TREATED)
+
+    def _days_per_slug(self, table) -> dict[str, int]:
         with self.engine.connect() as connection:
-            rows = connection.execute(select(TREATED.c.slug, func.count()).group_by(TREATED.c.slug))
+            rows = connection.execute(
+                select(table.c.slug, func.count(distinct(table.c.log_id))).group_by(table.c.slug)
+            )
             return {slug: count for slug, count in rows}
 
     def place_counts(self) -> dict[tuple[str, str | None], int]:
