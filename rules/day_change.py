@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from painlog.rules.checkins import settled
 from painlog.rules.records import DayLog, ExerciseDone, Intake, Place
 
 
@@ -88,17 +89,23 @@ def apply_change(existing: DayLog | None, change: DayChange) -> DayLog:
         change: What the command named.
     """
     base = existing if existing is not None else DayLog(change.day, change.pain)
-    return replace(
-        base,
-        pain=change.pain,
-        worst=base.worst if isinstance(change.worst, Keep) else change.worst,
-        places=_merged(base.places, change.places, _place_key, _updated_place),
-        exercises=_merged(base.exercises, change.exercises, _exercise_key, _updated_exercise),
-        flags=tuple(dict.fromkeys((*base.flags, *change.flags))),
-        bed_rest=base.bed_rest if isinstance(change.bed_rest, Keep) else change.bed_rest,
-        note=base.note if isinstance(change.note, Keep) else change.note,
-        took=base.took + change.took,
-        treated=tuple(dict.fromkeys((*base.treated, *change.treated))),
+    # The pain given is the person's own from now on; a worst left alone may still follow
+    # the day's check-ins, now against this pain.
+    return settled(
+        replace(
+            base,
+            pain=change.pain,
+            pain_from_checkins=False,
+            worst_from_checkins=base.worst_from_checkins and isinstance(change.worst, Keep),
+            worst=base.worst if isinstance(change.worst, Keep) else change.worst,
+            places=_merged(base.places, change.places, _place_key, _updated_place),
+            exercises=_merged(base.exercises, change.exercises, _exercise_key, _updated_exercise),
+            flags=tuple(dict.fromkeys((*base.flags, *change.flags))),
+            bed_rest=base.bed_rest if isinstance(change.bed_rest, Keep) else change.bed_rest,
+            note=base.note if isinstance(change.note, Keep) else change.note,
+            took=base.took + change.took,
+            treated=tuple(dict.fromkeys((*base.treated, *change.treated))),
+        )
     )
 
 

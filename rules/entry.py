@@ -6,9 +6,17 @@ anything is written, so a refusal always reads the same and nothing half-valid i
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
-from painlog.rules.records import CANCER_HISTORY_FLAG, PAIN_MAX, PAIN_MIN, DayLog, Profile
+from painlog.rules.checkins import checkin_pain, checkin_worst
+from painlog.rules.records import (
+    CANCER_HISTORY_FLAG,
+    PAIN_MAX,
+    PAIN_MIN,
+    DayLog,
+    PegAnswer,
+    Profile,
+)
 from painlog.rules.text import check_text
 from painlog.seeds import Catalogue, catalogue
 
@@ -100,8 +108,108 @@ def check_day(log: DayLog, today: date, seeds: Catalogue | None = None) -> None:
             raise InvalidInput(
                 "worst", str(worst), f"at least the day's pain ({log.pain}), or nothing"
             )
+    _check_places(log.places, seeds)
+    seen_exercises = set()
+    for done in log.exercises:
+        if seeds.exercise(done.slug) is None:
+            raise InvalidInput("did", done.slug, "an exercise slug from `painlog exercises`")
+        if done.slug in seen_exercises:
+            raise InvalidInput("did", done.slug, "each exercise at most once per day")
+        seen_exercises.add(done.slug)
+        for name in ("sets", "reps", "minutes"):
+            amount = getattr(done, name)
+            if amount is not None and (
+                isinstance(amount, bool)
+                or not isinstance(amount, int)
+                or not 0 < amount <= DOSE_MAX
+            ):
+                raise InvalidInput(name, str(amount), f"a whole number from 1 to {DOSE_MAX}")
+    for intake in log.took:
+        if seeds.medication(intake.slug) is None:
+            raise InvalidInput("took", intake.slug, medications_accepted(seeds))
+        if intake.dose is not None:
+            check_intake_dose(intake.dose)
+        if intake.at is not None:
+            _check_minute("time", intake.at)
+    for slug in log.treated:
+        if seeds.treatment(slug) is None:
+            raise InvalidInput("treated", slug, treatments_accepted(seeds))
+    if len(set(log.treated)) != len(log.treated):
+        raise InvalidInput("treated", ",".join(log.treated), "each treatment at most once a day")
+    for slug in log.flags:
+        if seeds.red_flag(slug) is None:
+            raise InvalidInput("flag", slug, flags_accepted(seeds, slug))
+    if len(set(log.flags)) != len(log.flags):
+        raise InvalidInput("flag", ",".join(log.flags), "each warning sign at most once")
+    _check_note("note", log.note)
+    _check_checkins(log, seeds)
+
+
+def _check_minute(field: str, at: object) -> None:
+    """Refuse a time of day with seconds or a zone: times are kept to the minute."""
+    if not isinstance(at, time) or at.second or at.microsecond or at.tzinfo:
+        shown = at.isoformat() if isinstance(at, time) else str(at)
+        raise InvalidInput(field, shown, "a time of day as HH:MM")
+
+
+def _check_checkins(log: DayLog, seeds: Catalogue) -> None:
+    """Refuse a check-in that is not valid on its own, two at one minute, check-ins out of
+    time order, or a day whose pain or worst said to come from its check-ins does not."""
+    previous = None
+    for checkin in log.checkins:
+        _check_minute("at", checkin.at)
+        if previous is not None and checkin.at <= previous:
+            raise InvalidInput(
+                "at", checkin.at.strftime("%H:%M"), "one check-in a minute, earliest first"
+            )
+        previous = checkin.at
+        check_pain("pain", checkin.pain)
+        _check_places(checkin.places, seeds)
+        _check_note("note", checkin.note)
+        day_places = {(x.location, x.side) for x in log.places}
+        for place in checkin.places:
+            if (place.location, place.side) not in day_places:
+                raise InvalidInput(
+                    "where", _place_text(place), "a check-in's places among the day's places"
+                )
+    if log.pain_from_checkins and (not log.checkins or log.pain != checkin_pain(log.checkins)):
+        raise InvalidInput(
+            "pain", str(log.pain), "the rounded mean of the day's check-ins, or a pain you set"
+        )
+    if log.worst_from_checkins and (
+        not log.checkins or log.worst != checkin_worst(log.checkins, log.pain)
+    ):
+        raise InvalidInput(
+            "worst", str(log.worst), "the highest of the day's check-ins, or a worst you set"
+        )
+
+
+PEG_QUESTIONS = ("pain", "enjoyment", "activity")
+"""The PEG's answers by the names the command line and the exports give them."""
+
+
+def check_peg(answer: PegAnswer, today: date) -> None:
+    """Refuse PEG answers that are not whole numbers 0-10, or for a day after today.
+
+    Raises:
+        InvalidInput: naming the answer (`pain`, `enjoyment`, `activity`) or the date.
+    """
+    if answer.day > today:
+        raise InvalidInput(
+            "date", answer.day.isoformat(), f"today ({today.isoformat()}) or earlier"
+        )
+    if answer.day.year < EARLIEST_YEAR:
+        raise InvalidInput(
+            "date", answer.day.isoformat(), f"a date in the years {EARLIEST_YEAR} to {LATEST_YEAR}"
+        )
+    for name in PEG_QUESTIONS:
+        check_pain(name, getattr(answer, name))
+
+
+def _check_places(places, seeds: Catalogue) -> None:
+    """Refuse an unknown place, side or character, or a place given twice."""
     seen_places = set()
-    for place in log.places:
+    for place in places:
         location = seeds.location(place.location)
         if location is None:
             raise InvalidInput(
@@ -124,53 +232,23 @@ def check_day(log: DayLog, today: date, seeds: Catalogue | None = None) -> None:
         if key in seen_places:
             raise InvalidInput("where", _place_text(place), "each place at most once per day")
         seen_places.add(key)
-    seen_exercises = set()
-    for done in log.exercises:
-        if seeds.exercise(done.slug) is None:
-            raise InvalidInput("did", done.slug, "an exercise slug from `painlog exercises`")
-        if done.slug in seen_exercises:
-            raise InvalidInput("did", done.slug, "each exercise at most once per day")
-        seen_exercises.add(done.slug)
-        for name in ("sets", "reps", "minutes"):
-            amount = getattr(done, name)
-            if amount is not None and (
-                isinstance(amount, bool)
-                or not isinstance(amount, int)
-                or not 0 < amount <= DOSE_MAX
-            ):
-                raise InvalidInput(name, str(amount), f"a whole number from 1 to {DOSE_MAX}")
-    for intake in log.took:
-        if seeds.medication(intake.slug) is None:
-            raise InvalidInput("took", intake.slug, medications_accepted(seeds))
-        if intake.dose is not None:
-            check_intake_dose(intake.dose)
-        if intake.at is not None and (
-            intake.at.second or intake.at.microsecond or intake.at.tzinfo
-        ):
-            raise InvalidInput("time", intake.at.isoformat(), "a time of day as HH:MM")
-    for slug in log.treated:
-        if seeds.treatment(slug) is None:
-            raise InvalidInput("treated", slug, treatments_accepted(seeds))
-    if len(set(log.treated)) != len(log.treated):
-        raise InvalidInput("treated", ",".join(log.treated), "each treatment at most once a day")
-    for slug in log.flags:
-        if seeds.red_flag(slug) is None:
-            raise InvalidInput("flag", slug, flags_accepted(seeds, slug))
-    if len(set(log.flags)) != len(log.flags):
-        raise InvalidInput("flag", ",".join(log.flags), "each warning sign at most once")
-    if not isinstance(log.note, str):
-        raise InvalidInput("note", type(log.note).__name__, "text")
-    if len(log.note) > NOTE_MAX_CHARS:
+
+
+def _check_note(field: str, note: object) -> None:
+    """Refuse a note that is not text, too long, or holds what no text should."""
+    if not isinstance(note, str):
+        raise InvalidInput(field, type(note).__name__, "text")
+    if len(note) > NOTE_MAX_CHARS:
         raise InvalidInput(
-            "note", f"{len(log.note)} characters", f"text of at most {NOTE_MAX_CHARS} characters"
+            field, f"{len(note)} characters", f"text of at most {NOTE_MAX_CHARS} characters"
         )
-    if any("\ud800" <= ch <= "\udfff" for ch in log.note):
+    if any("\ud800" <= ch <= "\udfff" for ch in note):
         # Bytes the terminal could not decode arrive as lone surrogates; they cannot be
         # stored as UTF-8, so say so rather than fail later.
-        raise InvalidInput("note", "text that is not valid UTF-8", "UTF-8 text")
+        raise InvalidInput(field, "text that is not valid UTF-8", "UTF-8 text")
     # Text is text: an ESC sequence in a note could drive the terminal it is shown on, and
     # most tools reading an export stop at a NUL. Line breaks and tabs are kept.
-    check_text("note", log.note)
+    check_text(field, note)
 
 
 INTAKE_DOSE_MAX_CHARS = 40

@@ -51,6 +51,26 @@ class Intake:
 
 
 @dataclass(frozen=True, slots=True)
+class CheckIn:
+    """A moment of a day the person logged on its own: the pain then, where, and a note.
+
+    A day may hold several (a bad afternoon after a fair morning); each is known by its
+    time, to the minute, and a day holds one a minute.
+
+    Attributes:
+        at: The time of day, to the minute.
+        pain: The pain at that time, 0-10.
+        places: Where it hurt then; they are also among the day's places.
+        note: Free text.
+    """
+
+    at: time
+    pain: int
+    places: tuple[Place, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class DayLog:
     """One calendar day's log.
 
@@ -65,6 +85,11 @@ class DayLog:
         note: Free text, any length, any Unicode.
         took: Each intake of a medication, in the order given.
         treated: Slugs of the treatments done that day (heat, massage, ...).
+        checkins: The day's check-ins, earliest first.
+        pain_from_checkins: The person gave no pain for the day: `pain` is the rounded
+            mean of the check-ins (`rules.checkins`), and follows them as they change.
+        worst_from_checkins: The person gave no worst pain: `worst` is the highest
+            check-in (when at least `pain`), and follows them.
     """
 
     day: date
@@ -77,6 +102,27 @@ class DayLog:
     note: str = ""
     took: tuple[Intake, ...] = ()
     treated: tuple[str, ...] = ()
+    checkins: tuple[CheckIn, ...] = ()
+    pain_from_checkins: bool = False
+    worst_from_checkins: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PegAnswer:
+    """The three answers of the PEG for a week (Krebs et al., J Gen Intern Med 2009), each
+    0-10, about the week before the day they were given.
+
+    Attributes:
+        day: The day the answers are for; they stand for the diary week holding it.
+        pain: Average pain in the past week.
+        enjoyment: How much pain interfered with enjoyment of life.
+        activity: How much pain interfered with general activity.
+    """
+
+    day: date
+    pain: int
+    enjoyment: int
+    activity: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,6 +84,7 @@ def _merge(group: Sequence[DayLog]) -> DayLog:
         note="\n".join(sorted({log.note for log in group if log.note})),
         took=_union(log.took for log in group),
         treated=_union(log.treated for log in group),
+        checkins=tuple(sorted(_union(log.checkins for log in group), key=lambda x: x.at)),
     )
 
 

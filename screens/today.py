@@ -297,23 +297,32 @@ class TodayScreen(DiaryScreen):
     def form_log(self) -> DayLog | None:
         """The day as the form shows it now, or None while no pain score is chosen (or
         while the rows under it are still being mounted)."""
+        from painlog.rules.checkins import from_checkins_kept, settled
         from painlog.rules.records import DayLog
 
         pain = self.query_one("#pain", PainScale).value
         if pain is None or self._details is None:
             return None
         details = self._details.details
-        return DayLog(
-            day=self.day,
-            pain=pain,
-            worst=details.worst,
-            places=details.places,
-            exercises=details.exercises,
-            flags=details.flags,
-            bed_rest=details.bed_rest,
-            note=details.note,
-            took=details.took,
-            treated=details.treated,
+        # The day's check-ins are kept as saved; its pain and worst keep following them
+        # while the form shows what they give.
+        pain_follows, worst_follows = from_checkins_kept(self._saved, pain, details.worst)
+        return settled(
+            DayLog(
+                day=self.day,
+                pain=pain,
+                worst=details.worst,
+                places=details.places,
+                exercises=details.exercises,
+                flags=details.flags,
+                bed_rest=details.bed_rest,
+                note=details.note,
+                took=details.took,
+                treated=details.treated,
+                checkins=self._saved.checkins if self._saved else (),
+                pain_from_checkins=pain_follows,
+                worst_from_checkins=worst_follows,
+            )
         )
 
     @property

@@ -26,13 +26,15 @@ from painlog.rules.own_exercises import (
     draft_exercise,
     own_exercise,
 )
-from painlog.rules.records import DayLog, ExerciseDone, Intake, Place, Profile
+from painlog.rules.records import CheckIn, DayLog, ExerciseDone, Intake, Place, Profile
 from painlog.seeds import Catalogue, Exercise, Medication, Treatment, catalogue
 from painlog.store.engine import open_engine, writer
 from painlog.store.errors import DayChangedElsewhere
 from painlog.store.location import DatabaseLocation, resolve_location
 from painlog.store.models import (
     AlertAckRow,
+    CheckInPlaceRow,
+    CheckInRow,
     DayLogRow,
     ExerciseDoneRow,
     FlagReportRow,
@@ -52,6 +54,7 @@ from painlog.store.own_lists import (
     medications,
     own_treatments,
 )
+from painlog.store.peg_answers import PegAnswers
 
 LOGS = DayLogRow.__table__
 PLACES = PainPlaceRow.__table__
@@ -64,6 +67,8 @@ OWN = OwnExerciseRow.__table__
 INTAKES = IntakeRow.__table__
 TREATED = TreatmentDoneRow.__table__
 MARKS = ReportMarkRow.__table__
+CHECKINS = CheckInRow.__table__
+CHECKIN_PLACES = CheckInPlaceRow.__table__
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +101,7 @@ class _Unchecked:
 UNCHECKED = _Unchecked()
 
 
-class Diary(OwnLists):
+class Diary(OwnLists, PegAnswers):
     """A person's pain diary in one database (its medications and own treatments through
     `OwnLists`).
 
@@ -230,6 +235,8 @@ class Diary(OwnLists):
                 "worst": log.worst,
                 "bed_rest": log.bed_rest,
                 "note": log.note,
+                "pain_from_checkins": log.pain_from_checkins,
+                "worst_from_checkins": log.worst_from_checkins,
                 "updated_at": now,
             }
             if log_id is None:
@@ -238,7 +245,8 @@ class Diary(OwnLists):
                 ).inserted_primary_key[0]
             else:
                 connection.execute(update(LOGS).where(LOGS.c.id == log_id).values(**values))
-                for table in (PLACES, EXERCISES, FLAGS, INTAKES, TREATED):
+                # A check-in's places go with it.
+                for table in (PLACES, EXERCISES, FLAGS, INTAKES, TREATED, CHECKINS):
                     connection.execute(delete(table).where(table.c.log_id == log_id))
             _insert_children(connection, {log_id: log})
         return _Written(before, SavedDay(log, now), created=version is None)
@@ -646,7 +654,7 @@ class ImportWriter:
             self._connection,
             LOGS,
             _LOG_COLUMNS,
-            [(log.day, log.pain, log.worst, log.bed_rest, log.note, now, now) for log in logs],
+            [_log_row(log, now) for log in logs],
         )
         ids: dict[date, int] = {}
         days = [log.day for log in logs]
@@ -684,6 +692,8 @@ def _read_days(
             LOGS.c.worst,
             LOGS.c.bed_rest,
             LOGS.c.note,
+            LOGS.c.pain_from_checkins,
+            LOGS.c.worst_from_checkins,
             LOGS.c.updated_at if versions else null(),
         )
         .where(*conditions)
@@ -699,6 +709,7 @@ def _read_days(
     flags = _children(connection, FLAGS, ("slug",), in_range, str, order="id")
     took = _children(connection, INTAKES, ("slug", "dose", "taken_at"), in_range, Intake)
     treated = _children(connection, TREATED, ("slug",), in_range, str)
+    checkins = _checkins(connection, in_range)
     return [
         (
             log_id,
@@ -713,11 +724,43 @@ def _read_days(
                 note,
                 tuple(took[log_id]) if log_id in took else (),
                 tuple(treated[log_id]) if log_id in treated else (),
+                checkins.get(log_id, ()),
+                bool(pain_from),
+                bool(worst_from),
             ),
             updated_at,
         )
-        for log_id, day, pain, worst, bed_rest, note, updated_at in rows
+        for log_id, day, pain, worst, bed_rest, note, pain_from, worst_from, updated_at in rows
     ]
+
+
+def _checkins(connection: Connection, in_range) -> dict[int, tuple[CheckIn, ...]]:
+    """The check-ins of the logs `in_range` selects, per log id, earliest first: one query,
+    and one more for their places when there are any."""
+    rows = connection.execute(
+        select(CHECKINS.c.log_id, CHECKINS.c.at, CHECKINS.c.pain, CHECKINS.c.note)
+        .where(*_of_logs(CHECKINS, in_range))
+        .order_by(CHECKINS.c.log_id, CHECKINS.c.at)
+    ).all()
+    if not rows:
+        return {}
+    places: dict[tuple[int, object], list[Place]] = defaultdict(list)
+    for log_id, at, *place in connection.execute(
+        select(
+            CHECKIN_PLACES.c.log_id,
+            CHECKIN_PLACES.c.at,
+            CHECKIN_PLACES.c.location,
+            CHECKIN_PLACES.c.side,
+            CHECKIN_PLACES.c.character,
+        )
+        .where(*_of_logs(CHECKIN_PLACES, in_range))
+        .order_by(CHECKIN_PLACES.c.log_id, CHECKIN_PLACES.c.at, CHECKIN_PLACES.c.position)
+    ).all():
+        places[log_id, at].append(Place(*place))
+    found: dict[int, list[CheckIn]] = defaultdict(list)
+    for log_id, at, pain, note in rows:
+        found[log_id].append(CheckIn(at, pain, tuple(places.get((log_id, at), ())), note))
+    return {log_id: tuple(items) for log_id, items in found.items()}
 
 
 def _children(
@@ -791,12 +834,39 @@ def _insert_own(connection: Connection, exercises: Sequence[Exercise]) -> None:
         connection.execute(insert(OWN), [_own_values(x) for x in exercises])
 
 
-_LOG_COLUMNS = ("day", "pain", "worst", "bed_rest", "note", "created_at", "updated_at")
+_LOG_COLUMNS = (
+    "day",
+    "pain",
+    "worst",
+    "bed_rest",
+    "note",
+    "pain_from_checkins",
+    "worst_from_checkins",
+    "created_at",
+    "updated_at",
+)
 _PLACE_COLUMNS = ("log_id", "position", "location", "side", "character")
 _EXERCISE_COLUMNS = ("log_id", "position", "slug", "sets", "reps", "minutes")
 _FLAG_COLUMNS = ("log_id", "slug")
 _INTAKE_COLUMNS = ("log_id", "position", "slug", "dose", "taken_at")
 _TREATED_COLUMNS = ("log_id", "position", "slug")
+_CHECKIN_COLUMNS = ("log_id", "at", "pain", "note")
+_CHECKIN_PLACE_COLUMNS = ("log_id", "at", "position", "location", "side", "character")
+
+
+def _log_row(log: DayLog, now: datetime) -> tuple:
+    """The values of `_LOG_COLUMNS` for a new day."""
+    return (
+        log.day,
+        log.pain,
+        log.worst,
+        log.bed_rest,
+        log.note,
+        log.pain_from_checkins,
+        log.worst_from_checkins,
+        now,
+        now,
+    )
 
 
 def _insert_logs(connection: Connection, logs: Sequence[DayLog]) -> None:
@@ -806,7 +876,7 @@ def _insert_logs(connection: Connection, logs: Sequence[DayLog]) -> None:
         connection,
         LOGS,
         _LOG_COLUMNS,
-        [(log.day, log.pain, log.worst, log.bed_rest, log.note, now, now) for log in logs],
+        [_log_row(log, now) for log in logs],
     )
     ids = dict(
         connection.execute(
@@ -825,6 +895,25 @@ def _insert_children(connection: Connection, logs: dict[int, DayLog]) -> None:
     _insert_rows(connection, FLAGS, _FLAG_COLUMNS, flags)
     _insert_rows(connection, INTAKES, _INTAKE_COLUMNS, took)
     _insert_rows(connection, TREATED, _TREATED_COLUMNS, treated)
+    checkins = [x for x in logs.items() if x[1].checkins]
+    if checkins:
+        _insert_rows(
+            connection,
+            CHECKINS,
+            _CHECKIN_COLUMNS,
+            [(log_id, x.at, x.pain, x.note) for log_id, log in checkins for x in log.checkins],
+        )
+        _insert_rows(
+            connection,
+            CHECKIN_PLACES,
+            _CHECKIN_PLACE_COLUMNS,
+            [
+                (log_id, x.at, position, place.location, place.side, place.character)
+                for log_id, log in checkins
+                for x in log.checkins
+                for position, place in enumerate(x.places)
+            ],
+        )
 
 
 def _child_rows(

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Integer,
+    UniqueConstraint,
+    false,
+)
 from sqlmodel import Field, SQLModel
 
 
@@ -33,6 +42,14 @@ class DayLogRow(SQLModel, table=True):
     note: str = ""
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
+    # Schema 6: whether the person left the day's pain and worst to its check-ins
+    # (`rules.checkins`); false in every day logged before.
+    pain_from_checkins: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
+    worst_from_checkins: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
 
 
 def _parent_id(unique: bool = False) -> Column:
@@ -123,6 +140,64 @@ class ReportMarkRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     log_id: int = Field(sa_column=_parent_id(unique=True))
     created_at: datetime = Field(default_factory=utc_now)
+
+
+class CheckInRow(SQLModel, table=True):
+    """A timed check-in within a day (schema 6): one a minute."""
+
+    __tablename__ = "checkin"
+    __table_args__ = (
+        UniqueConstraint("log_id", "at", name="one_checkin_a_minute"),
+        CheckConstraint("pain BETWEEN 0 AND 10", name="checkin_pain_0_10"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    log_id: int = Field(sa_column=_parent_id())
+    at: time
+    pain: int
+    note: str = ""
+
+
+class CheckInPlaceRow(SQLModel, table=True):
+    """Where it hurt at a check-in (schema 6), known by its day and time; the day's places
+    hold it too."""
+
+    __tablename__ = "checkin_place"
+    __table_args__ = (
+        UniqueConstraint("log_id", "at", "location", "side", name="one_place_a_checkin"),
+        # Goes with its check-in, so replacing a day's check-ins is one delete.
+        ForeignKeyConstraint(
+            ["log_id", "at"], ["checkin.log_id", "checkin.at"], ondelete="CASCADE"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    log_id: int = Field(sa_column=_parent_id())
+    at: time
+    position: int = 0
+    location: str
+    side: str | None = None
+    character: str | None = None
+
+
+class PegAnswerRow(SQLModel, table=True):
+    """The three PEG answers given for a week (schema 6), kept under the day they were
+    given for; a week holds one set (`Diary.answer_peg`)."""
+
+    __tablename__ = "peg_answer"
+    __table_args__ = (
+        CheckConstraint("pain BETWEEN 0 AND 10", name="peg_pain_0_10"),
+        CheckConstraint("enjoyment BETWEEN 0 AND 10", name="peg_enjoyment_0_10"),
+        CheckConstraint("activity BETWEEN 0 AND 10", name="peg_activity_0_10"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(unique=True, index=True)
+    pain: int
+    enjoyment: int
+    activity: int
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
 
 
 class ProfileRow(SQLModel, table=True):

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, inspect, text
 
 from painlog.store.errors import DatabaseTooNew, NotAPainlogDatabase
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 VERSION_TABLE = "schema_version"
 
 
@@ -43,8 +43,15 @@ def _add_own_exercises(connection: Connection) -> None:
 
 def _add_column(connection: Connection, table, name: str) -> None:
     """Add the model's column `name` to `table`, typed as the dialect types it for a new
-    table, so an upgraded database and a new one hold the same columns."""
-    kind = table.c[name].type.compile(dialect=connection.dialect)
+    table (with its NOT NULL and default), so an upgraded database and a new one hold the
+    same columns."""
+    column = table.c[name]
+    kind = column.type.compile(dialect=connection.dialect)
+    if column.server_default is not None:
+        default = column.server_default.arg.compile(dialect=connection.dialect)
+        kind += f" DEFAULT {default}"
+    if not column.nullable:
+        kind += " NOT NULL"
     connection.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {name} {kind}"))
 
 
@@ -94,6 +101,17 @@ def _add_report_marks(connection: Connection) -> None:
     ReportMarkRow.__table__.create(connection)
 
 
+def _add_checkins_and_peg(connection: Connection) -> None:
+    """Version 6: check-ins within a day, the weekly PEG answers, and whether a day's pain
+    and worst come from its check-ins (no day logged before does)."""
+    from painlog.store.models import CheckInPlaceRow, CheckInRow, DayLogRow, PegAnswerRow
+
+    for name in ("pain_from_checkins", "worst_from_checkins"):
+        _add_column(connection, DayLogRow.__table__, name)
+    for model in (CheckInRow, CheckInPlaceRow, PegAnswerRow):
+        model.__table__.create(connection)
+
+
 # Step N takes an existing database at version N-1 to version N (N >= 2; version 1 is the
 # first schema, which only `create_current` ever made).
 STEPS: dict[int, Callable[[Connection], None]] = {
@@ -101,6 +119,7 @@ STEPS: dict[int, Callable[[Connection], None]] = {
     3: _cancer_history_in_profile,
     4: _add_medications_and_treatments,
     5: _add_report_marks,
+    6: _add_checkins_and_peg,
 }
 
 

@@ -23,6 +23,7 @@ from safety_helpers import (
     V2_FIXTURE,
     V3_FIXTURE,
     V4_FIXTURE,
+    V5_FIXTURE,
     Outcome,
 )
 
@@ -113,6 +114,12 @@ def v3_copy(tmp_path: Path) -> Path:
 def v4_copy(tmp_path: Path) -> Path:
     """A private copy of the schema-4 diary fixture, alone in its folder."""
     return _private_copy(V4_FIXTURE, tmp_path)
+
+
+@pytest.fixture
+def v5_copy(tmp_path: Path) -> Path:
+    """A private copy of the schema-5 diary fixture, alone in its folder."""
+    return _private_copy(V5_FIXTURE, tmp_path)
 
 
 def _private_copy(fixture: Path, tmp_path: Path) -> Path:

@@ -14,6 +14,7 @@ V1_FIXTURE = FIXTURES / "painlog-v1.db"
 V2_FIXTURE = FIXTURES / "painlog-v2.db"
 V3_FIXTURE = FIXTURES / "painlog-v3.db"
 V4_FIXTURE = FIXTURES / "painlog-v4.db"
+V5_FIXTURE = FIXTURES / "painlog-v5.db"
 CRASH_WRITER = Path(__file__).with_name("safety_writer.py")
 
 

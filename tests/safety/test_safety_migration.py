@@ -80,7 +80,7 @@ def test_the_fixture_is_a_schema_1_diary(v1_copy):
     assert integrity(v1_copy) == ["ok"]
 
 
-@pytest.mark.parametrize("fixture", ["v1_copy", "v2_copy", "v3_copy", "v4_copy"])
+@pytest.mark.parametrize("fixture", ["v1_copy", "v2_copy", "v3_copy", "v4_copy", "v5_copy"])
 def test_the_fixture_migrated_to_the_current_schema_matches_a_new_diary(fixture, request, tmp_path):
     """Guards the models against changing without a migration step (and the steps against
     building something else than the models): both paths must give the same tables."""
@@ -151,7 +151,8 @@ def test_the_next_migration_keeps_every_row_and_backs_up_first(v1_copy, step_nex
         if table == schema.VERSION_TABLE:
             continue
         if table == "day_log":
-            assert [row[:-1] for row in after[table]] == rows  # mood appended
+            # The real steps' columns, then mood, come after the schema-1 ones.
+            assert [row[: len(rows[0])] for row in after[table]] == rows
             assert all(row[-1] is None for row in after[table])
         else:
             # Columns the real steps added come after the schema-1 ones.
@@ -279,6 +280,17 @@ def test_a_diary_too_new_is_refused_before_any_backup_or_change(v1_copy):
     assert sorted(p.name for p in v1_copy.parent.iterdir()) == ["painlog.db"]
 
 
+def kept(after: list[tuple], before: list[tuple]) -> bool:
+    """Whether rows read after an upgrade are `before`, each with the columns later steps
+    added after its own (schema 6 adds two to the day log, both false in every old day)."""
+    if not before:
+        return after == []
+    width = len(before[0])
+    return [row[:width] for row in after] == before and all(
+        all(value in (0, False) for value in row[width:]) for row in after
+    )
+
+
 def test_the_schema_3_fixture_keeps_every_row_and_gains_empty_medication_lists(v3_copy):
     """Schema 4 only adds tables: every row of the schema-3 diary is as it was, and the
     diary reads the same days, profile, exercises and acknowledgements, with no medication
@@ -293,7 +305,7 @@ def test_the_schema_3_fixture_keeps_every_row_and_gains_empty_medication_lists(v
     after = table_rows(v3_copy)
     for table, rows in before.items():
         if table != schema.VERSION_TABLE:
-            assert after[table] == rows, table
+            assert kept(after[table], rows), table
     for table in ("medication", "own_treatment", "intake", "treatment_done"):
         assert after[table] == []
     assert [day.pain for day in days] == [5, 6, 4, 3]
@@ -320,7 +332,7 @@ def test_the_schema_4_fixture_keeps_every_row_and_gains_no_report_marks(v4_copy)
     after = table_rows(v4_copy)
     for table, rows in before.items():
         if table != schema.VERSION_TABLE:
-            assert after[table] == rows, table
+            assert kept(after[table], rows), table
     assert after["report_mark"] == []
     assert notes == []
     assert [day.pain for day in days] == [5, 6, 4, 3]
@@ -329,5 +341,33 @@ def test_the_schema_4_fixture_keeps_every_row_and_gains_no_report_marks(v4_copy)
     assert [x.retired for x in medications] == [False, True]
     copies = sorted(
         backup.backups_folder(v4_copy).glob(f"painlog-before-v{schema.SCHEMA_VERSION}-from-v4-*.db")
+    )
+    assert len(copies) == 1 and table_rows(copies[0]) == before
+
+
+def test_the_schema_5_fixture_keeps_every_row_and_every_day_keeps_its_own_pain(v5_copy):
+    """Schema 6 adds the check-in and PEG tables and two columns to the day log: every row
+    of the schema-5 diary is as it was, its report mark included, no day gains a check-in,
+    and every day's pain and worst stay the person's own (not from check-ins)."""
+    before = table_rows(v5_copy)
+    assert before[schema.VERSION_TABLE] == [(5,)]
+    with Diary.open(str(v5_copy)) as diary:
+        days = diary.days()
+        notes = diary.report_notes()
+        answers = diary.peg_answers()
+    after = table_rows(v5_copy)
+    for table, rows in before.items():
+        if table != schema.VERSION_TABLE:
+            assert kept(after[table], rows), table
+    for table in ("checkin", "checkin_place", "peg_answer"):
+        assert after[table] == []
+    assert [row[-2:] for row in after["day_log"]] == [(0, 0)] * 4
+    assert [day.pain for day in days] == [5, 6, 4, 3]
+    assert [day.worst for day in days] == [7, None, None, None]
+    assert all(not (d.checkins or d.pain_from_checkins or d.worst_from_checkins) for d in days)
+    assert [day for day, _note in notes] == [days[0].day]
+    assert answers == []
+    copies = sorted(
+        backup.backups_folder(v5_copy).glob(f"painlog-before-v{schema.SCHEMA_VERSION}-from-v5-*.db")
     )
     assert len(copies) == 1 and table_rows(copies[0]) == before

@@ -76,8 +76,10 @@ def raw(where: str) -> Iterator:
 
 
 def downgrade(where: str, version: int) -> None:
-    """Make the diary at `where` look as schema `version` (1 to 4) left it.
+    """Make the diary at `where` look as schema `version` (1 to 5) left it.
 
+    Schema 6 added the checkin, checkin_place and peg_answer tables, and the day log's
+    pain_from_checkins and worst_from_checkins as its last columns.
     Schema 5 added the report_mark table.
     Schema 4 added the medication, own_treatment, intake and treatment_done tables.
     Schema 3 added the profile's cancer history and the day of an acknowledgement, as the
@@ -85,7 +87,12 @@ def downgrade(where: str, version: int) -> None:
     schema 2 added the own_exercise table.
     """
     with raw(where) as connection:
-        connection.execute(text("DROP TABLE report_mark"))
+        for table in ("checkin", "checkin_place", "peg_answer"):
+            connection.execute(text(f"DROP TABLE {table}"))
+        for column in ("pain_from_checkins", "worst_from_checkins"):
+            connection.execute(text(f"ALTER TABLE day_log DROP COLUMN {column}"))
+        if version < 5:
+            connection.execute(text("DROP TABLE report_mark"))
         if version < 4:
             for table in ("intake", "treatment_done", "medication", "own_treatment"):
                 connection.execute(text(f"DROP TABLE {table}"))

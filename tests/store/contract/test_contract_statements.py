@@ -37,19 +37,19 @@ OPERATIONS: dict[str, Callable[[Diary], object]] = {
 
 EXPECTED = {
     "sqlite": {
-        "open Today": 30,
-        "save a day": 13,
-        "alerts": 11,
-        "daily export": 7,
-        "weekly export": 11,
+        "open Today": 32,
+        "save a day": 14,
+        "alerts": 12,
+        "daily export": 8,
+        "weekly export": 12,
         "import": 4,
     },
     "postgresql": {
-        "open Today": 21,
-        "save a day": 13,
-        "alerts": 8,
-        "daily export": 6,
-        "weekly export": 8,
+        "open Today": 23,
+        "save a day": 14,
+        "alerts": 9,
+        "daily export": 7,
+        "weekly export": 9,
         "import": 5,
     },
 }
