@@ -22,6 +22,8 @@ examples:
   painlog                                   open today's log in the terminal app (F1: help)
   painlog log 4 --where lower-back:left --did walking,glute-bridge
   painlog log 6 --date yesterday --worst 8 --bed-rest --note "bad night"
+  painlog log 7 --at 14:30 --note "after the stairs"   a check-in within the day
+  painlog peg 4 6 5                         the weekly PEG: pain, enjoyment, activity
   painlog show --date "3 days ago"
   painlog profile --birth-year 1968 --onset 2026-10-01
   painlog alerts                            what the source rules say about your logs
@@ -37,6 +39,7 @@ PAINLOG_TODAY=YYYY-MM-DD pins the date painlog takes as today. NO_COLOR is honou
 
 COMMANDS = {
     "log": "log",
+    "peg": "peg",
     "show": "show",
     "profile": "profile",
     "exercises": "exercises",

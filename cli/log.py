@@ -31,10 +31,22 @@ def register(command: CommandFactory) -> None:
         "day's (an exercise given again with a dose takes the new dose; each --took item\n"
         "is one more intake). --replace replaces the whole day with exactly what the\n"
         "command gives.\n"
+        "\nWith --at HH:MM the command adds a check-in to the day instead: the pain at that\n"
+        "time, with --where and --note (a second check-in at the same time replaces it).\n"
+        "A day logged only by check-ins takes their mean, rounded half up, as its pain and\n"
+        "the highest as its worst, until you log the day's pain yourself. Examples:\n"
+        "  painlog log 3 --at 8:00\n"
+        '  painlog log 7 --at 14:30 --where "outer hip right" --note "after the stairs"\n'
         "\nPAIN is 0 (none) to 10 (worst imaginable): 1-3 mild, 4-6 moderate, 7-10 severe.\n"
         "\n" + vocabulary_help(),
     )
-    log.add_argument("pain", metavar="PAIN", help="usual pain today, 0-10")
+    log.add_argument("pain", metavar="PAIN", help="usual pain today (or at --at), 0-10")
+    log.add_argument(
+        "--at",
+        default=None,
+        metavar="HH:MM",
+        help="add a check-in at this time of the day instead of setting the day",
+    )
     log.add_argument("--date", default="today", help="today, yesterday, 'N days ago', ISO date")
     where = log.add_argument(
         "--where",
@@ -92,7 +104,13 @@ def register(command: CommandFactory) -> None:
     log.set_defaults(handler=run)
 
 
+CHECKIN_OPTIONS = ("date", "where", "note")
+"""What a check-in takes besides its pain and time."""
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.at is not None:
+        return run_checkin(args)
     from painlog.rules.day_change import KEEP, DayChange, apply_change, report_change
     from painlog.rules.describe import day_heading, summary_text
     from painlog.rules.entry import InvalidInput, check_day, check_pain
@@ -181,6 +199,72 @@ def run(args: argparse.Namespace) -> int:
             else "Its note is left out of the clinician's report."
         )
     print_new_alerts(before_alerts, after_alerts)
+    return EXIT_OK
+
+
+def run_checkin(args: argparse.Namespace) -> int:
+    """`painlog log PAIN --at HH:MM`: add a check-in to the day (or replace the one at that
+    minute), and say what the day's pain is now."""
+    from painlog.rules.checkins import checkin_at, with_checkin
+    from painlog.rules.describe import checkin_text, day_heading, from_checkins_text, pain_text
+    from painlog.rules.entry import InvalidInput, check_day, check_pain
+    from painlog.rules.parsing import parse_date, parse_places, read_time
+    from painlog.rules.records import CheckIn
+
+    named = [
+        f"--{option.replace('_', '-')}"
+        for option in ("did", "took", "treated", "flag")
+        if getattr(args, option).strip()
+    ] + [
+        f"--{option.replace('_', '-')}"
+        for option in ("worst", "bed_rest", "for_report")
+        if getattr(args, option) is not None
+    ]
+    if args.replace:
+        named.append("--replace")
+    if named:
+        raise InvalidInput(
+            "at",
+            f"--at {args.at} with {', '.join(named)}",
+            "a check-in with only PAIN, --date, --where and --note "
+            "(log the rest of the day without --at)",
+        )
+    today = local_today()
+    day = parse_date(args.date, today)
+    checkin = CheckIn(
+        read_time("at", args.at),
+        check_pain("pain", args.pain),
+        parse_places(args.where),
+        args.note or "",
+    )
+    # Refused before the database is opened, as a day of this one check-in.
+    check_day(with_checkin(None, day, checkin), today)
+    from painlog.cli.alerts import print_new_alerts
+    from painlog.rules.windows import with_log
+    from painlog.store.alerting import alert_views
+
+    with open_diary(args) as diary:
+        profile, acknowledged = diary.profile(), diary.acknowledged()
+        history = diary.days(end=today)
+        before, after = diary.change_day(day, lambda held: with_checkin(held, day, checkin), today)
+    log = before.log if before else None
+    replaced = checkin_at(log, checkin.at) is not None
+    print(
+        f"Replaced the {checkin.at:%H:%M} check-in of {day_heading(day)}: "
+        if replaced
+        else f"Added a check-in to {day_heading(day)}: ",
+        end="",
+    )
+    print(f"{checkin_text(checkin)}.")
+    scores = from_checkins_text(after.log)
+    print(
+        f"The day's pain: {pain_text(after.log)}"
+        + (f" ({scores})." if scores else " (set for the day; check-ins do not change it).")
+    )
+    print_new_alerts(
+        alert_views(history, profile, acknowledged, today),
+        alert_views(with_log(history, after.log), profile, acknowledged, today),
+    )
     return EXIT_OK
 
 

@@ -163,8 +163,18 @@ def report_change(before: DayLog, after: DayLog, seeds=None) -> ChangeReport:
 
     changed: list[str] = []
     kept: list[str] = []
-    for name, old, new in (("pain", before.pain, after.pain), ("worst", before.worst, after.worst)):
-        if old == new:
+    # A score that stops following the check-ins has changed even at the same value.
+    now_set = (
+        before.pain_from_checkins and not after.pain_from_checkins,
+        before.worst_from_checkins and not after.worst_from_checkins,
+    )
+    for name, old, new, set_now in (
+        ("pain", before.pain, after.pain, now_set[0]),
+        ("worst", before.worst, after.worst, now_set[1]),
+    ):
+        if old == new and new is not None and set_now:
+            changed.append(f"{name} {new} set for the day (was from its check-ins)")
+        elif old == new:
             if old is not None:
                 kept.append(f"{name} {old}")
         elif new is None:

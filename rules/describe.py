@@ -9,7 +9,7 @@ from painlog.rules.scale import pain_band
 from painlog.rules.text import shown_text
 
 if TYPE_CHECKING:
-    from painlog.rules.records import DayLog, ExerciseDone, Place
+    from painlog.rules.records import CheckIn, DayLog, ExerciseDone, Place
     from painlog.seeds import Catalogue
 
 # The catalogue is imported where a name is looked up, not here: Today's first frame needs
@@ -63,6 +63,31 @@ def pain_text(log: DayLog) -> str:
     if log.worst is not None:
         text += f", worst {log.worst}"
     return text
+
+
+def checkin_text(checkin: CheckIn) -> str:
+    """One check-in: `14:00 pain 7; Outer hip (right); "after the stairs"`."""
+    parts = [f"{checkin.at:%H:%M} pain {checkin.pain}"]
+    if checkin.places:
+        parts.append(", ".join(place_text(p) for p in checkin.places))
+    if checkin.note:
+        # On one line: a check-in's note is read in a list of them.
+        parts.append(f'"{shown_text(" ".join(checkin.note.split()))}"')
+    return "; ".join(parts)
+
+
+def from_checkins_text(log: DayLog) -> str:
+    """What of the day's scores its check-ins give: `pain and worst from 2 check-ins`, or
+    "" when the person set both."""
+    given = [
+        name
+        for name, follows in (("pain", log.pain_from_checkins), ("worst", log.worst_from_checkins))
+        if follows and (name == "pain" or log.worst is not None)
+    ]
+    if not given or not log.checkins:
+        return ""
+    count = len(log.checkins)
+    return f"{' and '.join(given)} from {count} check-in{'s' if count != 1 else ''}"
 
 
 def summary_text(log: DayLog, seeds: Catalogue | None = None) -> str:
