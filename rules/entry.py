@@ -101,6 +101,11 @@ def check_day(log: DayLog, today: date, seeds: Catalogue | None = None) -> None:
         raise InvalidInput(
             "date", log.day.isoformat(), f"a date in the years {EARLIEST_YEAR} to {LATEST_YEAR}"
         )
+    for checkin in log.checkins:
+        # Before the day's scores, which may come from these: a check-in's pain of 11 is
+        # named as such, not as the day's worst.
+        _check_minute("at", checkin.at)
+        check_pain("pain", checkin.pain)
     check_pain("pain", log.pain)
     if log.worst is not None:
         worst = check_pain("worst", log.worst)
@@ -157,13 +162,11 @@ def _check_checkins(log: DayLog, seeds: Catalogue) -> None:
     time order, or a day whose pain or worst said to come from its check-ins does not."""
     previous = None
     for checkin in log.checkins:
-        _check_minute("at", checkin.at)
         if previous is not None and checkin.at <= previous:
             raise InvalidInput(
                 "at", checkin.at.strftime("%H:%M"), "one check-in a minute, earliest first"
             )
         previous = checkin.at
-        check_pain("pain", checkin.pain)
         _check_places(checkin.places, seeds)
         _check_note("note", checkin.note)
         day_places = {(x.location, x.side) for x in log.places}
