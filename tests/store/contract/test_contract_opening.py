@@ -87,7 +87,7 @@ def downgrade(where: str, version: int) -> None:
     schema 2 added the own_exercise table.
     """
     with raw(where) as connection:
-        for table in ("checkin", "checkin_place", "peg_answer"):
+        for table in ("checkin_place", "checkin", "peg_answer"):
             connection.execute(text(f"DROP TABLE {table}"))
         for column in ("pain_from_checkins", "worst_from_checkins"):
             connection.execute(text(f"ALTER TABLE day_log DROP COLUMN {column}"))
