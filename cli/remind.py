@@ -1,8 +1,11 @@
 """`painlog remind`: a nudge to log, for cron, a systemd timer or launchd.
 
 It prints nothing and exits 0 when today is logged; otherwise it prints one line saying so
-and exits 1, so a scheduler can show that line. `--setup` prints (and never installs) a
-ready timer, crontab line or launchd agent that shows the line as a desktop notification
+and exits 1, so a scheduler can show that line. On the last day of a diary week it also
+asks for the week's PEG answers when they are missing and the week was not skipped (the
+same test as Today's offer), once a week rather than every day.
+
+`--setup` prints (and never installs) a ready timer, crontab line or launchd agent that shows the line as a desktop notification
 where the system has a notifier (`notify-send`, `osascript`) and otherwise writes it to the
 person's terminal.
 """
@@ -27,6 +30,7 @@ def register(command: CommandFactory) -> None:
         "say when today is not logged yet (exit 1), for a daily timer; --setup prints one",
         "examples:\n"
         "  painlog remind                      # nothing and exit 0 when today is logged\n"
+        "\nOn the last day of the week it also says when the week's PEG is not answered.\n"
         "  painlog remind --setup cron         # a crontab line for 20:00\n"
         "  painlog remind --setup systemd --at 21:30\n"
         "  painlog remind --setup launchd > ~/Library/LaunchAgents/painlog.remind.plist\n"
@@ -70,18 +74,34 @@ def run(args: argparse.Namespace) -> int:
 
 def _remind(args: argparse.Namespace) -> int:
     from painlog.cli import local_today, read_diary
+    from painlog.rules.peg import PEG_SKIPPED_SETTING, peg_due
+    from painlog.rules.weekly import WEEK_START_SETTING, first_weekday_of, week_bounds
     from painlog.store.errors import NoDiary
 
     today = local_today()
     try:
         with read_diary(args) as diary:
             logged = diary.load_day(today) is not None
+            first_weekday = first_weekday_of(diary.setting(WEEK_START_SETTING))
+            start, end = week_bounds(today, first_weekday)
+            peg_missing = today == end and peg_due(
+                diary.peg_answers(start, end),
+                diary.setting(PEG_SKIPPED_SETTING),
+                today,
+                first_weekday,
+            )
     except NoDiary:
-        logged = False
-    if logged:
-        return 0
-    print(reminder_line(today))
-    return EXIT_NOT_LOGGED
+        logged, peg_missing = False, False
+    lines = ([] if logged else [reminder_line(today)]) + ([PEG_LINE] if peg_missing else [])
+    for line in lines:
+        print(line)
+    return EXIT_NOT_LOGGED if lines else 0
+
+
+PEG_LINE = (
+    "painlog: this week's PEG (three questions about the week) is not answered yet "
+    "(open painlog, or: painlog peg PAIN ENJOYMENT ACTIVITY)"
+)
 
 
 def reminder_line(today: date) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from painlog.cli.remind import notify_script, reminder_line, setup_text
-from painlog.rules.records import DayLog
+from painlog.rules.records import DayLog, PegAnswer
 from painlog.store.diary import Diary
 
 TODAY = date(2026, 11, 21)
@@ -160,3 +160,44 @@ def test_the_launchd_agent_is_a_valid_plist_running_the_script():
     assert agent["Label"] == "painlog.remind"
     assert agent["ProgramArguments"] == ["/bin/sh", "-c", notify_script(PAINLOG)]
     assert agent["StartCalendarInterval"] == {"Hour": 7, "Minute": 5}
+
+
+# -- the week's PEG, asked for on the week's last day -----------------------------------
+
+SUNDAY = TODAY + timedelta(days=1)  # the last day of a Monday-first week
+PEG_MISSING = (
+    "painlog: this week's PEG (three questions about the week) is not answered yet "
+    "(open painlog, or: painlog peg PAIN ENJOYMENT ACTIVITY)\n"
+)
+
+
+def test_the_last_day_of_the_week_asks_for_the_peg_once(run_cli, tmp_path):
+    db = make(tmp_path / "d.db", TODAY, SUNDAY)
+    on_sunday = {"PAINLOG_TODAY": SUNDAY.isoformat()}
+    result = run_cli("--db", db, "remind", env=on_sunday)
+    assert (result.returncode, result.stdout) == (1, PEG_MISSING)
+    # Not on the day before: a daily timer asks once a week.
+    assert run_cli("--db", db, "remind").returncode == 0
+    with Diary.open(str(db)) as diary:
+        diary.answer_peg(PegAnswer(TODAY - timedelta(days=3), 4, 5, 6), TODAY)
+    result = run_cli("--db", db, "remind", env=on_sunday)
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_an_unlogged_last_day_says_both(run_cli, tmp_path):
+    db = make(tmp_path / "d.db", TODAY)
+    result = run_cli("--db", db, "remind", env={"PAINLOG_TODAY": SUNDAY.isoformat()})
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[1] + "\n" == PEG_MISSING
+    assert result.stdout.startswith("painlog: today, Sun 22 Nov, is not logged yet")
+
+
+def test_a_skipped_week_and_the_first_weekday_are_respected(run_cli, tmp_path):
+    db = make(tmp_path / "d.db", TODAY, SUNDAY)
+    with Diary.open(str(db)) as diary:
+        diary.set_setting("peg_skipped_week", "2026-11-16")
+    assert run_cli("--db", db, "remind", env={"PAINLOG_TODAY": SUNDAY.isoformat()}).returncode == 0
+    with Diary.open(str(db)) as diary:
+        diary.set_setting("week_start", "sunday")  # Sunday 15 to Saturday 21
+    result = run_cli("--db", db, "remind")
+    assert (result.returncode, result.stdout) == (1, PEG_MISSING)
