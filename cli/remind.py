@@ -5,9 +5,9 @@ and exits 1, so a scheduler can show that line. On the last day of a diary week 
 asks for the week's PEG answers when they are missing and the week was not skipped (the
 same test as Today's offer), once a week rather than every day.
 
-`--setup` prints (and never installs) a ready timer, crontab line or launchd agent that shows the line as a desktop notification
-where the system has a notifier (`notify-send`, `osascript`) and otherwise writes it to the
-person's terminal.
+`--setup` prints (and never installs) a ready timer, crontab line or launchd agent that
+shows the line as a desktop notification where the system has a notifier (`notify-send`,
+`osascript`) and otherwise writes it to the person's terminal.
 """
 
 from __future__ import annotations
