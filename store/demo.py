@@ -10,7 +10,10 @@ its last 16 weeks (or all of them, when fewer are asked for):
   pain down the back of the thigh, a day or two mostly in bed, fewer exercises, and the
   one warning sign of the whole history (a recent fall, on the day it happened);
 * the pain settles again, so this week's mean is below last week's;
-* a few days are not logged (odd days and one long weekend away).
+* a few days are not logged (odd days and one long weekend away);
+* some days of the last two weeks are logged by check-ins, a morning and an evening one
+  (their mean is the day's pain), and the PEG is answered most weeks of the story
+  (`demo_peg`), its answers near the week's mean pain.
 
 Weeks before the story hold years of mostly pain-free days with a few milder flare-ups,
 ending in at least three pain-free weeks, so the story's episode starts on its own first
@@ -21,10 +24,10 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from painlog.rules.entry import InvalidInput, check_day
-from painlog.rules.records import DayLog, ExerciseDone, Place
+from painlog.rules.records import CheckIn, DayLog, ExerciseDone, PegAnswer, Place
 
 DEFAULT_WEEKS = 16
 DEFAULT_SEED = 1
@@ -61,7 +64,37 @@ def demo_history(weeks: int, seed: int, today: date) -> list[DayLog]:
     begins = story_start(weeks, today)
     logs = _background(rng, first, begins)
     logs += _story(rng, begins, (today - begins).days + 1)
-    return logs
+    return _with_checkins(logs, seed, today)
+
+
+def demo_peg(weeks: int, seed: int, today: date) -> list[PegAnswer]:
+    """The PEG answers of the demo: one on the last logged day of most weeks of the story
+    (not this week, left for a newcomer to answer), oldest first. Each answer's pain is
+    the week's mean pain rounded; the other two stay within a point or two of it."""
+    from fractions import Fraction
+
+    from painlog.rules.weekly import week_start
+
+    check_weeks(weeks)
+    rng = random.Random(f"peg-{seed}")
+    logs = [x for x in demo_history(weeks, seed, today) if x.day >= story_start(weeks, today)]
+    by_week: dict[date, list[DayLog]] = {}
+    for log in logs:
+        by_week.setdefault(week_start(log.day), []).append(log)
+    answers = []
+    for start, week in sorted(by_week.items()):
+        if start == week_start(today) or rng.random() < 0.2:
+            continue
+        pain = int(Fraction(sum(x.pain for x in week), len(week)) + Fraction(1, 2))
+        answers.append(
+            PegAnswer(
+                week[-1].day,
+                pain,
+                max(0, min(10, pain + rng.choice((-1, 0, 1, 1, 2)))),
+                max(0, min(10, pain + rng.choice((-1, 0, 0, 1, 2)))),
+            )
+        )
+    return answers
 
 
 def story_start(weeks: int, today: date) -> date:
@@ -100,6 +133,8 @@ def fill_demo(diary, weeks: int, seed: int, today: date) -> int:
     for log in logs:
         check_day(log, today)
     diary.insert_days(logs)
+    for answer in demo_peg(weeks, seed, today):
+        diary.answer_peg(answer, today)
     profile = diary.profile()
     diary.save_profile(
         replace(
@@ -215,6 +250,42 @@ def _bad_day(rng: random.Random, day: date, first: bool, depth: int) -> DayLog:
         bed_rest=1 <= depth <= 2,
         note="Slipped on the stairs and landed hard." if first else "",
     )
+
+
+_CHECKIN_DAYS = 14
+"""Check-ins go on some days of this many before today (not today, left to log)."""
+
+
+def _with_checkins(logs: list[DayLog], seed: int, today: date) -> list[DayLog]:
+    """`logs` with a morning and an evening check-in on every third day of the last two
+    weeks but today. Their mean is the day's pain and the evening's its worst, both from
+    them; the check-ins name the day's first place."""
+    rng = random.Random(f"checkins-{seed}")
+    first = today - timedelta(days=_CHECKIN_DAYS)
+    changed = []
+    for log in logs:
+        if not first <= log.day < today or (today - log.day).days % 3 != 1:
+            changed.append(log)
+            continue
+        low, high = max(0, log.pain - 1), min(10, log.pain + 1)
+        if (low + high) % 2:  # at an end of the scale: keep the mean the day's pain
+            low = high = log.pain
+        where = log.places[:1]
+        morning = CheckIn(time(7, rng.choice((15, 30, 45))), low, where, "Stiff on waking.")
+        evening = CheckIn(time(21, rng.choice((0, 10, 20))), high, where, rng.choice(_EVENINGS))
+        changed.append(
+            replace(
+                log,
+                worst=high,
+                checkins=(morning, evening),
+                pain_from_checkins=True,
+                worst_from_checkins=True,
+            )
+        )
+    return changed
+
+
+_EVENINGS = ("Sore after sitting all afternoon.", "Eased off after a walk.", "Tired.")
 
 
 # -- the years before ----------------------------------------------------------------------

@@ -174,3 +174,33 @@ def test_ten_years_fill_quickly(tmp_path):
         elapsed = time.perf_counter() - started
         assert opened.count_days() == len(demo_history(522, 1, TODAY))
     assert elapsed < 5.0  # about 0.2 s here; bulk inserts, one transaction
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_some_recent_days_are_logged_by_check_ins_and_most_weeks_answer_the_peg(seed):
+    from painlog.rules.checkins import checkin_pain
+    from painlog.rules.entry import check_peg
+    from painlog.rules.weekly import week_start
+    from painlog.store.demo import demo_peg
+
+    logs = demo_history(DEFAULT_WEEKS, seed, TODAY)
+    checked_in = [x for x in logs if x.checkins]
+    assert 3 <= len(checked_in) <= 5
+    assert all(TODAY - timedelta(days=14) <= x.day < TODAY for x in checked_in)
+    for log in checked_in:
+        assert log.pain_from_checkins and log.worst_from_checkins
+        assert log.pain == checkin_pain(log.checkins)
+    answers = demo_peg(DEFAULT_WEEKS, seed, TODAY)
+    weeks = {week_start(x.day) for x in answers}
+    assert len(weeks) == len(answers) >= DEFAULT_WEEKS // 2
+    assert week_start(TODAY) not in weeks  # this week's is left to answer
+    for answer in answers:
+        check_peg(answer, TODAY)
+
+
+def test_fill_demo_stores_the_check_ins_and_the_peg_answers(diary):
+    from painlog.store.demo import demo_peg
+
+    fill_demo(diary, DEFAULT_WEEKS, 1, TODAY)
+    assert diary.days() == demo_history(DEFAULT_WEEKS, 1, TODAY)
+    assert diary.peg_answers() == demo_peg(DEFAULT_WEEKS, 1, TODAY)

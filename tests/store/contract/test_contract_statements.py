@@ -37,19 +37,19 @@ OPERATIONS: dict[str, Callable[[Diary], object]] = {
 
 EXPECTED = {
     "sqlite": {
-        "open Today": 32,
+        "open Today": 33,
         "save a day": 14,
-        "alerts": 12,
-        "daily export": 8,
-        "weekly export": 12,
+        "alerts": 13,
+        "daily export": 9,
+        "weekly export": 13,
         "import": 4,
     },
     "postgresql": {
-        "open Today": 23,
+        "open Today": 24,
         "save a day": 14,
-        "alerts": 9,
-        "daily export": 7,
-        "weekly export": 9,
+        "alerts": 10,
+        "daily export": 8,
+        "weekly export": 10,
         "import": 5,
     },
 }
