@@ -41,7 +41,7 @@ def test_a_span_of_weeks_scores_the_mean_of_its_answered_weeks_and_none_without(
     scores = {twelve[0].start: Fraction(5), twelve[1].start: Fraction(2), twelve[5].start: 1}
     assert span_scores(twelve, scores)[:3] == [5, 2, None]
     spans = downsample(twelve, 4)  # three weeks a span
-    assert [(s.start, s.end) for s in spans][0] == (twelve[0].start, twelve[2].end)
+    assert (spans[0].start, spans[0].end) == (twelve[0].start, twelve[2].end)
     assert span_scores(spans, scores) == [Fraction(7, 2), Fraction(1), None, None]
 
 
