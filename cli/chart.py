@@ -12,8 +12,14 @@ import os
 import shutil
 import sys
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from painlog.cli import CommandFactory, whole_number
+
+if TYPE_CHECKING:  # every command's module loads with each command: only what it needs
+    from collections.abc import Mapping
+    from datetime import date
+    from fractions import Fraction
 
 DEFAULT_CHART_WEEKS = 12
 MAX_CHART_WEEKS = 1040
@@ -94,7 +100,14 @@ def use_colour(stream, environ) -> bool:
     return bool(isatty and isatty())
 
 
-def chart_text(weeks, first_weekday: int, columns: int, lines: int, colour: bool, peg=None) -> str:
+def chart_text(
+    weeks,
+    first_weekday: int,
+    columns: int,
+    lines: int,
+    colour: bool,
+    peg: Mapping[date, Fraction] | None = None,
+) -> str:
     """The two charts, one above the other, sized to a terminal of `columns` x `lines`;
     the weekly one with the PEG scores of `peg` (by week start, `rules.peg.weekly_scores`).
 
