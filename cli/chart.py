@@ -1,4 +1,4 @@
-"""`painlog chart`: the weekly trend in the shell.
+"""`painlog chart`: the weekly trend in the shell, with the weekly PEG score beside it.
 
 It draws with plotext directly and never loads Textual. Colour is used only when stdout is
 a terminal and NO_COLOR is not set; otherwise the output is plain text with no escape
@@ -12,8 +12,14 @@ import os
 import shutil
 import sys
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from painlog.cli import CommandFactory, whole_number
+
+if TYPE_CHECKING:  # every command's module loads with each command: only what it needs
+    from collections.abc import Mapping
+    from datetime import date
+    from fractions import Fraction
 
 DEFAULT_CHART_WEEKS = 12
 MAX_CHART_WEEKS = 1040
@@ -23,7 +29,7 @@ def register(command: CommandFactory) -> None:
     """Add the `chart` subcommand."""
     chart = command(
         "chart",
-        "draw the weekly mean pain and the last week's daily pain",
+        "draw the weekly mean pain, the PEG score and the last week's daily pain",
         "examples:\n"
         "  painlog chart\n"
         "  painlog chart --weeks 26\n"
@@ -47,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from painlog.rules.describe import day_heading
     from painlog.rules.entry import InvalidInput
     from painlog.rules.parsing import parse_date
+    from painlog.rules.peg import peg_sentence, weekly_scores
     from painlog.rules.weekly import (
         WEEK_START_SETTING,
         first_weekday_of,
@@ -67,6 +74,9 @@ def run(args: argparse.Namespace) -> int:
         first = last - timedelta(weeks=weeks - 1)
         # One week more than drawn, so the first week drawn can be compared with the one before.
         logs = diary.days(first - timedelta(weeks=1), as_of)
+        # Every answer up to as-of: the latest's change is from the answered week before,
+        # however long ago.
+        peg = weekly_scores(diary.peg_answers(end=as_of), first_weekday)
     summaries = weekly_summaries(logs, first_weekday, first - timedelta(weeks=1), last)
     shown = summaries[1:]
     colour = use_colour(sys.stdout, os.environ)
@@ -74,10 +84,11 @@ def run(args: argparse.Namespace) -> int:
     print(f"As of {day_heading(as_of)}:")
     print(week_sentence(shown[-1], summaries[-2], as_of))
     print(trend_sentence(shown))
-    if not any(week.days_logged for week in shown):
+    print(peg_sentence(shown, peg, as_of))
+    if not any(week.days_logged or week.start in peg for week in shown):
         return 0
     print()
-    print(chart_text(shown, first_weekday, columns, lines, colour))
+    print(chart_text(shown, first_weekday, columns, lines, colour, peg))
     return 0
 
 
@@ -89,8 +100,16 @@ def use_colour(stream, environ) -> bool:
     return bool(isatty and isatty())
 
 
-def chart_text(weeks, first_weekday: int, columns: int, lines: int, colour: bool) -> str:
-    """The two charts, one above the other, sized to a terminal of `columns` x `lines`.
+def chart_text(
+    weeks,
+    first_weekday: int,
+    columns: int,
+    lines: int,
+    colour: bool,
+    peg: Mapping[date, Fraction] | None = None,
+) -> str:
+    """The two charts, one above the other, sized to a terminal of `columns` x `lines`;
+    the weekly one with the PEG scores of `peg` (by week start, `rules.peg.weekly_scores`).
 
     Each chart is at least tall enough for every whole number of the pain scale to have a
     row of its own: printed text scrolls, so truth comes before fitting one screenful.
@@ -108,6 +127,7 @@ def chart_text(weeks, first_weekday: int, columns: int, lines: int, colour: bool
             maximum="orange+",
             exercise="green+",
             place="magenta+",
+            peg="green+",
             muted="gray",
         )
         if colour
@@ -118,7 +138,7 @@ def chart_text(weeks, first_weekday: int, columns: int, lines: int, colour: bool
     height = max(LINE_FORM_HEIGHT, min(22, (lines - 5) // 2))
     drawn = []
     for draw in (
-        lambda: draw_weeks(plt, weeks, palette, width, height),
+        lambda: draw_weeks(plt, weeks, palette, width, height, peg),
         lambda: draw_daily_pain(plt, weeks[-1], first_weekday, palette, width, height),
     ):
         plt.clear_figure()

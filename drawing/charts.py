@@ -23,8 +23,9 @@ unit of plotted data is exactly one cell, so plotext never has to round a mark e
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
+from fractions import Fraction
 
 from painlog.drawing.grid import (
     LINE_ROWS,
@@ -42,10 +43,12 @@ from painlog.drawing.palette import (
     LINE_MARKER,
     MAX_MARKER,
     PAIN_MARKER,
+    PEG_MARKER,
     WORST_MARKER,
     Colour,
     Palette,
 )
+from painlog.rules.peg import span_scores
 from painlog.rules.weekly import (
     WeekSummary,
     daily_exercises,
@@ -311,90 +314,172 @@ def draw_places(plt, week: WeekSummary, palette: Palette, width: int, height: in
 
 
 def draw_weeks(
-    plt, weeks: Sequence[WeekSummary], palette: Palette, width: int, height: int
+    plt,
+    weeks: Sequence[WeekSummary],
+    palette: Palette,
+    width: int,
+    height: int,
+    peg: Mapping[date, Fraction] | None = None,
 ) -> list[WeekSummary]:
-    """Weekly mean and max pain over `weeks`, oldest first.
+    """Weekly mean and max pain over `weeks`, oldest first, and beside them the weekly PEG
+    score on the same 0-10 scale.
+
+    Args:
+        peg: The PEG score of each answered week, keyed by the week's first day
+            (`rules.peg.weekly_scores`); a week not in it is a gap.
 
     Returns:
         The points drawn (the weeks themselves, spans of several whole weeks when the width
         is short of them, or the newest weeks when a bar form has rows for no more).
     """
     count = len(weeks)
-    if not any(week.mean is not None for week in weeks):
+    peg = peg or {}
+    answered = any(week.start in peg for week in weeks) if peg else False
+    if not answered and not any(week.mean is not None for week in weeks):
         message = f"No days logged in these {count} weeks yet"
         _say(plt, f"{count} weeks", message, palette, width, height)
         return []
     area = canvas(width, height, PAIN_LABEL_WIDTH, x_labels=True)
     per_row = rows_per_point(area.rows)
     if not per_row:
-        return _week_bars(plt, weeks, palette, width, height)
-    # Each point needs its mean's column, its max's column and a space.
-    points = downsample(weeks, max(2, area.columns // 3))
+        return _week_bars(plt, weeks, peg if answered else {}, palette, width, height)
+    # Each point needs its mean's column, its max's column (and its PEG's) and a space.
+    points = downsample(weeks, max(2, area.columns // (4 if answered else 3)))
     key = f"{count} weeks: mean {PAIN_MARKER} and max {MAX_MARKER}"
-    _title(plt, area, f"Weekly pain, {key}", key)
+    if answered:
+        short = f"{count} weeks: {PAIN_MARKER}mean {MAX_MARKER}max {PEG_MARKER}PEG"
+        _title(
+            plt,
+            area,
+            f"Weekly pain, {key}, PEG score {PEG_MARKER}",
+            f"{key}, PEG {PEG_MARKER}",
+            short,
+        )
+    else:
+        _title(plt, area, f"Weekly pain, {key}", key)
     _cells(plt, area, per_row)
     _pain_axis(plt)
     xs = centres(len(points), area.columns)
     ticks = _week_ticks(points, area.columns)
     years = len({point.start.year for point in points}) > 1
     plt.xticks([xs[i] for i in ticks], [_tick_date(points[i].start, years) for i in ticks])
-    # The max one column right of the mean, so equal values still show both marks.
+    # The max one column right of the mean and the PEG one left of it, so equal values
+    # still show every mark.
     max_xs = [x + 1 for x in xs]
     maxima = [point.max_pain for point in points]
     means = [point.mean for point in points]
     _lines(plt, max_xs, maxima, palette.maximum)
+    if answered:
+        peg_xs = [x - 1 for x in xs]
+        scores = span_scores(points, peg)
+        _lines(plt, peg_xs, scores, palette.peg)
     _lines(plt, xs, means, palette.pain)
     _marks(plt, max_xs, maxima, palette.maximum, MAX_MARKER)
+    if answered:
+        _marks(plt, peg_xs, scores, palette.peg, PEG_MARKER)
     _marks(plt, xs, means, palette.pain, PAIN_MARKER)
     return points
 
 
+NO_ROOM_FOR_PEG = "No room for PEG here"
+"""Said on a bar form too narrow to print each week's PEG score beside its pain."""
+
+
 def _week_bars(
-    plt, weeks: Sequence[WeekSummary], palette: Palette, width: int, height: int
+    plt,
+    weeks: Sequence[WeekSummary],
+    peg: Mapping[date, Fraction],
+    palette: Palette,
+    width: int,
+    height: int,
 ) -> list[WeekSummary]:
     """Too few rows for the scale: a bar per week, oldest at the top, the newest that fit.
 
     The bar is the week's mean, the mark its max (never inside the bar, since a max is
-    never below its mean), then both numbers.
+    never below its mean), then both numbers and the week's PEG score, when answered
+    (`peg` is empty when no week was). A PEG score is printed, not marked: it may be
+    below the mean, inside the bar.
     """
     years = len({week.start.year for week in weeks}) > 1
     label_width = max(len(_tick_date(week.start, years)) for week in weeks)
     area = canvas(width, height, label_width, x_labels=False)
     shown = list(weeks[-max(1, area.rows) :])
-    key = f"mean {BAR} max {MAX_MARKER}"
-    if len(shown) < len(weeks):
-        _title(
-            plt,
-            area,
-            f"{len(shown)} of {len(weeks)} weeks: {key}",
-            f"{len(shown)}/{len(weeks)} weeks: {BAR}mean {MAX_MARKER}max",
-        )
-    else:
-        _title(
-            plt,
-            area,
-            f"{len(weeks)} weeks: {key}",
-            f"{len(weeks)} weeks: {BAR}mean {MAX_MARKER}max",
-        )
+    answered = any(week.start in peg for week in shown)
+    per_point, rows = _week_bar_rows(shown, peg if answered else {}, area.columns)
+    note = None
+    if answered and max(end for _, end in rows) > area.columns:
+        # Narrower than the widest text, and this time some would be cut: no PEG rather
+        # than some weeks' cut short, and a line saying so.
+        if len(shown) == area.rows > 1:
+            shown = shown[1:]  # the oldest makes room for the line
+        per_point, rows = _week_bar_rows(shown, {}, area.columns)
+        note, answered = NO_ROOM_FOR_PEG, False
+    _week_bars_title(plt, area, len(shown), len(weeks), answered)
     _cells(plt, area)
     plt.xticks([])
     top_row = area.rows - 1
     plt.yticks(
         [top_row - i for i in range(len(shown))], [_tick_date(w.start, years) for w in shown]
     )
-    # "4.5 max 6" where a bar of 10 leaves room for it, "4.5/6" where it does not.
-    spelt = area.columns >= PAIN_TOP + len(" 10.0 max 10") + 1
-    widest = " 10.0 max 10" if spelt else " 10.0/10"
-    per_point = cells_per_point(area.columns, PAIN_TOP, len(widest) + 1)
-    for index, week in enumerate(shown):
+    for index, (week, (text, _end)) in enumerate(zip(shown, rows, strict=True)):
         row = top_row - index
         if week.mean is None:
-            _write(plt, "not logged", 0, row, palette.muted, palette)
+            _write(plt, text, 0, row, palette.muted, palette)
             continue
-        text = f"{format_mean(week.mean)}{' max ' if spelt else '/'}{week.max_pain}"
         mark = (week.max_pain, MAX_MARKER, palette.maximum)
         _bar_row(plt, row, float(week.mean), per_point, text, palette.pain, palette, mark)
+    if note is not None and len(shown) < area.rows:
+        _write(plt, note, 0, top_row - len(shown), palette.muted, palette)
     return shown
+
+
+def _week_bar_rows(
+    weeks: Sequence[WeekSummary], peg: Mapping[date, Fraction], columns: int
+) -> tuple[int, list[tuple[str, int]]]:
+    """The cells per point of the bar form and the text of each week's row with the
+    column it ends before: `4.5 max 6 ▲4.3` where a bar of 10 leaves room for the widest
+    such text, `4.5/6▲4.3` where not (the PEG score only with `peg`)."""
+    peg_widest = f" {PEG_MARKER}10.0" if peg else ""
+    spelt = columns >= PAIN_TOP + len(" 10.0 max 10" + peg_widest) + 1
+    # Narrow, the mark alone parts the PEG from the max: a column more for the bars' text.
+    widest = " 10.0 max 10" + peg_widest if spelt else " 10.0/10" + peg_widest.strip()
+    per_point = cells_per_point(columns, PAIN_TOP, len(widest) + 1)
+    rows = []
+    for week in weeks:
+        score = peg.get(week.start)
+        after = "" if score is None else f"{PEG_MARKER}{format_mean(score)}"
+        if week.mean is None:
+            text = f"not logged {after}".rstrip()
+            rows.append((text, len(text)))
+            continue
+        numbers = f"{format_mean(week.mean)}{' max ' if spelt else '/'}{week.max_pain}"
+        text = numbers + (" " if spelt and after else "") + after
+        # As `_bar_row` lays it out: the bar, the max's mark, a space, the text.
+        end = max(bar_cells(float(week.mean), per_point), bar_cells(week.max_pain, per_point) + 1)
+        rows.append((text, end + 1 + len(text)))
+    return per_point, rows
+
+
+def _week_bars_title(plt, area: Canvas, shown: int, count: int, answered: bool) -> None:
+    """The bar form's key: how many weeks are shown, the bar, the max's mark and, when
+    the rows give PEG scores, the mark they follow."""
+    part = shown < count
+    weeks = f"{shown} of {count} weeks" if part else f"{count} weeks"
+    brief = f"{shown}/{count} weeks" if part else f"{count} weeks"
+    if answered:
+        least = f"{shown}/{count}" if part else f"{count} wk"
+        key = f"{BAR}mean {MAX_MARKER}max {PEG_MARKER}PEG"
+        _title(
+            plt,
+            area,
+            f"{weeks}: mean {BAR} max {MAX_MARKER} PEG {PEG_MARKER}",
+            f"{brief}: {key}",
+            f"{least}: {key}",
+        )
+        return
+    _title(
+        plt, area, f"{weeks}: mean {BAR} max {MAX_MARKER}", f"{brief}: {BAR}mean {MAX_MARKER}max"
+    )
 
 
 def _week_ticks(points: Sequence[WeekSummary], columns: int) -> list[int]:

@@ -23,6 +23,7 @@ class Palette:
     maximum: Colour = None
     exercise: Colour = None
     place: Colour = None
+    peg: Colour = None
     muted: Colour = None
     canvas: Colour = None
 
@@ -32,6 +33,7 @@ NO_COLOUR = Palette()
 PAIN_MARKER = "●"
 WORST_MARKER = "◆"
 MAX_MARKER = "▪"
+PEG_MARKER = "▲"
 BAR = "█"
 LINE_MARKER = "·"
 """Lines are drawn a cell at a time, so they meet the point markers exactly."""

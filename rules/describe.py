@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from painlog.rules.scale import pain_band
-from painlog.rules.text import shown_text
+from painlog.rules.text import counted, shown_text
 
 if TYPE_CHECKING:
     from painlog.rules.records import CheckIn, DayLog, ExerciseDone, Place
@@ -57,11 +57,20 @@ def flag_text(slug: str) -> str:
     return flag.name if flag else shown_text(slug)
 
 
-def pain_text(log: DayLog) -> str:
-    """`4/10 (moderate), worst 6`."""
+def pain_text(log: DayLog, sources: bool = False) -> str:
+    """`4/10 (moderate), worst 6`; with `sources`, which of them the day's check-ins give
+    (`rules.checkins`): `4/10 (moderate), worst 6, both from 2 check-ins`."""
     text = f"{log.pain}/10 ({pain_band(log.pain)})"
+    pain = worst = ""
+    if sources and log.checkins:
+        given = f" from {counted(len(log.checkins), 'check-in')}"
+        if log.pain_from_checkins and log.worst_from_checkins and log.worst is not None:
+            return f"{text}, worst {log.worst}, both{given}"
+        pain = given if log.pain_from_checkins else ""
+        worst = given if log.worst_from_checkins else ""
+    text += pain
     if log.worst is not None:
-        text += f", worst {log.worst}"
+        text += f", worst {log.worst}{worst}"
     return text
 
 
@@ -110,14 +119,20 @@ def summary_text(log: DayLog, seeds: Catalogue | None = None) -> str:
     return "; ".join(parts)
 
 
+VALUE_INDENT = " " * 13
+"""Where the values of `day_lines` start, after the field names."""
+
+
 def day_lines(log: DayLog, seeds: Catalogue | None = None) -> list[str]:
-    """The whole log, one field per line, for `painlog show`."""
+    """The whole log, one field per line, for `painlog show`: the check-ins, when the day
+    has any, come under its pain, one a line."""
     from painlog.rules.intakes import intake_words, treatment_words
 
     did = ", ".join(exercise_text(e, seeds) for e in log.exercises)
     lines = [
         day_heading(log.day),
-        f"  Pain:      {pain_text(log)}",
+        f"  Pain:      {pain_text(log, sources=True)}",
+        *_checkin_lines(log.checkins),
         "  Where:     " + (", ".join(place_text(p) for p in log.places) or "not given"),
         "  Did:       " + (did or "nothing logged"),
         "  Took:      "
@@ -131,5 +146,27 @@ def day_lines(log: DayLog, seeds: Catalogue | None = None) -> list[str]:
         # Escaped: a note from an older diary may hold an ESC sequence.
         note_lines = shown_text(log.note).splitlines() or [""]
         lines.append("  Note:      " + note_lines[0])
-        lines += ["             " + line for line in note_lines[1:]]
+        lines += [VALUE_INDENT + line for line in note_lines[1:]]
+    return lines
+
+
+def _checkin_lines(checkins: tuple[CheckIn, ...]) -> list[str]:
+    """`  Check-ins: 08:10  pain 3  Lower back (left)  "stiff"`, then one a line below.
+
+    A note of several lines keeps them, each under the first.
+    """
+    lines = []
+    for index, checkin in enumerate(checkins):
+        lead = "  Check-ins: " if index == 0 else VALUE_INDENT
+        parts = [f"{checkin.at:%H:%M}", f"pain {checkin.pain}"]
+        if checkin.places:
+            parts.append(", ".join(place_text(p) for p in checkin.places))
+        note = shown_text(checkin.note).splitlines()
+        if note:
+            parts.append(f'"{note[0]}' + ('"' if len(note) == 1 else ""))
+        lines.append(lead + "  ".join(parts))
+        if len(note) > 1:
+            under = VALUE_INDENT + " " * (len("  ".join(parts[:-1])) + 3)
+            lines += [under + line for line in note[1:-1]]
+            lines.append(under + note[-1] + '"')
     return lines

@@ -1,25 +1,26 @@
 """Trends (F4): one week at a time, in numbers first and then in charts.
 
-Above the charts, three lines of plain numbers: the week (mean, change from last week, days
+Above the charts, four lines of plain numbers: the week (mean, change from last week, days
 logged, exercise sessions, the place logged most), the 12-week direction of the weekly
-mean, and where the week stands in the episode of pain. Below, four charts: pain by day
-(worst pain where logged, the week's mean as a rule), exercise sessions by day under it,
-the last 12 weeks' weekly mean and max, and on how many days each place was logged.
+mean, the latest weekly PEG score and its change, and where the week stands in the
+episode of pain. Below, four charts: pain by day (worst pain where logged, the week's
+mean as a rule), exercise sessions by day under it, the last 12 weeks' weekly mean and
+max with their PEG scores, and on how many days each place was logged.
 
 Left and right move a week; `t` (or Home) comes back to this week; `i` shows, in place of
 the charts, what went with lower or higher pain in the 12 weeks (and `i` again the
 charts). On a terminal too short for the charts' bars, the charts scroll: up and down,
-Page Up and Page Down. The diary is read once
-in a thread worker (every log up to today, which the episode needs), kept while the
-screen lives, and read again only when a day is saved or deleted; moving between weeks
-works out the shown week, its 12-week context and its episode from what was read, in a
-worker too.
+Page Up and Page Down. The diary is read once in a thread worker (every log and PEG
+answer up to today, which the episode and the PEG's change need), kept while the screen
+lives, and read again only when the diary changes; moving between weeks works out the
+shown week, its 12-week context and its episode from what was read, in a worker too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from fractions import Fraction
 
 from rich.text import Text
 from textual import on, work
@@ -31,7 +32,8 @@ from textual.widgets import Header, Static
 
 from painlog.rules.episodes import Episode, current_episode
 from painlog.rules.insights import CAVEAT, MIN_DAYS, Insights, find_insights, insight_sentence
-from painlog.rules.records import DayLog, Profile
+from painlog.rules.peg import peg_sentence, weekly_scores
+from painlog.rules.records import DayLog, PegAnswer, Profile
 from painlog.rules.weekly import (
     OVERVIEW_WEEKS,
     WEEK_START_SETTING,
@@ -117,12 +119,14 @@ class TrendsScreen(DiaryScreen):
 
     @dataclass
     class WeekLoaded(Message):
-        """The weeks to show (the overview's 12, the shown week last) and the episode open
-        at the end of the shown week (or today), None when none is."""
+        """The weeks to show (the overview's 12, the shown week last), the PEG score of
+        every answered week up to today (by week start) and the episode open at the end of
+        the shown week (or today), None when none is."""
 
         anchor: date
         first_weekday: int
         weeks: list[WeekSummary]
+        peg: dict[date, Fraction]
         as_of: date
         episode: Episode | None
         insights: Insights
@@ -135,15 +139,16 @@ class TrendsScreen(DiaryScreen):
         self.weeks: list[WeekSummary] = []
         self.showing_insights = False
         """True while the insights are shown in place of the charts (`i` switches)."""
-        self._history: tuple[list[DayLog], Profile, Catalogue] | None = None
-        """Every log up to today, the profile and the catalogue with the person's own
-        lists, once read (None: read at the next load)."""
+        self._history: tuple[list[DayLog], list[PegAnswer], Profile, Catalogue] | None = None
+        """Every log and PEG answer up to today, the profile and the catalogue with the
+        person's own lists, once read (None: read at the next load)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="trends-summary"):
             yield Static("Opening your diary…", id="trends-week")
             yield Static("", id="trends-trend")
+            yield Static("", id="trends-peg")
             yield Static("", id="trends-episode")
         with ChartScroll(id="trends-scroll"):
             with Grid(id="trends-charts"):
@@ -183,10 +188,11 @@ class TrendsScreen(DiaryScreen):
         if history is None:
             history = self._history = (
                 self.diary.days(end=self.today),
+                self.diary.peg_answers(end=self.today),
                 self.diary.profile(),
                 self.diary.catalogue(),
             )
-        logs, profile, seeds = history
+        logs, answers, profile, seeds = history
         start = week_start(anchor, first_weekday)
         oldest = start - timedelta(weeks=OVERVIEW_WEEKS - 1)
         weeks = weekly_summaries(logs, first_weekday, oldest, start)
@@ -194,7 +200,10 @@ class TrendsScreen(DiaryScreen):
         episode = current_episode(logs, profile, as_of)
         in_range = [log for log in logs if oldest <= log.day <= as_of]
         insights = find_insights(in_range, seeds)
-        self.post_message(self.WeekLoaded(anchor, first_weekday, weeks, as_of, episode, insights))
+        peg = weekly_scores(answers, first_weekday)
+        self.post_message(
+            self.WeekLoaded(anchor, first_weekday, weeks, peg, as_of, episode, insights)
+        )
 
     @on(WeekLoaded)
     def _week_loaded(self, message: WeekLoaded) -> None:
@@ -206,11 +215,14 @@ class TrendsScreen(DiaryScreen):
         previous = message.weeks[-2] if len(message.weeks) > 1 else None
         self.query_one("#trends-week", Static).update(self._week_text(week, previous))
         self.query_one("#trends-trend", Static).update(trend_sentence(message.weeks))
+        self.query_one("#trends-peg", Static).update(
+            peg_sentence(message.weeks, message.peg, self.today)
+        )
         with self.app.batch_update():
             self.query_one(DailyPainChart).show(week, message.first_weekday)
             self.query_one(ExerciseChart).show(week, message.first_weekday)
             self.query_one(PlacesChart).show(week, message.first_weekday)
-            self.query_one(OverviewChart).show(message.weeks)
+            self.query_one(OverviewChart).show(message.weeks, message.peg)
         self._show_heading()
         self.query_one("#trends-episode", Static).update(
             episode_sentence(message.episode, message.as_of, self.today)

@@ -9,7 +9,9 @@ widget's size, lives in `painlog.drawing`, shared with `painlog chart`.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date
+from fractions import Fraction
 
 from textual.app import App, RenderResult
 from textual.color import Color, ColorParseError
@@ -53,6 +55,7 @@ def theme_palette(app: App) -> Palette:
         maximum=rgb("warning"),
         exercise=rgb("success"),
         place=rgb("secondary"),
+        peg=rgb("success"),
         muted=rgb("foreground-muted"),
         canvas=rgb("surface"),
     )
@@ -138,17 +141,20 @@ class PlacesChart(WeekChart):
 
 
 class OverviewChart(Chart):
-    """Weekly mean and max pain over the weeks handed in (the last 12, normally)."""
+    """Weekly mean and max pain over the weeks handed in (the last 12, normally), and the
+    weekly PEG score of the weeks answered."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.weeks: tuple[WeekSummary, ...] = ()
+        self.peg: Mapping[date, Fraction] = {}
 
-    def show(self, weeks: Sequence[WeekSummary]) -> None:
-        """Draw `weeks`, oldest first."""
+    def show(self, weeks: Sequence[WeekSummary], peg: Mapping[date, Fraction]) -> None:
+        """Draw `weeks`, oldest first, with the PEG scores of `peg` (by week start)."""
         self.weeks = tuple(weeks)
+        self.peg = peg
         self.replot()
 
     def draw(self, palette: Palette) -> None:
         if self.weeks:
-            draw_weeks(self.plt, self.weeks, palette, *self.size)
+            draw_weeks(self.plt, self.weeks, palette, *self.size, peg=self.peg)

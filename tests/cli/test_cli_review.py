@@ -61,7 +61,8 @@ def test_chart_is_sized_to_the_terminal(run_cli, demo_db, columns):
     assert done.returncode == 0, done.stderr
     frames = [line for line in done.stdout.splitlines() if line.lstrip().startswith("┌")]
     assert len(frames) == 2
-    widths = {len(line.rstrip()) for line in done.stdout.splitlines()[3:]}
+    # Below the date and the three sentences (the week, the trend, the PEG).
+    widths = {len(line.rstrip()) for line in done.stdout.splitlines()[4:]}
     assert max(widths) <= columns
     assert max(widths) >= columns - 2
     # 50 lines: each chart gets (50 - 4) // 2 = 23 rows, capped at 20.
@@ -85,7 +86,7 @@ def test_ten_years_are_merged_into_spans_that_fit(run_cli, tmp_path):
     done = run_cli("chart", "--db", path, "--weeks", "522", env={"COLUMNS": "80"})
     assert done.returncode == 0, done.stderr
     assert "522-week trend: weekly mean" in done.stdout
-    assert all(len(line) <= 80 for line in done.stdout.splitlines()[3:])
+    assert all(len(line) <= 80 for line in done.stdout.splitlines()[4:])
     assert "2016" in done.stdout or "2017" in done.stdout  # years on the axis
 
 
@@ -96,6 +97,7 @@ def test_an_empty_diary_says_so_and_draws_nothing(run_cli, tmp_path):
     assert done.stdout == (
         "As of Sat 21 Nov 2026:\n"
         "Week of 16 Nov: nothing logged (0 of 6 days so far)\n12-week trend: nothing logged\n"
+        "No PEG yet: answer it from Today or run painlog peg PAIN ENJOYMENT ACTIVITY\n"
     )
 
 

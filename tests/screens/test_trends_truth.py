@@ -9,19 +9,26 @@ above it, a week not logged) is drawn by the Trends screen at four terminal size
   mark sits on the row nearest its value;
 * a bar form (for a chart too short to give each point its own row) has one labelled bar
   per item, lengths in proportion to the values, and the number printed;
-* no series hides another: every logged day and week has all of its marks.
+* no series hides another: every logged day and week has all of its marks;
+* the weekly PEG score (a second diary: the same logs and answers in 8 of the 12 weeks,
+  one of them a week not logged) sits on the same scale as the pain: a mark on its row in
+  a line chart, its number after its week's bar in a bar form, nothing for a week not
+  answered.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from fractions import Fraction
 
 import pytest
 from chart_reading import BAR, Canvas, bar_rows, read_chart
 from pilot_helpers import settle
 
 from painlog.cli.chart import chart_text
-from painlog.rules.records import DayLog, ExerciseDone, Place
+from painlog.drawing.charts import NO_ROOM_FOR_PEG
+from painlog.rules.peg import weekly_scores
+from painlog.rules.records import DayLog, ExerciseDone, PegAnswer, Place
 from painlog.rules.weekly import (
     OVERVIEW_WEEKS,
     WeekSummary,
@@ -32,6 +39,7 @@ from painlog.rules.weekly import (
     weekday_labels,
     weekly_summaries,
 )
+from painlog.rules.windows import format_mean
 from painlog.store.diary import Diary
 from painlog.tui.app import PainlogApp
 
@@ -87,6 +95,39 @@ def chosen_logs() -> list[DayLog]:
     return logs
 
 
+# The PEG answers of the twelve weeks, oldest first (None: not answered): equal to the
+# week's mean (5), thirds (13/3, 8/3, 7/3, 5/3), both ends of the scale, and a week
+# answered but not logged (the third).
+CHOSEN_PEG = [
+    (5, 5, 5),
+    (4, 5, 4),
+    (2, 3, 3),
+    None,
+    (0, 0, 0),
+    (10, 10, 10),
+    None,
+    (3, 2, 2),
+    None,
+    None,
+    (6, 7, 8),
+    (1, 2, 2),
+]
+
+
+def chosen_answers() -> list[PegAnswer]:
+    """Each week's answers, given on a different day of its week."""
+    oldest = MONDAY - timedelta(weeks=OVERVIEW_WEEKS - 1)
+    return [
+        PegAnswer(oldest + timedelta(weeks=index, days=index % 6), *answers)
+        for index, answers in enumerate(CHOSEN_PEG)
+        if answers is not None
+    ]
+
+
+def chosen_peg() -> dict[date, Fraction]:
+    return weekly_scores(chosen_answers(), 0)
+
+
 def chosen_weeks() -> list[WeekSummary]:
     oldest = MONDAY - timedelta(weeks=OVERVIEW_WEEKS - 1)
     return weekly_summaries(chosen_logs(), 0, oldest, MONDAY)
@@ -100,6 +141,16 @@ def chosen_db(tmp_path_factory) -> str:
     return path
 
 
+@pytest.fixture(scope="module")
+def peg_db(tmp_path_factory) -> str:
+    path = str(tmp_path_factory.mktemp("truth") / "chosen-peg.db")
+    with Diary.open(path) as diary:
+        diary.insert_days(chosen_logs())
+        for answer in chosen_answers():
+            diary.answer_peg(answer, TODAY)
+    return path
+
+
 def test_the_chosen_weeks_hold_the_values_the_checks_are_about():
     weeks = chosen_weeks()
     assert len(weeks) == OVERVIEW_WEEKS
@@ -107,6 +158,12 @@ def test_the_chosen_weeks_hold_the_values_the_checks_are_about():
     assert weeks[2].mean is None
     assert daily_pain(weeks[-1]) == (0, 1, 2, 3, 5, 10, None)
     assert daily_exercises(weeks[-1]) == (1, 3, 0, 2, 1, 0, None)
+    peg = chosen_peg()
+    assert [peg.get(week.start) for week in weeks] == [
+        None if answers is None else Fraction(sum(answers), 3) for answers in CHOSEN_PEG
+    ]
+    assert weeks[2].mean is None and weeks[2].start in peg  # answered, not logged
+    assert peg[weeks[0].start] == weeks[0].mean  # the PEG mark beside an equal mean
 
 
 # --- the checks, one per chart ---------------------------------------------------------------
@@ -258,21 +315,29 @@ def _place_label(slug: str, canvas: Canvas) -> str:
     return name
 
 
-def check_overview(text: str, weeks: list[WeekSummary]) -> list[str]:
+def check_overview(
+    text: str, weeks: list[WeekSummary], peg: dict[date, Fraction] | None = None
+) -> list[str]:
     canvas = read_chart(text)
     axis = canvas.value_axis()
     logged = [week for week in weeks if week.mean is not None]
+    peg = peg or {}
     if axis is not None:
         problems = [f"weeks: {p}" for p in axis.problems()]
         problems += _nearest(canvas, "weekly mean", "●", [float(w.mean) for w in logged])
         problems += _nearest(canvas, "weekly max", "▪", [w.max_pain for w in logged])
+        scores = [float(peg[w.start]) for w in weeks if w.start in peg]
+        problems += _nearest(canvas, "weekly PEG", "▲", scores)
+        if scores and "▲" not in canvas.title:
+            problems.append("weeks: the PEG's mark is not in the key")
         return problems
+    canvas, printed, note = _peg_apart(canvas)
     labels = {f"{week.start.day} {week.start:%b}": week for week in weeks}
     means = {label: None if w.mean is None else float(w.mean) for label, w in labels.items()}
     problems, found = _bars(canvas, "weeks", means, exact=False)
     if f"{weeks[-1].start.day} {weeks[-1].start:%b}" not in found:
         problems.append("weeks: the newest week is not shown")
-    if len(found) < min(len(weeks), len(canvas.rows)):
+    if len(found) < min(len(weeks), len(canvas.rows) - note):
         problems.append(f"weeks: {len(found)} weeks shown with {len(canvas.rows)} rows")
     if len(found) < len(weeks) and str(len(found)) not in canvas.title:
         problems.append("weeks: the title does not say how many weeks are shown")
@@ -293,7 +358,38 @@ def check_overview(text: str, weeks: list[WeekSummary]) -> list[str]:
             problems.append(f"weeks: the max {week.max_pain} of {label} is not at its length")
         if week.max_pain not in row.numbers():
             problems.append(f"weeks: the max {week.max_pain} of {label} is not printed")
+    # The PEG: its score after its week's numbers, or, where there is no room for every
+    # week's, for none (and a line saying so).
+    for label in found:
+        score = peg.get(labels[label].start)
+        wanted = None if score is None or note else format_mean(score)
+        if printed.get(label) != wanted:
+            problems.append(f"weeks: the PEG of {label} reads {printed.get(label)}, not {wanted}")
+    if any(printed.values()) and "▲" not in canvas.title:
+        problems.append("weeks: the PEG's mark is not in the key")
     return problems
+
+
+def _peg_apart(canvas: Canvas) -> tuple[Canvas, dict[str, str], bool]:
+    """A bar form without the PEG scores printed on its rows, the score printed on each
+    labelled row (its text after `▲`), and whether a line says there is no room for them."""
+    rows, printed = [], {}
+    for label, text in zip(canvas.labels, canvas.rows, strict=True):
+        before, mark, after = text.partition("▲")
+        if mark:
+            printed[label] = after.split()[0]
+        rows.append(before.ljust(len(text)))
+    note = any(NO_ROOM_FOR_PEG in text for text in canvas.rows)
+    if note:
+        rows = [text for text in rows if NO_ROOM_FOR_PEG not in text]
+        labels = [
+            label
+            for label, text in zip(canvas.labels, canvas.rows, strict=True)
+            if NO_ROOM_FOR_PEG not in text
+        ]
+    else:
+        labels = canvas.labels
+    return Canvas(canvas.title, rows, labels, canvas.below), printed, note
 
 
 # --- the Trends screen ------------------------------------------------------------------
@@ -342,3 +438,57 @@ def test_painlog_chart_draws_each_value_where_it_belongs(size):
     overview, daily = chart_text(weeks, 0, *size, colour=False).split("\n\n")
     problems = check_overview(overview, weeks) + check_daily_pain(daily, weeks[-1])
     assert problems == [], "\n".join(problems) + "\n\n" + overview + "\n\n" + daily
+
+
+# --- the PEG beside the pain ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+async def test_the_trends_screen_draws_each_weeks_peg_where_it_belongs(peg_db, size):
+    charts = await trends_charts(peg_db, size)
+    weeks, peg = chosen_weeks(), chosen_peg()
+    problems = check_overview(charts["overview"], weeks, peg)
+    assert problems == [], "\n".join(problems) + "\n\n" + charts["overview"]
+    if size == (60, 20):
+        # The week of 19 Oct (max 10, PEG 10.0) leaves no room for "▲10.0" on its row.
+        assert NO_ROOM_FOR_PEG in charts["overview"]
+    else:
+        assert "▲" in charts["overview"]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_painlog_chart_draws_each_weeks_peg_where_it_belongs(size):
+    weeks, peg = chosen_weeks(), chosen_peg()
+    overview, daily = chart_text(weeks, 0, *size, colour=False, peg=peg).split("\n\n")
+    problems = check_overview(overview, weeks, peg) + check_daily_pain(daily, weeks[-1])
+    assert problems == [], "\n".join(problems) + "\n\n" + overview
+    assert len(read_chart(overview).marks("▲")) == len(peg)
+
+
+def test_a_bar_form_prints_every_weeks_peg_or_none():
+    """The bar form in the overview's width at 60, 80 and 120 columns: the PEG of every
+    week shown, or, when one week's would be cut, of none, and a line saying so."""
+    import plotext as plt
+
+    from painlog.drawing.charts import draw_weeks
+    from painlog.drawing.palette import NO_COLOUR
+
+    weeks, peg = chosen_weeks(), chosen_peg()
+
+    def drawn(chosen: list[WeekSummary], width: int) -> str:
+        plt.clear_figure()
+        plt.limitsize(False, False)
+        plt.plotsize(width, 12)
+        plt.theme("clear")
+        draw_weeks(plt, chosen, NO_COLOUR, width, 12, peg)
+        return plt.uncolorize(plt.build())
+
+    # With the week of max 10 and PEG 10.0, whose row then needs 24 columns, and without.
+    for chosen, narrow_room in ((weeks[:6], False), (weeks[7:11], True)):
+        for width in (30, 40, 60):
+            text = drawn(chosen, width)
+            problems = check_overview(text, chosen, peg)
+            assert problems == [], "\n".join(problems) + "\n\n" + text
+            room = width > 30 or narrow_room
+            assert (NO_ROOM_FOR_PEG not in text) == room, text
+            assert ("▲" in text) == room, text
