@@ -39,6 +39,8 @@ def peg_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("peg") / "peg.db"
     with Diary.open(str(path)) as diary:
         fill_demo(diary, 16, 1, TODAY)
+        for answer in diary.peg_answers():  # the demo's own, replaced by these
+            diary.forget_peg(answer.day)
         for answer in answers():
             diary.answer_peg(answer, TODAY)
     return path
@@ -134,6 +136,8 @@ def test_a_diary_without_answers_says_how_to_give_them(run_cli, tmp_path):
     path = tmp_path / "demo.db"
     with Diary.open(str(path)) as diary:
         fill_demo(diary, 16, 1, TODAY)
+        for answer in diary.peg_answers():
+            diary.forget_peg(answer.day)
     out = ok(run_cli("chart", "--db", path))
     assert out.splitlines()[3] == (
         "No PEG yet: answer it from Today or run painlog peg PAIN ENJOYMENT ACTIVITY"

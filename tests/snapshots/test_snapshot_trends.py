@@ -42,6 +42,8 @@ PEG_ANSWERS = {
 @pytest.fixture
 def peg_db(demo_db) -> str:
     with Diary.open(demo_db) as diary:
+        for answer in diary.peg_answers():  # the demo's own, replaced by these
+            diary.forget_peg(answer.day)
         for back, answers in PEG_ANSWERS.items():
             diary.answer_peg(PegAnswer(TODAY - timedelta(weeks=back), *answers), TODAY)
     return demo_db
