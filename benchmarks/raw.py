@@ -172,6 +172,8 @@ def export_daily(connection: sqlite3.Connection, target: Path) -> int:
             _text(flags),
             "yes" if bed_rest else "no",
             _text(note),
+            "",
+            "",
         )
         for day, pain, worst, places, exercises, took, treated, flags, bed_rest, note in rows
     )
@@ -231,8 +233,8 @@ def import_daily(connection: sqlite3.Connection, source: Path) -> int:
         raise ValueError("not a daily export")
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
     days, places, exercises, flags = [], [], [], []
-    # The demo logs no medication or treatment: their cells are read past, as a plain
-    # reader of this layout would.
+    # The demo logs no medication, treatment, check-in or PEG answer: their cells are read
+    # past, as a plain reader of this layout would.
     for (
         day,
         pain,
@@ -244,6 +246,8 @@ def import_daily(connection: sqlite3.Connection, source: Path) -> int:
         flag_cell,
         bed_rest,
         note,
+        _checkins,
+        _peg,
     ) in reader:
         day = date.fromisoformat(day).isoformat()
         worst = int(worst) if worst else None

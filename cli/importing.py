@@ -20,7 +20,8 @@ def register(command: CommandFactory) -> None:
         "\nThe whole file is checked first: if any row is wrong, every problem is listed\n"
         "with its line number and nothing is imported. Dates that are already logged are\n"
         "listed and nothing is imported, unless --replace (the file's day replaces the\n"
-        "logged one) or --skip-existing (the logged day is kept) is given.\n"
+        "logged one) or --skip-existing (the logged day is kept) is given; so are PEG\n"
+        "answers for a week that already has some.\n"
         "\nMove a diary to a new machine:\n"
         "  old$ painlog export --daily -o painlog-all.csv\n"
         "  new$ painlog import painlog-all.csv",
@@ -78,12 +79,22 @@ def _write(args: argparse.Namespace, source: Path, stream, today) -> int:
         try:
             result = import_daily(diary, stream, today, mode)
         except ImportConflict as conflict:
-            _list(source, conflict, "more date")
             count = conflict.total
+            if conflict.answered:
+                _list(source, conflict)
+                what = (
+                    f"{count:,} of the file's days and weeks of PEG answers "
+                    f"{'is' if count == 1 else 'are'} already in the diary"
+                )
+                theirs = "the file's"
+            else:
+                _list(source, conflict, "more date")
+                what = f"{_count(count, 'date')} in the file {'is' if count == 1 else 'are'}"
+                what += " already logged"
+                theirs = "the file's days"
             say(
-                f"nothing was imported: {_count(count, 'date')} in the file "
-                f"{'is' if count == 1 else 'are'} already logged; add --replace to replace "
-                "them with the file's days, or --skip-existing to keep them"
+                f"nothing was imported: {what}; add --replace to replace them with {theirs}, "
+                "or --skip-existing to keep them"
             )
             return EXIT_BAD_INPUT
     written = result.added + result.replaced
@@ -92,8 +103,16 @@ def _write(args: argparse.Namespace, source: Path, stream, today) -> int:
         parts.append(f"{result.replaced} of them replaced what was logged")
     if result.skipped:
         parts.append(f"{result.skipped} already logged and kept")
+    answers = result.answers_added + result.answers_replaced
+    if result.answers_replaced:
+        parts.append(f"the PEG answers of {_count(result.answers_replaced, 'week')} replaced")
+    if result.answers_skipped:
+        parts.append(
+            f"the PEG answers of {_count(result.answers_skipped, 'week')} already given and kept"
+        )
     detail = f" ({'; '.join(parts)})" if parts else ""
-    print(f"Imported {_count(written, 'day')} from {source}{detail}.")
+    pegs = f" and PEG answers for {_count(answers, 'week')}" if answers else ""
+    print(f"Imported {_count(written, 'day')}{pegs} from {source}{detail}.")
     if result.exercises_added:
         from painlog.rules.text import shown_text
 

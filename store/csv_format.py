@@ -7,7 +7,9 @@ separator.
 
 Multi-valued cells (places, exercises, intakes, treatments, warning signs, alerts) hold
 their items separated by `" | "`: a comma or semicolon is the list separator of some
-spreadsheet locales, a bar is none, and no slug or dose contains one.
+spreadsheet locales, a bar is none, and no slug or dose contains one. A day's check-ins
+carry free text, so their cell is compact JSON instead (`checkins_text`): JSON escapes
+every line break and tab, so the cell holds none, and it starts with `[`, never a formula.
 
 Formula injection: a text cell a spreadsheet could run as a formula (one starting with `=`,
 `+`, `-`, `@`, a tab or a carriage return) is written with a `'` in front, as OWASP
@@ -19,6 +21,7 @@ written as plain numbers (`-1.2`) and never escaped.
 from __future__ import annotations
 
 import io
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -26,10 +29,10 @@ from datetime import date
 from fractions import Fraction
 from functools import lru_cache
 
-from painlog.rules.entry import InvalidInput
+from painlog.rules.entry import PEG_QUESTIONS, InvalidInput, check_pain
 from painlog.rules.intakes import intake_from, split_intake
-from painlog.rules.parsing import parse_exercises, parse_flags, parse_places
-from painlog.rules.records import ExerciseDone, Intake, Place
+from painlog.rules.parsing import parse_exercises, parse_flags, parse_places, read_time
+from painlog.rules.records import CheckIn, ExerciseDone, Intake, PegAnswer, Place
 from painlog.rules.windows import format_ratio
 from painlog.seeds import Catalogue
 
@@ -57,11 +60,19 @@ DAILY_COLUMNS = (
     "red_flags",
     "bed_rest",
     "note",
+    "checkins",
+    "peg",
 )
 """The daily export's header, in order (documented in the README)."""
 
+DAILY_COLUMNS_BEFORE_CHECKINS = DAILY_COLUMNS[: DAILY_COLUMNS.index("checkins")]
+"""The daily export's header of schemas 4 and 5: such a file imports with no check-in
+and no PEG answer."""
+
 DAILY_COLUMNS_BEFORE_MEDICATIONS = tuple(
-    column for column in DAILY_COLUMNS if column not in ("medications", "treatments")
+    column
+    for column in DAILY_COLUMNS_BEFORE_CHECKINS
+    if column not in ("medications", "treatments")
 )
 """The daily export's header before schema 4: such a file imports with no medication or
 treatment on any day."""
@@ -88,6 +99,10 @@ WEEKLY_COLUMNS = (
     "alerts",
     "change_since_first_week_points",
     "change_since_first_week_percent",
+    "peg_pain",
+    "peg_enjoyment",
+    "peg_activity",
+    "peg_score",
 )
 """The weekly summary's header, in order (documented in the README)."""
 
@@ -369,6 +384,126 @@ def _exercise_item(item: str, seeds: Catalogue | None) -> ExerciseDone:
             raise InvalidInput("exercises", item, "at most one number of sets")
         done = replace(done, sets=int(sets_only[0].group(1)))
     return done
+
+
+# -- check-ins and PEG answers ----------------------------------------------------------------
+
+CHECKINS_FORM = (
+    'a JSON list of check-ins, earliest first, such as [{"at":"08:00","pain":3,'
+    '"where":["lower-back:left"],"note":"after breakfast"}] ("where" and "note" may be '
+    "left out)"
+)
+_CHECKIN_KEYS = frozenset(("at", "pain", "where", "note"))
+_PAIN_ACCEPTED = "a whole number from 0 to 10"
+
+
+def checkins_text(checkins: Sequence[CheckIn]) -> str:
+    """A `checkins` cell: empty for none, else compact JSON, one object per check-in with
+    `at` (HH:MM), `pain`, and `where` (places as the `places` cell writes them) and `note`
+    when there are any. JSON escapes line breaks, tabs and quotes; other text (accents,
+    emoji) is written as it is."""
+    if not checkins:
+        return ""  # most days: no list to build
+    items = []
+    for checkin in checkins:
+        item: dict[str, object] = {"at": checkin.at.strftime("%H:%M"), "pain": checkin.pain}
+        if checkin.places:
+            item["where"] = [place_text(place) for place in checkin.places]
+        if checkin.note:
+            item["note"] = checkin.note
+        items.append(item)
+    return json.dumps(items, ensure_ascii=False, separators=(",", ":"))
+
+
+def read_checkins(cell: str) -> tuple[CheckIn, ...]:
+    """The check-ins of a `checkins` cell, as `checkins_text` writes them.
+
+    Only the form is read here: the pain's range, the places' being among the day's, one
+    check-in a minute and the note's text are the day's checks (`check_day`).
+
+    Raises:
+        InvalidInput: naming `checkins` for a cell that is not such JSON, or the part
+            (`at`, `pain`, `where`, `note`) that is not of its kind.
+    """
+    if not cell.strip():
+        return ()
+    try:
+        items = json.loads(cell)
+    except (ValueError, RecursionError):
+        raise InvalidInput("checkins", cell, CHECKINS_FORM) from None
+    if not isinstance(items, list):
+        raise InvalidInput("checkins", cell, CHECKINS_FORM)
+    return tuple(_checkin(item) for item in items)
+
+
+def _checkin(item: object) -> CheckIn:
+    """One check-in object of a `checkins` cell."""
+    if not isinstance(item, dict) or not {"at", "pain"} <= item.keys() <= _CHECKIN_KEYS:
+        raise InvalidInput("checkins", _json(item), CHECKINS_FORM)
+    at, pain = item["at"], item["pain"]
+    if not isinstance(at, str):
+        raise InvalidInput("at", _json(at), "a time of day as HH:MM, from 00:00 to 23:59")
+    # A JSON number, whole: "4" or 4.0 is not how the export writes it, and true is not 1.
+    if type(pain) is not int:
+        raise InvalidInput("pain", _json(pain), _PAIN_ACCEPTED)
+    where = item.get("where", [])
+    if not isinstance(where, list) or not all(isinstance(text, str) for text in where):
+        raise InvalidInput("where", _json(where), 'a list of places, e.g. ["hip-side:left"]')
+    note = item.get("note", "")
+    if not isinstance(note, str):
+        raise InvalidInput("note", _json(note), "text")
+    return CheckIn(read_time("at", at), check_pain("pain", pain), _checkin_places(where), note)
+
+
+def _checkin_places(where: list[str]) -> tuple[Place, ...]:
+    places = []
+    for text in where:
+        found = _place_item(text)
+        if len(found) != 1:
+            raise InvalidInput("where", text, "one place, as location[:side][:character]")
+        places.append(found[0])
+    return tuple(places)
+
+
+def _json(value: object) -> str:
+    """A part of a refused cell, shown as the file writes it."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+PEG_FORM = (
+    "pain N, enjoyment N, activity N, each a whole number from 0 to 10 "
+    "(e.g. pain 4, enjoyment 6, activity 5)"
+)
+
+
+def peg_text(answer: PegAnswer | None) -> str:
+    """A `peg` cell: `pain 4, enjoyment 6, activity 5`, or empty for no answers."""
+    if answer is None:
+        return ""
+    return ", ".join(f"{name} {getattr(answer, name)}" for name in PEG_QUESTIONS)
+
+
+def read_peg(cell: str) -> tuple[int, int, int] | None:
+    """The pain, enjoyment and activity answers of a `peg` cell (the three in any order,
+    letter case and spaces let pass), or None for an empty cell.
+
+    Raises:
+        InvalidInput: naming `peg` for a cell of another form, or the answer (`pain`,
+            `enjoyment`, `activity`) that is not a whole number from 0 to 10.
+    """
+    if not cell.strip():
+        return None
+    answers: dict[str, int] = {}
+    for part in cell.split(","):
+        name, _space, value = part.strip().partition(" ")
+        name = name.lower()
+        if name not in PEG_QUESTIONS or name in answers or not value.strip():
+            raise InvalidInput("peg", cell, PEG_FORM)
+        answers[name] = check_pain(name, value)
+    if len(answers) != len(PEG_QUESTIONS):
+        raise InvalidInput("peg", cell, PEG_FORM)
+    pain, enjoyment, activity = (answers[name] for name in PEG_QUESTIONS)
+    return pain, enjoyment, activity
 
 
 def read_yes_no(field: str, text: str) -> bool:

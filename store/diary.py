@@ -26,7 +26,8 @@ from painlog.rules.own_exercises import (
     draft_exercise,
     own_exercise,
 )
-from painlog.rules.records import CheckIn, DayLog, ExerciseDone, Intake, Place, Profile
+from painlog.rules.records import CheckIn, DayLog, ExerciseDone, Intake, PegAnswer, Place, Profile
+from painlog.rules.weekly import WEEK_START_SETTING, first_weekday_of
 from painlog.seeds import Catalogue, Exercise, Medication, Treatment, catalogue
 from painlog.store.engine import open_engine, writer
 from painlog.store.errors import DayChangedElsewhere
@@ -54,7 +55,7 @@ from painlog.store.own_lists import (
     medications,
     own_treatments,
 )
-from painlog.store.peg_answers import PegAnswers
+from painlog.store.peg_answers import PEG, PegAnswers
 
 LOGS = DayLogRow.__table__
 PLACES = PainPlaceRow.__table__
@@ -667,6 +668,32 @@ class ImportWriter:
                 ).all()
             )
         _insert_children(self._connection, {ids[log.day]: log for log in logs})
+
+    def peg_days(self) -> tuple[list[date], int]:
+        """The days the diary holds PEG answers for, and its first weekday (which days
+        make a week; read only when there are answers)."""
+        days = list(self._connection.execute(select(PEG.c.day)).scalars())
+        if not days:
+            return days, first_weekday_of(None)
+        first = self._connection.execute(
+            select(SETTINGS.c.value).where(SETTINGS.c.key == WEEK_START_SETTING)
+        ).scalar()
+        return days, first_weekday_of(first)
+
+    def add_peg_answers(self, answers: Sequence[PegAnswer], forget: Sequence[date] = ()) -> None:
+        """Forget the PEG answers given for the days `forget` (those the file's answers
+        replace), then add checked `answers` with one bulk insert."""
+        for first in range(0, len(forget), _IN_CHUNK):
+            self._connection.execute(
+                delete(PEG).where(PEG.c.day.in_(forget[first : first + _IN_CHUNK]))
+            )
+        now = utc_now()
+        _insert_rows(
+            self._connection,
+            PEG,
+            ("day", "pain", "enjoyment", "activity", "created_at", "updated_at"),
+            [(x.day, x.pain, x.enjoyment, x.activity, now, now) for x in answers],
+        )
 
 
 _IN_CHUNK = 500

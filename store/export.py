@@ -1,17 +1,20 @@
 """The exports: the clinician's weekly summary, the whole daily log, and the coded export.
 
-`weekly_rows` and `daily_cells` are pure functions over day logs (the weekly figures come
-from `rules.weekly.weekly_summaries`, so a week never reads one way on screen and another
-on paper); `write_weekly` and `write_daily` write them to a text stream; `export_diary`
-pulls what they need from a `Diary` and returns the whole file as text.
+`weekly_rows` and `daily_rows` are pure functions over day logs and PEG answers (the
+weekly figures come from `rules.weekly.weekly_summaries`, so a week never reads one way on
+screen and another on paper); `write_weekly` and `write_daily` write them to a text
+stream; `export_diary` pulls what they need from a `Diary` and returns the whole file as
+text.
 
 The coded export (`kind="fhir"`) is built by `store.fhir` from the same day logs as the
 daily export, over the same default range.
 
 The weekly summary has one row per calendar week that overlaps the range, each week whole
-(a range that starts mid-week includes that week's earlier days). Its default range is the
-current episode of pain, or the last 12 weeks when there is none. The daily export defaults
-to every logged day, so it can move a whole diary to another machine (`painlog import`).
+(a range that starts mid-week includes that week's earlier days), with the week's PEG
+answers. Its default range is the current episode of pain, or the last 12 weeks when there
+is none. The daily export defaults to every logged day, so it can move a whole diary to
+another machine (`painlog import`); the PEG answers go on the row of the day they were
+given for, a row of their own when that day has no log.
 """
 
 from __future__ import annotations
@@ -33,12 +36,14 @@ from painlog.rules.episodes import (
     split_episodes,
 )
 from painlog.rules.intakes import intake_text
-from painlog.rules.records import DayLog, Profile
+from painlog.rules.peg import answers_by_week, peg_score
+from painlog.rules.records import DayLog, PegAnswer, Profile
 from painlog.rules.weekly import (
     DEFAULT_FIRST_WEEKDAY,
     WEEK_START_SETTING,
     WeekFigures,
     first_weekday_of,
+    week_bounds,
     week_start,
     weekly_summaries,
 )
@@ -50,11 +55,13 @@ from painlog.store.csv_format import (
     YES,
     Cell,
     Number,
+    checkins_text,
     escaped,
     escaped_text,
     exercise_text,
     joined,
     number,
+    peg_text,
     place_text,
     ratio_number,
     write_table,
@@ -71,8 +78,9 @@ DEFAULT_WEEKS = 12
 # -- daily ---------------------------------------------------------------------------------
 
 
-def daily_cells(log: DayLog) -> list[Cell]:
-    """One day as the cells of the daily export, in `DAILY_COLUMNS` order."""
+def daily_cells(log: DayLog, answer: PegAnswer | None = None) -> list[Cell]:
+    """One day as the cells of the daily export, in `DAILY_COLUMNS` order, with the PEG
+    answers given for it."""
     return [
         log.day.isoformat(),
         number(log.pain),
@@ -84,13 +92,43 @@ def daily_cells(log: DayLog) -> list[Cell]:
         joined(log.flags),
         YES if log.bed_rest else NO,
         log.note,
+        checkins_text(log.checkins),
+        peg_text(answer),
     ]
 
 
-def write_daily(stream, logs: Iterable[DayLog], bom: bool = True) -> int:
-    """Write the daily export of `logs` (oldest first) to a text stream; returns the rows."""
-    ordered = sorted(logs, key=lambda log: log.day)
-    return write_table(stream, DAILY_COLUMNS, (daily_cells(log) for log in ordered), bom)
+_EMPTY_BETWEEN = [""] * (len(DAILY_COLUMNS) - 2)
+
+
+def peg_cells(answer: PegAnswer) -> list[Cell]:
+    """The row of a day with PEG answers and no log: its date and the answers, every
+    other cell empty (not even `no` for bed rest: nothing was said about the day)."""
+    return [answer.day.isoformat(), *_EMPTY_BETWEEN, peg_text(answer)]
+
+
+def daily_rows(logs: Iterable[DayLog], answers: Iterable[PegAnswer] = ()) -> list[list[Cell]]:
+    """The daily export's rows, oldest first: each logged day with the PEG answers given
+    for it, and a row of its own (`peg_cells`) for answers given for a day not logged."""
+    ordered = sorted(logs, key=_day)
+    pegs = {answer.day: answer for answer in answers}
+    if not pegs:
+        return [daily_cells(log) for log in ordered]
+    dated = [(log.day, daily_cells(log, pegs.pop(log.day, None))) for log in ordered]
+    dated += [(day, peg_cells(answer)) for day, answer in pegs.items()]
+    dated.sort(key=itemgetter(0))
+    return [cells for _day, cells in dated]
+
+
+def _day(item: DayLog | PegAnswer) -> date:
+    return item.day
+
+
+def write_daily(
+    stream, logs: Iterable[DayLog], bom: bool = True, answers: Iterable[PegAnswer] = ()
+) -> int:
+    """Write the daily export of `logs` and the PEG `answers` to a text stream; returns the
+    rows."""
+    return write_table(stream, DAILY_COLUMNS, daily_rows(logs, answers), bom)
 
 
 # -- weekly --------------------------------------------------------------------------------
@@ -114,6 +152,7 @@ class WeekRow:
             were).
         first_totals: Pain total and days logged of the range's first week with logs, or
             (0, 0).
+        peg: The PEG answers standing for the week (`rules.peg.answers_by_week`), or None.
     """
 
     summary: WeekFigures
@@ -122,6 +161,7 @@ class WeekRow:
     alerts: tuple[str, ...]
     previous_totals: tuple[int, int]
     first_totals: tuple[int, int]
+    peg: PegAnswer | None = None
 
     @property
     def change_vs_previous(self) -> Fraction | None:
@@ -184,7 +224,23 @@ class WeekRow:
             joined(self.alerts),
             _ratio_of(self._change(self.first_totals)),
             _ratio_of(self._percent()),
+            *_peg_cells(self.peg),
         ]
+
+
+_NO_PEG = (number(None),) * 4
+
+
+def _peg_cells(answer: PegAnswer | None) -> tuple[Number, ...]:
+    """The three PEG answers and their score (a mean, as `mean_pain`), or four empty cells."""
+    if answer is None:
+        return _NO_PEG
+    return (
+        number(answer.pain),
+        number(answer.enjoyment),
+        number(answer.activity),
+        number(peg_score(answer)),
+    )
 
 
 def _ratio_of(parts: tuple[int, int] | None) -> Number:
@@ -218,14 +274,15 @@ def default_weekly_range(
 
 class WeeksRead(NamedTuple):
     """What a summary over weeks reads from a diary: every log up to today (episodes and
-    alerts look back before the range), the profile, the first day of the week, and the
-    range with its defaults filled in."""
+    alerts look back before the range), the profile, the first day of the week, the range
+    with its defaults filled in, and the PEG answers of the range's whole weeks."""
 
     logs: list[DayLog]
     profile: Profile
     first_weekday: int
     start: date
     end: date
+    answers: list[PegAnswer]
 
 
 def read_weeks(diary: Diary, today: date, start: date | None, end: date | None) -> WeeksRead:
@@ -237,7 +294,11 @@ def read_weeks(diary: Diary, today: date, start: date | None, end: date | None) 
     if start is None:
         start, default_end = default_weekly_range(logs, profile, end or today, first_weekday)
         end = end or default_end
-    return WeeksRead(logs, profile, first_weekday, start, end or today)
+    end = end or today
+    answers = diary.peg_answers(
+        week_start(start, first_weekday), min(week_bounds(end, first_weekday)[1], today)
+    )
+    return WeeksRead(logs, profile, first_weekday, start, end, answers)
 
 
 def weekly_rows(
@@ -247,6 +308,7 @@ def weekly_rows(
     start: date,
     end: date,
     first_weekday: int = DEFAULT_FIRST_WEEKDAY,
+    answers: Sequence[PegAnswer] = (),
 ) -> list[WeekRow]:
     """One row per week from the week holding `start` to the week holding `end`.
 
@@ -257,11 +319,13 @@ def weekly_rows(
         start: Any day of the first week wanted.
         end: Any day of the last week wanted (not after `today`).
         first_weekday: 0 for Monday through 6 for Sunday.
+        answers: PEG answers (any others than the range's weeks' are left aside).
     """
     ordered = day_logs(logs, until=today)
     # The week before the range too, so the first row has a change vs the previous week.
     weeks = weekly_summaries(ordered, first_weekday, start - timedelta(days=7), end)
-    return _rows_of_weeks(weeks, ordered, profile, today)
+    pegs = answers_by_week(answers, first_weekday)
+    return _rows_of_weeks(weeks, ordered, profile, today, pegs)
 
 
 def _rows_of_weeks(
@@ -269,6 +333,7 @@ def _rows_of_weeks(
     ordered: Sequence[DayLog],
     profile: Profile,
     today: date,
+    pegs: dict[date, PegAnswer],
 ) -> list[WeekRow]:
     """The rows of `weeks[1:]`, given the figures of those weeks and of the week before.
 
@@ -277,6 +342,7 @@ def _rows_of_weeks(
         ordered: Every logged day up to `today`, oldest first, one per day.
         profile: Onset and birth year, for episodes and alerts.
         today: The person's local date.
+        pegs: The PEG answers standing for each week, by the week's first day.
     """
     previous, weeks = weeks[0], weeks[1:]
     onset = profile.onset if profile.onset is not None and profile.onset <= today else None
@@ -305,6 +371,7 @@ def _rows_of_weeks(
                 alerts=kinds,
                 previous_totals=before,
                 first_totals=first,
+                peg=pegs.get(week.start),
             )
         )
         before = (week.pain_total, week.days_logged)
@@ -422,26 +489,39 @@ def export_diary(
         from painlog.store.fhir import fhir_bundle
 
         logs = diary.days(start, end)
-        if logs:
-            start = start or logs[0].day
-            end = end or logs[-1].day
-        text = fhir_bundle(logs, diary.catalogue())
+        answers = diary.peg_answers(start, end)
+        start, end = _range_held(logs, answers, start, end)
+        first_weekday = first_weekday_of(diary.setting(WEEK_START_SETTING))
+        text = fhir_bundle(logs, diary.catalogue(), answers, first_weekday)
         return Export(kind, start, end, (), [], text, len(logs))
     if kind == "daily":
         logs = diary.days(start, end)
+        answers = diary.peg_answers(start, end)
         header = DAILY_COLUMNS
-        rows = [escaped(daily_cells(log)) for log in logs]
-        if logs:
-            start = start or logs[0].day
-            end = end or logs[-1].day
+        rows = [escaped(cells) for cells in daily_rows(logs, answers)]
+        start, end = _range_held(logs, answers, start, end)
     elif kind == "weekly":
-        logs, profile, first_weekday, start, end = read_weeks(diary, today, start, end)
+        read = read_weeks(diary, today, start, end)
+        start, end = read.start, read.end
         header = WEEKLY_COLUMNS
         rows = [
             escaped(row.cells())
-            for row in weekly_rows(logs, profile, today, start, end, first_weekday)
+            for row in weekly_rows(
+                read.logs, read.profile, today, start, end, read.first_weekday, read.answers
+            )
         ]
     else:
         raise InvalidInput("kind", kind, " or ".join(KINDS_OF_EXPORT))
     text = escaped_text(header, rows, bom)
     return Export(kind, start, end, tuple(header), rows, text, len(rows))
+
+
+def _range_held(
+    logs: Sequence[DayLog], answers: Sequence[PegAnswer], start: date | None, end: date | None
+) -> tuple[date | None, date | None]:
+    """The range asked for, its open ends at the first and last day the export holds (a
+    log or PEG answers; both come oldest first)."""
+    days = [x.day for x in (*logs[:1], *answers[:1], *logs[-1:], *answers[-1:])]
+    if not days:
+        return start, end
+    return start or min(days), end or max(days)

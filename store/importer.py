@@ -21,6 +21,12 @@ importing into an empty diary and exporting again gives a byte-identical file.
 A daily CSV exported before schema 3 may log `cancer-history` as a warning sign of a day.
 That fact now lives in the profile: the import leaves the sign off the days and answers
 yes to the profile's cancer history, in the same transaction as the days.
+
+Check-ins and PEG answers (schema 6) come in their own columns; a file without them (any
+older daily export) imports as before. A day's pain and worst equal to what its check-ins
+give are read as following them (`rules.checkins.as_read`), as they did before the
+export. PEG answers are written with the days, and meet the diary's as days do: answers
+the diary holds for the same diary week are a conflict, replaced, or kept.
 """
 
 from __future__ import annotations
@@ -37,21 +43,26 @@ from typing import BinaryIO
 
 from sqlalchemy.exc import IntegrityError
 
-from painlog.rules.entry import EARLIEST_YEAR, InvalidInput, check_day, check_pain
+from painlog.rules.checkins import as_read
+from painlog.rules.entry import EARLIEST_YEAR, InvalidInput, check_day, check_pain, check_peg
 from painlog.rules.own_exercises import NAME_MAX_CHARS, placeholder_for
 from painlog.rules.own_treatments import own_treatment
-from painlog.rules.records import CANCER_HISTORY_FLAG, DayLog, ExerciseDone
+from painlog.rules.records import CANCER_HISTORY_FLAG, DayLog, ExerciseDone, PegAnswer
+from painlog.rules.weekly import week_bounds, week_start
 from painlog.seeds import Catalogue, Exercise, Medication, Treatment, catalogue
 from painlog.seeds.catalogue import OWN_PREFIX, SLUG_PATTERN
 from painlog.store.csv_format import (
     DAILY_COLUMNS,
+    DAILY_COLUMNS_BEFORE_CHECKINS,
     DAILY_COLUMNS_BEFORE_MEDICATIONS,
     exercise_slugs,
     intake_slugs,
+    read_checkins,
     read_date,
     read_exercises,
     read_flags,
     read_intakes,
+    read_peg,
     read_places,
     read_treatments,
     read_yes_no,
@@ -77,6 +88,9 @@ CELLS_REMEMBERED = 4_096
 """Distinct cells remembered per column: years of logs repeat the same few."""
 
 OLD_COLUMNS = DAILY_COLUMNS_BEFORE_MEDICATIONS
+HEADERS = (DAILY_COLUMNS, DAILY_COLUMNS_BEFORE_CHECKINS, DAILY_COLUMNS_BEFORE_MEDICATIONS)
+"""The headers a daily file may have: today's, that of schemas 4 and 5 (no check-ins or
+PEG answers) and that from before schema 4 (no medications or treatments either)."""
 _EXERCISES_COLUMN = DAILY_COLUMNS.index("exercises")
 _MEDICATIONS_COLUMN = DAILY_COLUMNS.index("medications")
 _TREATMENTS_COLUMN = DAILY_COLUMNS.index("treatments")
@@ -103,6 +117,16 @@ _COLUMN_OF_FIELD = {
     "bed_rest": "bed_rest",
     "note": "note",
 }
+_OWN_PART = {
+    "where": "places",
+    "did": "exercises",
+    "flag": "red_flags",
+    "took": "medications",
+    "treated": "treatments",
+}
+"""The fields that are a whole column, named by the column alone (`places: 'elbow'`)."""
+_CHECKIN_PARTS = ("at", "pain", "where", "side", "character", "note")
+"""The fields `check_day` names for a check-in (and for the day itself, but `at`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,19 +154,43 @@ class ImportRefused(Exception):
         self.total = len(self.problems) if total is None else total
 
 
+@dataclass(frozen=True, slots=True)
+class Clash:
+    """A row of the file that meets what the diary holds: its date is logged already, or
+    (with `week`) its PEG answers are for a diary week the diary has answers for."""
+
+    line: int
+    day: date
+    week: tuple[date, date] | None = None
+
+    def problem(self) -> Problem:
+        if self.week is None:
+            return Problem(self.line, f"{self.day.isoformat()} is already logged")
+        start, end = self.week
+        return Problem(
+            self.line,
+            f"peg: the week {start.isoformat()} to {end.isoformat()} already has PEG answers",
+        )
+
+
 class ImportConflict(ImportRefused):
-    """Days in the file are already logged and no choice was given; nothing was imported.
+    """Days in the file are already logged, or weeks already have PEG answers, and no
+    choice was given; nothing was imported.
 
     Attributes:
-        dates: The first `PROBLEMS_LISTED` dates already logged, in file order.
-        total: How many of the file's dates are already logged.
+        dates: The dates already logged, of the first `PROBLEMS_LISTED` clashes, in file
+            order.
+        weeks: The first days of the weeks already answered, of those clashes.
+        total: How many clashes there are: dates already logged and weeks already
+            answered.
+        answered: How many of them are weeks already answered.
     """
 
-    def __init__(self, found: Sequence[tuple[int, date]], total: int) -> None:
-        super().__init__(
-            [Problem(line, f"{day.isoformat()} is already logged") for line, day in found], total
-        )
-        self.dates = [day for _line, day in found]
+    def __init__(self, found: Sequence[Clash], total: int, answered: int = 0) -> None:
+        super().__init__([clash.problem() for clash in found], total)
+        self.dates = [clash.day for clash in found if clash.week is None]
+        self.weeks = [clash.week[0] for clash in found if clash.week is not None]
+        self.answered = answered
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +208,7 @@ class DailyFile:
             and named after it; `import_daily` adds those the diary lacks.
         treatments: An own treatment for each `own-` treatment slug the file names, the
             same way.
+        answers: How many sets of PEG answers it holds.
     """
 
     days: int
@@ -167,13 +216,15 @@ class DailyFile:
     cancer_history: bool = False
     medications: tuple[Medication, ...] = ()
     treatments: tuple[Treatment, ...] = ()
+    answers: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     """What an import wrote: days added as new, days replaced, days skipped, the own
-    exercises it had to add (named after their slugs), and whether it answered yes to the
-    profile's cancer history (it was no or unanswered, and the file logged it)."""
+    exercises it had to add (named after their slugs), whether it answered yes to the
+    profile's cancer history (it was no or unanswered, and the file logged it), and the
+    sets of PEG answers added for weeks without any, replacing a week's, and skipped."""
 
     added: int
     replaced: int
@@ -182,6 +233,9 @@ class ImportResult:
     cancer_history_set: bool = False
     medications_added: tuple[Medication, ...] = ()
     treatments_added: tuple[Treatment, ...] = ()
+    answers_added: int = 0
+    answers_replaced: int = 0
+    answers_skipped: int = 0
 
 
 def check_daily(source: bytes | BinaryIO, today: date) -> DailyFile:
@@ -199,12 +253,13 @@ def check_daily(source: bytes | BinaryIO, today: date) -> DailyFile:
     stream = _from_start(source)
     reader = _RowReader(today)
     problems = _Problems()
-    days = 0
+    days = answers = 0
     try:
         for line, row in _file_rows(stream):
-            log, found = reader.read(line, row)
+            log, answer, found = reader.read(line, row)
             problems.extend(found)
             days += log is not None
+            answers += answer is not None
     except _Stop as stop:
         problems.extend(stop.problems)
     if problems.total:
@@ -215,6 +270,7 @@ def check_daily(source: bytes | BinaryIO, today: date) -> DailyFile:
         reader.cells.cancer_history,
         tuple(reader.medications.values()),
         tuple(reader.treatments.values()),
+        answers,
     )
 
 
@@ -231,9 +287,10 @@ def import_daily(
         diary: An open `Diary`.
         source: The file's bytes or a binary stream (read from its start when it can seek).
         today: The person's local date; days after it are refused.
-        on_conflict: What to do with dates already logged: "refuse" (import nothing and
-            list them), "replace" (the file's log replaces the logged one) or "skip"
-            (keep what is logged, import the rest).
+        on_conflict: What to do with dates already logged, and with PEG answers for a
+            diary week the diary has answers for: "refuse" (import nothing and list
+            them), "replace" (the file's log or answers replace the diary's) or "skip"
+            (keep what the diary holds, import the rest).
 
     Raises:
         ImportConflict: when dates are already logged and `on_conflict` is "refuse".
@@ -247,14 +304,14 @@ def import_daily(
     try:
         with diary.importing() as writer:
             job = _Job(writer, on_conflict, reader)
-            batch: list[tuple[int, DayLog]] = []
+            batch: list[tuple[int, DayLog | None, PegAnswer | None]] = []
             try:
                 for line, row in _file_rows(stream):
-                    log, found = reader.read(line, row)
+                    log, answer, found = reader.read(line, row)
                     problems.extend(found)
-                    if log is None or problems.total:
+                    if (log is None and answer is None) or problems.total:
                         continue  # nothing more is written; the rest is only checked
-                    batch.append((line, log))
+                    batch.append((line, log, answer))
                     if len(batch) == BATCH_ROWS:
                         job.write(batch)
                         batch = []
@@ -269,7 +326,7 @@ def import_daily(
     except _RollBack:
         if problems.total:
             raise _refusal(stream, problems) from None
-        raise ImportConflict(job.conflicts.listed, job.conflicts.total) from None
+        raise ImportConflict(job.conflicts.listed, job.conflicts.total, job.answered) from None
     except IntegrityError:
         # Writers take turns, so no other painlog can log a day while this one imports;
         # a clash left means the file changed under the import. All was rolled back.
@@ -298,6 +355,10 @@ class _Stop(Exception):
 
 class _RollBack(Exception):
     """Raised inside the import's transaction to undo it; the reason is kept aside."""
+
+
+def _line(clash: Clash) -> int:
+    return clash.line
 
 
 def _from_start(source: bytes | BinaryIO) -> BinaryIO:
@@ -406,7 +467,7 @@ def _file_rows(stream: BinaryIO) -> Iterator[tuple[int, list[str] | Problem]]:
     header = next(lines, None)
     delimiter, columns = _read_header(header)
     width = len(columns)
-    widen = columns == DAILY_COLUMNS_BEFORE_MEDICATIONS
+    widen = columns != DAILY_COLUMNS
     reader = csv.reader(chain((header,), lines), delimiter=delimiter, strict=True)
     next(reader)
     while True:
@@ -427,8 +488,18 @@ def _file_rows(stream: BinaryIO) -> Iterator[tuple[int, list[str] | Problem]]:
             if len(row) != width:
                 yield line, Problem(line, _fields_message(row, columns))
                 continue
-            row[_MEDICATIONS_COLUMN:_MEDICATIONS_COLUMN] = ["", ""]
+            _widen(row, columns)
         yield line, row
+
+
+_NEWER_COLUMNS = len(DAILY_COLUMNS) - len(DAILY_COLUMNS_BEFORE_CHECKINS)
+
+
+def _widen(row: list[str], columns: tuple[str, ...]) -> None:
+    """Give a row of an older file today's columns, empty where the file had none."""
+    if columns == DAILY_COLUMNS_BEFORE_MEDICATIONS:
+        row[_MEDICATIONS_COLUMN:_MEDICATIONS_COLUMN] = ["", ""]
+    row += [""] * _NEWER_COLUMNS
 
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -437,9 +508,9 @@ semicolons or tabs."""
 
 
 def _read_header(header: str | None) -> tuple[str, tuple[str, ...]]:
-    """The separator and the columns of a daily file, from its header line: today's
-    columns, or those from before schema 4 (without medications and treatments), whose
-    rows are widened. Letter case, spaces and empty columns at the end are let pass.
+    """The separator and the columns of a daily file, from its header line: one of
+    `HEADERS`; an older file's rows are widened. Letter case, spaces and empty columns at
+    the end are let pass.
 
     Raises:
         _Stop: naming what is wrong with the header, and its likely cause.
@@ -457,7 +528,7 @@ def _read_header(header: str | None) -> tuple[str, tuple[str, ...]]:
         names = [cell.strip().lower() for cell in cells]
         while names and not names[-1]:
             names.pop()
-        if tuple(names) in (DAILY_COLUMNS, DAILY_COLUMNS_BEFORE_MEDICATIONS):
+        if tuple(names) in HEADERS:
             return delimiter, tuple(names)
         readings.append((delimiter, names, None))
     raise _Stop(Problem(1, _header_problem(header, readings)))
@@ -470,7 +541,9 @@ def _header_problem(header: str, readings: list) -> str:
     if not read:
         return f"malformed CSV header ({readings[0][2]}); expected {expected}"
     names = max((names for _, names in read), key=len)
-    known = set(DAILY_COLUMNS)
+    # Named against the header it is nearest to: an older file's, or today's.
+    nearest = min(HEADERS, key=lambda columns: len(set(columns) ^ set(names)))
+    known = set(nearest)
     if len(names) > 1 and set(names) >= known:
         seen: set[str] = set()
         extra = []
@@ -481,10 +554,11 @@ def _header_problem(header: str, readings: list) -> str:
                 extra.append(repr(name) if name else f"an empty column {number}")
         return (
             f"{len(names)} columns: a spreadsheet added {', '.join(extra)}; delete "
-            f"{'it' if len(extra) == 1 else 'them'} and save again (expected {expected})"
+            f"{'it' if len(extra) == 1 else 'them'} and save again "
+            f"(expected {','.join(nearest)})"
         )
     if len(names) > 1 and set(names) < known:
-        missing = [name for name in DAILY_COLUMNS if name not in names]
+        missing = [name for name in nearest if name not in names]
         return (
             f"{len(names)} columns, without {', '.join(missing)}; expected {expected} "
             "(write one with painlog export --daily)"
@@ -595,21 +669,25 @@ class _RowReader:
         self.cells = _CellReaders(self.seeds)
         self.dates = _Dates(today)
 
-    def read(self, line: int, row: list[str] | Problem) -> tuple[DayLog | None, list]:
-        """The row as a checked log (None when it has a problem) and its problems."""
+    def read(
+        self, line: int, row: list[str] | Problem
+    ) -> tuple[DayLog | None, PegAnswer | None, list]:
+        """The row as a checked log and PEG answers (either None when the row has none, and
+        both when it has a problem), and its problems."""
         if isinstance(row, Problem):
-            return None, [row]
+            return None, None, [row]
         problems: list = []
         if len(row) == len(DAILY_COLUMNS):
             problems += self._learn_own(
                 line, row[_EXERCISES_COLUMN], row[_MEDICATIONS_COLUMN], row[_TREATMENTS_COLUMN]
             )
-        day, log, messages = _row(row, self.today, self.seeds, self.cells)
+        day, log, answer, messages = _row(row, self.today, self.seeds, self.cells)
         problems += [Problem(line, message) for message in messages]
         if day is not None and not self.dates.add(day):
             problems.append(_GivenTwice(line, day))
-            log = None
-        return (log if not problems else None), problems
+        if problems:
+            return None, None, problems
+        return log, answer, problems
 
     def _learn_own(
         self, line: int, exercises: str, medications: str, treatments: str
@@ -690,6 +768,7 @@ class _CellReaders:
         self.exercises = remembered(lambda cell: read_exercises(restore(cell), seeds, memo))
         self.intakes = remembered(lambda cell: read_intakes(restore(cell), seeds))
         self.treatments = remembered(lambda cell: read_treatments(restore(cell), seeds))
+        self.checkins = remembered(lambda cell: read_checkins(restore(cell)))
         self.flags = remembered(self._flags)
         self.cancer_history = False
         """Whether a flags cell read so far logged the cancer history (a file from before
@@ -704,13 +783,31 @@ class _CellReaders:
         return read_flags(" | ".join(kept))
 
 
-def _row(
-    row: list[str], today: date, seeds: Catalogue, cells: _CellReaders
-) -> tuple[date | None, DayLog | None, list[str]]:
-    """The row's date (when readable), the row as a checked log (or None), its problems."""
+_Read = tuple[date | None, DayLog | None, PegAnswer | None, list[str]]
+"""A row's date (when readable), its checked log and PEG answers (either may be None),
+and its problems (the log and answers are None when there are any)."""
+
+
+def _row(row: list[str], today: date, seeds: Catalogue, cells: _CellReaders) -> _Read:
+    """A row of today's columns read and checked."""
     if len(row) != len(DAILY_COLUMNS):
-        return None, None, [_fields_message(row, DAILY_COLUMNS)]
-    day_text, pain, worst, places, exercises, took, treated, flags, bed_rest, note = row
+        return None, None, None, [_fields_message(row, DAILY_COLUMNS)]
+    (
+        day_text,
+        pain,
+        worst,
+        places,
+        exercises,
+        took,
+        treated,
+        flags,
+        bed_rest,
+        note,
+        checkins,
+        peg,
+    ) = row
+    if not pain.strip() and peg.strip():
+        return _peg_row(row, today)
     try:
         log = DayLog(
             day=read_date(day_text),
@@ -723,15 +820,78 @@ def _row(
             note=restore(note),
             took=cells.intakes(took),
             treated=cells.treatments(treated),
+            checkins=cells.checkins(checkins),
         )
+        values = read_peg(restore(peg))
     except InvalidInput:
         # Read the row again field by field, to name every problem in it.
         return _row_problems(row, cells)
+    # A file carries the values, not where they came from: those the check-ins give
+    # follow them again.
+    log = as_read(log)
     try:
         check_day(log, today, seeds)
     except InvalidInput as error:
-        return log.day, None, [_message(error)]
-    return log.day, log, []
+        return log.day, None, None, [_day_message(error, log, today, seeds)]
+    answer = None if values is None else PegAnswer(log.day, *values)
+    if answer is not None:
+        try:
+            check_peg(answer, today)
+        except InvalidInput as error:
+            return log.day, None, None, [_peg_message(error)]
+    return log.day, log, answer, []
+
+
+_PEG_ROW_ACCEPTED = "nothing: a row without pain holds PEG answers only"
+
+
+def _peg_row(row: list[str], today: date) -> _Read:
+    """A row with PEG answers and no pain: the answers given for a day not logged. Its
+    other cells must be empty; each one that is not is named."""
+    day_text, *others, peg = row
+    problems = [
+        _message(InvalidInput(column, cell, _PEG_ROW_ACCEPTED), column)
+        for column, cell in zip(DAILY_COLUMNS[1:-1], others, strict=True)
+        if cell.strip()
+    ]
+    day = None
+    try:
+        day = read_date(day_text)
+    except InvalidInput as error:
+        problems.insert(0, _message(error, "date"))
+    try:
+        values = read_peg(restore(peg))
+    except InvalidInput as error:
+        problems.append(_message(error, "peg"))
+        values = None
+    if problems or day is None or values is None:
+        return day, None, None, problems
+    answer = PegAnswer(day, *values)
+    try:
+        check_peg(answer, today)
+    except InvalidInput as error:
+        return day, None, None, [_peg_message(error)]
+    return day, None, answer, []
+
+
+def _peg_message(error: InvalidInput) -> str:
+    """A refusal of `check_peg`: of the date, or of an answer in the `peg` column."""
+    return _message(error, "date" if error.field == "date" else "peg")
+
+
+def _day_message(error: InvalidInput, log: DayLog, today: date, seeds: Catalogue) -> str:
+    """A refusal of `check_day`, named by the `checkins` column when it is a check-in's:
+    the fields of a check-in are named as the day's are, so the day is checked again
+    without them (only for a refused day with check-ins)."""
+    if log.checkins and error.field in _CHECKIN_PARTS:
+        alone = replace(log, checkins=(), pain_from_checkins=False, worst_from_checkins=False)
+        try:
+            check_day(alone, today, seeds)
+        except InvalidInput:
+            pass
+        else:
+            return _message(error, "checkins")
+    return _message(error)
 
 
 def _fields_message(row: list[str], columns: Sequence[str]) -> str:
@@ -742,9 +902,10 @@ def _fields_message(row: list[str], columns: Sequence[str]) -> str:
     )
 
 
-def _row_problems(row: list[str], cells: _CellReaders) -> tuple[date | None, None, list[str]]:
+def _row_problems(row: list[str], cells: _CellReaders) -> _Read:
     """The date (when readable) and the problems of a row that has some, field by field."""
-    day_text, pain, worst, places, exercises, took, treated, flags, bed_rest, _note = row
+    day_text, pain, worst, places, exercises, took, treated, flags, bed_rest, _note = row[:10]
+    checkins, peg = row[10:]
     problems: list[str] = []
     values: dict[str, object] = {}
     readers = (
@@ -757,6 +918,8 @@ def _row_problems(row: list[str], cells: _CellReaders) -> tuple[date | None, Non
         ("treated", "treatments", lambda: cells.treatments(treated)),
         ("flags", "red_flags", lambda: cells.flags(flags)),
         ("bed_rest", "bed_rest", lambda: read_yes_no("bed_rest", bed_rest)),
+        ("checkins", "checkins", lambda: cells.checkins(checkins)),
+        ("peg", "peg", lambda: read_peg(restore(peg))),
     )
     for name, column, read in readers:
         try:
@@ -766,18 +929,14 @@ def _row_problems(row: list[str], cells: _CellReaders) -> tuple[date | None, Non
     if not problems:
         # The readers are the ones that just refused the row; a row is never dropped unsaid.
         raise RuntimeError(f"a row was refused without a reason: {row!r}")
-    return values.get("day"), None, problems  # type: ignore[return-value]
+    return values.get("day"), None, None, problems  # type: ignore[return-value]
 
 
 def _message(error: InvalidInput, column: str | None = None) -> str:
     """The refusal worded with the file's column name (and the part of it, if narrower)."""
     column = column or _COLUMN_OF_FIELD.get(error.field, error.field)
     part = error.field
-    field = (
-        column
-        if part in (column, "where", "did", "flag", "took", "treated")
-        else f"{column} ({part})"
-    )
+    field = column if part == column or _OWN_PART.get(part) == column else f"{column} ({part})"
     return str(InvalidInput(field, error.value, error.accepted))
 
 
@@ -785,14 +944,17 @@ def _message(error: InvalidInput, column: str | None = None) -> str:
 
 
 class _Job:
-    """One import's writes: each batch checked against the days already logged, then
-    written (or, once a date is found logged and no choice was given, only checked)."""
+    """One import's writes: each batch checked against the days already logged and the
+    weeks already answered, then written (or, once a clash is found and no choice was
+    given, only checked)."""
 
     def __init__(self, writer, on_conflict: str, reader: _RowReader) -> None:
         self.writer = writer
         self.on_conflict = on_conflict
         self.reader = reader
         self.conflicts = _Problems()
+        self.answered = 0
+        """How many of the conflicts are weeks already answered."""
         self.known = writer.catalogue()
         self.taken = {x.name.casefold() for x in self.known.exercises}
         self.exercises_added: dict[str, Exercise] = {}
@@ -801,20 +963,36 @@ class _Job:
         self.medication_names = {x.name.casefold() for x in self.known.medications}
         self.treatment_names = {x.name.casefold() for x in self.known.treatments}
         self.written = self.replaced = self.skipped = 0
+        self.answers_written = self.answers_replaced = self.answers_skipped = 0
         self.cancer_history_set = False
+        self.first_weekday = 0
+        self._answered: dict[date, list[date]] | None = None
+        """The days the diary held PEG answers for before the import, by their week's
+        first day: read when the file's first answers come (a file without any reads
+        nothing more than it did before), a few per year of diary."""
 
-    def write(self, batch: list[tuple[int, DayLog]]) -> None:
-        logged = self.writer.logged([log.day for _line, log in batch])
-        if logged and self.on_conflict == "refuse":
+    def write(self, batch: list[tuple[int, DayLog | None, PegAnswer | None]]) -> None:
+        days = [(line, log) for line, log, _answer in batch if log is not None]
+        answers = [(line, answer) for line, _log, answer in batch if answer is not None]
+        logged = self.writer.logged([log.day for _line, log in days])
+        clashes = self._clashes(answers)
+        if (logged or clashes) and self.on_conflict == "refuse":
             # Listed, every one of them, and nothing more is written: it all rolls back.
-            self.conflicts.extend((line, log.day) for line, log in batch if log.day in logged)
+            found = [Clash(line, log.day) for line, log in days if log.day in logged]
+            found += [
+                Clash(line, answer.day, week_bounds(answer.day, self.first_weekday))
+                for line, answer in answers
+                if line in clashes
+            ]
+            self.answered += len(clashes)
+            self.conflicts.extend(sorted(found, key=_line))
             return
         if self.conflicts.total:
             return
-        logs = [log for _line, log in batch]
+        logs = [log for _line, log in days]
         if logged and self.on_conflict == "skip":
             logs = [log for log in logs if log.day not in logged]
-            self.skipped += len(batch) - len(logs)
+            self.skipped += len(days) - len(logs)
         elif logged:
             self.writer.delete(logged)
             self.replaced += len(logged)
@@ -822,6 +1000,49 @@ class _Job:
         self.writer.add_lists(self._missing_medications(logs), self._missing_treatments(logs))
         self.writer.insert(logs)
         self.written += len(logs)
+        self._write_answers(answers, clashes)
+
+    def _clashes(self, answers: list[tuple[int, PegAnswer]]) -> dict[int, list[date]]:
+        """The lines of `answers` whose diary week the diary held answers for, with the
+        days those were given for."""
+        if not answers:
+            return {}
+        if self._answered is None:
+            held, self.first_weekday = self.writer.peg_days()
+            self._answered = {}
+            for day in held:
+                self._answered.setdefault(week_start(day, self.first_weekday), []).append(day)
+        if not self._answered:
+            return {}
+        clashes = {}
+        for line, answer in answers:
+            held = self._answered.get(week_start(answer.day, self.first_weekday))
+            if held:
+                clashes[line] = held
+        return clashes
+
+    def _write_answers(
+        self, answers: list[tuple[int, PegAnswer]], clashes: dict[int, list[date]]
+    ) -> None:
+        """Write the batch's PEG answers: those of a week the diary held answers for are
+        skipped, or replace them (which are then forgotten, so later answers of the
+        file for the same week are added beside them, as the file held them)."""
+        if not answers:
+            return
+        if self.on_conflict == "skip":
+            kept = [answer for line, answer in answers if line not in clashes]
+            self.answers_skipped += len(answers) - len(kept)
+        else:
+            kept = [answer for _line, answer in answers]
+            self.answers_replaced += len(clashes)
+        forget = sorted({day for days in clashes.values() for day in days})
+        if forget and self.on_conflict == "replace":
+            for held in clashes.values():
+                held.clear()
+        else:
+            forget = []
+        self.writer.add_peg_answers(kept, forget)
+        self.answers_written += len(kept)
 
     def _missing_exercises(self, logs: Sequence[DayLog]) -> list[Exercise]:
         """The own exercises these days name that the diary lacks (and this import has not
@@ -883,4 +1104,7 @@ class _Job:
             self.cancer_history_set,
             tuple(self.medications_added.values()),
             tuple(self.treatments_added.values()),
+            self.answers_written - self.answers_replaced,
+            self.answers_replaced,
+            self.answers_skipped,
         )

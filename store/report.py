@@ -24,16 +24,16 @@ def read_report(
         InvalidInput: when the range ends after today or starts after its end.
     """
     check_range(start, end, today)
-    logs, profile, first_weekday, start, end = read_weeks(diary, today, start, end)
+    read = read_weeks(diary, today, start, end)
     return build_report(
-        logs,
-        profile,
+        read.logs,
+        read.profile,
         diary.catalogue(),
-        start,
-        end,
+        read.start,
+        read.end,
         today,
-        first_weekday,
-        diary.report_notes(start, end),
+        read.first_weekday,
+        diary.report_notes(read.start, read.end),
     )
 
 

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from hypothesis import strategies as st
 
-from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
+from painlog.rules.checkins import with_checkin
+from painlog.rules.records import (
+    PAIN_MAX,
+    PAIN_MIN,
+    CheckIn,
+    DayLog,
+    ExerciseDone,
+    PegAnswer,
+    Place,
+    Profile,
+)
 from painlog.rules.text import REFUSED_CONTROLS
 from painlog.seeds import catalogue
 from painlog.seeds.thresholds import thresholds
@@ -37,6 +47,37 @@ exercises = st.builds(
 note_characters = st.characters(codec="utf-8", exclude_characters="".join(sorted(REFUSED_CONTROLS)))
 """Any character a note may hold: every Unicode character but the control characters
 painlog refuses (C0 but tab and line breaks, DEL, C1) and lone surrogates (not text)."""
+
+pains = st.integers(PAIN_MIN, PAIN_MAX)
+
+# -- check-ins and PEG answers ---------------------------------------------------------------
+
+minutes = st.builds(time, st.integers(0, 23), st.integers(0, 59))
+"""A time of day to the minute, as check-ins are kept."""
+
+checkin_notes = st.text(note_characters, max_size=20)
+
+
+@st.composite
+def with_checkins(draw, held: DayLog | None, day: date, notes=checkin_notes) -> DayLog:
+    """`held` with one to four check-ins added as the app adds them
+    (`rules.checkins.with_checkin`): at distinct minutes, each with its own places (which
+    join the day's) and note. With `held` None, a day logged through check-ins alone: its
+    pain and worst are theirs."""
+    drawn = draw(st.lists(minutes, min_size=1, max_size=4, unique=True))
+    log = held
+    for at in drawn:
+        where = draw(st.lists(places(), max_size=2, unique_by=lambda p: (p.location, p.side)))
+        checkin = CheckIn(at, draw(pains), tuple(where), draw(notes))
+        log = with_checkin(log, day, checkin)
+    assert log is not None
+    return log
+
+
+def peg_answers(day: date) -> st.SearchStrategy[PegAnswer]:
+    """Any PEG answers given for `day`."""
+    return st.builds(PegAnswer, st.just(day), pains, pains, pains)
+
 
 # -- whole diaries, for the alert properties ------------------------------------------------
 

@@ -250,7 +250,7 @@ def test_a_row_of_year_0001_is_refused_on_import(run_cli, diary_file, tmp_path):
     from painlog.store.csv_format import DAILY_COLUMNS
 
     source = tmp_path / "old.csv"
-    source.write_text(",".join(DAILY_COLUMNS) + "\r\n0001-01-01,3,,,,,,,no,\r\n")
+    source.write_text(",".join(DAILY_COLUMNS) + "\r\n0001-01-01,3,,,,,,,no,,,\r\n")
     before = fingerprint(diary_file.parent)
     result = run_cli("--db", diary_file, "import", source)
     assert result.returncode == 2

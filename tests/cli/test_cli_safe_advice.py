@@ -51,8 +51,8 @@ def history(db: Path, days: dict[date, int], flags: dict[date, str] | None = Non
         writer.writerow(DAILY_COLUMNS)
         for day, pain in sorted(days.items()):
             sign = flags.get(day, "")
-            row = [day.isoformat(), pain, "", "lower-back", "walking", "", "", sign, "no", ""]
-            writer.writerow(row)
+            row = [day.isoformat(), pain, "", "lower-back", "walking", "", "", sign, "no"]
+            writer.writerow(row + [""] * 3)  # no note, check-ins or PEG answers
     ok(db, "import", str(path))
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import stat
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
 
-from painlog.rules.records import DayLog, ExerciseDone, Place
+from painlog.rules.checkins import with_checkin
+from painlog.rules.records import CheckIn, DayLog, ExerciseDone, PegAnswer, Place
 from painlog.store.csv_format import DAILY_COLUMNS, WEEKLY_COLUMNS
 from painlog.store.diary import Diary
 
@@ -150,9 +151,9 @@ def test_a_malformed_file_lists_every_problem_and_imports_nothing(run_cli, db_pa
     bad = tmp_path / "bad.csv"
     bad.write_text(
         ",".join(DAILY_COLUMNS) + "\r\n"
-        "2026-11-01,12,,,,,,,no,\r\n"
-        "2026-11-02,3,,,tai-chi,,,,no,\r\n"
-        "2026-11-02,3,,,,,,,no,\r\n"
+        "2026-11-01,12,,,,,,,no,,,\r\n"
+        "2026-11-02,3,,,tai-chi,,,,no,,,\r\n"
+        "2026-11-02,3,,,,,,,no,,,\r\n"
         "2026-11-03,3\r\n",
         encoding="utf-8",
     )
@@ -187,6 +188,52 @@ def test_conflicts_need_replace_or_skip_existing(cli_main, history_db, tmp_path)
     assert result.returncode == 0
     assert "Imported 2 days" in result.stdout and "2 of them replaced" in result.stdout
     assert len(days_in(history_db)) == 35
+
+
+def test_check_ins_and_peg_answers_move_and_meet_the_weeks_answers(cli_main, history_db, tmp_path):
+    with Diary.open(str(history_db)) as diary:
+        day = diary.load_day(TODAY)
+        diary.save_day(
+            with_checkin(day, TODAY, CheckIn(time(7, 5), 6, day.places, 'stiff, "really"')), TODAY
+        )
+        diary.answer_peg(PegAnswer(TODAY - timedelta(days=1), 4, 6, 5), TODAY)
+        diary.answer_peg(PegAnswer(TODAY - timedelta(days=40), 5, 5, 5), TODAY)  # no log
+        expected = diary.days(), diary.peg_answers()
+    moved = tmp_path / "all.csv"
+    assert cli_main("--db", history_db, "export", "--daily", "-o", moved).returncode == 0
+    new_db = tmp_path / "new" / "painlog.db"
+    result = cli_main("--db", new_db, "import", moved)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Imported 35 days and PEG answers for 2 weeks from {moved}."
+    with Diary.open(str(new_db)) as diary:
+        assert (diary.days(), diary.peg_answers()) == expected
+        # Another answer for this week on the new machine: the file's meets it.
+        diary.answer_peg(PegAnswer(TODAY, 1, 1, 1), TODAY)
+        diary.delete_day(TODAY)
+    result = cli_main("--db", new_db, "import", moved)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-2:] == [
+        f"painlog: {moved} line 37: peg: the week 2026-11-16 to 2026-11-22 already has PEG answers",
+        "painlog: nothing was imported: 36 of the file's days and weeks of PEG answers are "
+        "already in the diary; add --replace to replace them with the file's, or "
+        "--skip-existing to keep them",
+    ]
+    result = cli_main("--db", new_db, "import", moved, "--skip-existing")
+    assert (
+        result.stdout.strip()
+        == (
+            f"Imported 1 day from {moved} (34 already logged and kept; the PEG answers of 2 "
+            "weeks already given and kept)"
+        )
+        + "."
+    )
+    result = cli_main("--db", new_db, "import", moved, "--replace")
+    assert result.stdout.strip() == (
+        f"Imported 35 days and PEG answers for 2 weeks from {moved} (35 of them replaced what "
+        "was logged; the PEG answers of 2 weeks replaced)."
+    )
+    with Diary.open(str(new_db)) as diary:
+        assert (diary.days(), diary.peg_answers()) == expected
 
 
 def test_replace_and_skip_existing_exclude_each_other(cli_main, db_path, tmp_path):

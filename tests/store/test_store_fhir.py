@@ -14,13 +14,15 @@ from pathlib import Path
 
 import pytest
 
+from painlog.rules.checkins import with_checkin
 from painlog.rules.naming import SLUG_BODY_MAX
 from painlog.rules.own_exercises import own_exercise
 from painlog.rules.own_treatments import own_treatment
-from painlog.rules.records import DayLog, ExerciseDone, Intake, Place
+from painlog.rules.peg import PEG_ITEMS
+from painlog.rules.records import CheckIn, DayLog, ExerciseDone, Intake, PegAnswer, Place
 from painlog.seeds import Medication, catalogue
 from painlog.seeds.catalogue import OWN_PREFIX
-from painlog.store.fhir import PAIN_CODE, fhir_bundle
+from painlog.store.fhir import PAIN_CODE, PEG_SCORE_CODE, fhir_bundle
 
 r4b = pytest.importorskip("fhir.resources.R4B")
 from fhir.resources.R4B.bundle import Bundle  # noqa: E402
@@ -42,7 +44,8 @@ SEEDS = catalogue().with_own(
 
 
 def fixed_days() -> list[DayLog]:
-    """A week with every kind of field, a gap, an emergency sign and a note left out."""
+    """A week with every kind of field, a gap, an emergency sign, check-ins and notes left
+    out."""
     return [
         DayLog(date(2026, 11, 16), 3, places=(Place("lower-back", "left", "ache"),)),
         DayLog(
@@ -65,10 +68,30 @@ def fixed_days() -> list[DayLog]:
             bed_rest=True,
             note="not for the export",
         ),
-        # 18 and 19 Nov: nothing logged
+        # 18 Nov: nothing logged
+        checked_in(),
         DayLog(date(2026, 11, 20), 1, flags=("saddle-numbness", "fever")),
         DayLog(date(2026, 11, 21), 0, worst=2, exercises=(ExerciseDone("swimming", 2, None, 20),)),
     ]
+
+
+def checked_in() -> DayLog:
+    """19 Nov, logged through two check-ins alone (their notes stay out of the export)."""
+    day = date(2026, 11, 19)
+    morning = CheckIn(time(7, 30), 2, (Place("lower-back", "left", "stiff"),), "not exported")
+    evening = CheckIn(time(21, 5), 5, (Place("hip-side", "right"), Place("buttock")))
+    return with_checkin(with_checkin(None, day, morning), day, evening)
+
+
+ANSWERS = [
+    PegAnswer(date(2026, 11, 9), 6, 7, 7),  # the week before: only its answers
+    PegAnswer(date(2026, 11, 18), 4, 6, 4),  # a day not logged
+]
+"""PEG answers for two diary weeks (Monday to Sunday)."""
+
+
+def full_bundle() -> str:
+    return fhir_bundle(fixed_days(), SEEDS, ANSWERS)
 
 
 def resources(text: str) -> list[dict]:
@@ -104,11 +127,11 @@ def test_the_library_validates_fhir_4():
 
 
 def test_the_export_matches_the_golden_file():
-    check_golden("fhir.json", fhir_bundle(fixed_days(), SEEDS))
+    check_golden("fhir.json", full_bundle())
 
 
 def test_the_bundle_and_every_resource_are_valid_fhir():
-    text = fhir_bundle(fixed_days(), SEEDS)
+    text = full_bundle()
     bundle = Bundle.model_validate_json(text)
     assert bundle.type == "collection"
     # Nothing the models do not know was dropped on the way: they give back the same JSON.
@@ -120,17 +143,21 @@ def test_the_bundle_and_every_resource_are_valid_fhir():
     assert empty_parts(json.loads(text)) == []
 
 
-def test_every_observation_is_final_and_dated_by_its_day_with_a_unique_id():
+def test_every_observation_is_final_and_dated_by_its_day_or_week_with_a_unique_id():
     logs = fixed_days()
-    found = resources(fhir_bundle(logs, SEEDS))
+    found = resources(full_bundle())
     ids = [resource["id"] for resource in found]
     assert len(set(ids)) == len(ids)
     logged = {log.day.isoformat() for log in logs}
     for resource in found:
         assert FHIR_ID.match(resource["id"]), resource["id"]
         assert resource["status"] == "final"
-        assert resource["effectiveDateTime"] in logged
-        assert resource["effectiveDateTime"] in resource["id"]
+        if resource["id"].startswith("peg-"):
+            assert "effectiveDateTime" not in resource
+            assert resource["id"] == f"peg-{resource['effectivePeriod']['start']}"
+        else:
+            assert resource["effectiveDateTime"] in logged
+            assert resource["effectiveDateTime"] in resource["id"]
         # Anonymous: no one is named, and nothing points at a Patient.
         assert "subject" not in resource and "performer" not in resource
 
@@ -150,16 +177,81 @@ def test_each_days_pain_is_loinc_72514_3_as_a_survey():
         )
 
 
-def test_everything_but_the_pain_score_is_named_by_text_alone():
-    for resource in resources(fhir_bundle(fixed_days(), SEEDS)):
-        if not resource["id"].startswith("pain-"):
+def test_everything_but_the_pain_and_peg_scores_is_named_by_text_alone():
+    for resource in resources(full_bundle()):
+        if not resource["id"].startswith(("pain-", "peg-")):
             assert set(resource["code"]) == {"text"}, resource["id"]
+
+
+def test_each_weeks_peg_is_one_observation_of_its_score_and_answers():
+    found = [r for r in resources(full_bundle()) if r["id"].startswith("peg-")]
+    assert [r["id"] for r in found] == ["peg-2026-11-09", "peg-2026-11-16"]
+    assert resources(full_bundle())[-2:] == found  # after the days
+    peg = found[1]
+    assert peg["code"]["coding"] == [PEG_SCORE_CODE]
+    assert PEG_SCORE_CODE == {"system": "http://loinc.org", "code": "91147-9"}
+    assert peg["code"]["text"].startswith("PEG score")
+    assert peg["category"][0]["coding"][0]["code"] == "survey"
+    assert peg["effectivePeriod"] == {"start": "2026-11-16", "end": "2026-11-22"}
+    assert peg["valueQuantity"] == {
+        "value": 4.7,  # (4 + 6 + 4) / 3, to one decimal as in the weekly CSV
+        "unit": "{score}",
+        "system": "http://unitsofmeasure.org",
+        "code": "{score}",
+    }
+    assert peg["component"] == [
+        {"code": {"text": item.question}, "valueInteger": value}
+        for item, value in zip(PEG_ITEMS, (4, 6, 4), strict=True)
+    ]
+    assert found[0]["valueQuantity"]["value"] == 6.7
+
+
+def test_the_answers_standing_for_a_week_are_its_latest_by_the_first_weekday():
+    answers = [PegAnswer(date(2026, 11, 15), 9, 9, 9), PegAnswer(date(2026, 11, 16), 1, 2, 3)]
+    by_monday = [r for r in resources(fhir_bundle([], SEEDS, answers)) if "peg" in r["id"]]
+    assert [r["id"] for r in by_monday] == ["peg-2026-11-09", "peg-2026-11-16"]
+    # Weeks from Sunday: both in the week of 15 Nov, which the later one stands for.
+    (by_sunday,) = resources(fhir_bundle([], SEEDS, answers, first_weekday=6))
+    assert by_sunday["id"] == "peg-2026-11-15"
+    assert by_sunday["effectivePeriod"] == {"start": "2026-11-15", "end": "2026-11-21"}
+    assert [c["valueInteger"] for c in by_sunday["component"]] == [1, 2, 3]
+
+
+def test_each_check_in_is_its_pain_with_its_local_time_and_places():
+    found = {r["id"]: r for r in resources(full_bundle())}
+    morning, evening = found["checkin-2026-11-19-1"], found["checkin-2026-11-19-2"]
+    assert morning["code"] == {"text": "Pain at a check-in during the day, 0-10"}
+    assert morning["effectiveDateTime"] == "2026-11-19"  # the day alone: no zone is kept
+    assert morning["valueInteger"] == 2
+    assert morning["component"] == [
+        {"code": {"text": "Time of the check-in, local"}, "valueTime": "07:30:00"},
+        {
+            "code": {"text": "Where it hurt then"},
+            "valueCodeableConcept": {"text": "Lower back, left: stiff"},
+        },
+    ]
+    assert [
+        c.get("valueTime") or c["valueCodeableConcept"]["text"] for c in evening["component"]
+    ] == [
+        "21:05:00",
+        "Outer hip, right",
+        "Buttock",
+    ]
+    # The day's own pain comes first, then its check-ins, then its places.
+    ids = [r["id"] for r in resources(full_bundle()) if "2026-11-19" in r["id"]]
+    assert ids[:5] == [
+        "pain-2026-11-19",
+        "worst-2026-11-19",
+        "checkin-2026-11-19-1",
+        "checkin-2026-11-19-2",
+        "place-2026-11-19-1",
+    ]
 
 
 def test_worst_pain_only_when_given():
     found = {r["id"]: r for r in resources(fhir_bundle(fixed_days(), SEEDS))}
     worst = [key for key in found if key.startswith("worst-")]
-    assert worst == ["worst-2026-11-17", "worst-2026-11-21"]
+    assert worst == ["worst-2026-11-17", "worst-2026-11-19", "worst-2026-11-21"]
     assert found["worst-2026-11-17"]["valueInteger"] == 8
 
 
@@ -235,18 +327,18 @@ def test_places_treatments_and_bed_rest():
     assert [key for key in found if key.startswith("bed-rest-")] == ["bed-rest-2026-11-17"]
 
 
-def test_the_note_and_any_time_of_export_are_left_out():
-    text = fhir_bundle(fixed_days(), SEEDS)
-    assert "not for the export" not in text
+def test_the_notes_and_any_time_of_export_are_left_out():
+    text = full_bundle()
+    assert "not for the export" not in text and "not exported" not in text
     assert "timestamp" not in json.loads(text)
     assert "fullUrl" not in text
 
 
 def test_the_same_days_give_the_same_bytes_in_any_order():
     logs = fixed_days()
-    text = fhir_bundle(logs, SEEDS)
-    assert fhir_bundle(fixed_days(), SEEDS) == text
-    assert fhir_bundle(reversed(logs), SEEDS) == text
+    text = full_bundle()
+    assert full_bundle() == text
+    assert fhir_bundle(reversed(logs), SEEDS, ANSWERS[::-1]) == text
     assert text.endswith("}\n") and not text.startswith("\ufeff")
 
 

@@ -7,6 +7,7 @@ import io
 import os
 import shutil
 import stat
+from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
 
@@ -14,8 +15,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from painlog.rules.checkins import with_checkin
 from painlog.rules.entry import InvalidInput
-from painlog.rules.records import DayLog, ExerciseDone, Intake, Place, Profile
+from painlog.rules.records import CheckIn, DayLog, ExerciseDone, Intake, PegAnswer, Place, Profile
 from painlog.rules.weekly import WEEK_START_SETTING
 from painlog.store.csv_format import (
     BOM,
@@ -55,8 +57,32 @@ NOTES = {
 }
 
 
+CHECKIN_NOTES = (
+    'Stiff on waking, "better" after a shower',
+    "=1+1, a tab\there | a bar\r\nnew line; 痛い 🙂",
+)
+"""Check-in notes with what a CSV, a spreadsheet or JSON could trip over."""
+
+
+def logged_by_checkins() -> DayLog:
+    """16 Nov as logged only through two check-ins: its pain (2) and worst (3) are theirs."""
+    day = date(2026, 11, 16)
+    morning = CheckIn(time(7, 30), 1, (Place("lower-back", "left", "ache"),), CHECKIN_NOTES[0])
+    evening = CheckIn(time(21, 10), 3, (Place("hip-side", "right"),), CHECKIN_NOTES[1])
+    log = with_checkin(with_checkin(None, day, morning), day, evening)
+    return replace(log, exercises=(ExerciseDone("walking"),))
+
+
+PEG_ANSWERS = (
+    PegAnswer(date(2026, 10, 18), 4, 6, 5),  # a Sunday not logged: a row of its own
+    PegAnswer(date(2026, 10, 30), 5, 7, 6),  # in the week with no log
+    PegAnswer(date(2026, 11, 21), 3, 2, 2),  # on a logged day's row
+)
+
+
 def fixed_history() -> list[DayLog]:
-    """Six weeks with every kind of field, a gap week, an emergency sign and hostile notes."""
+    """Six weeks with every kind of field, a gap week, an emergency sign, hostile notes and
+    check-ins (a day logged through them alone, and one beside the day's own pain)."""
     logs = [
         DayLog(date(2026, 10, 12), 3, places=(Place("lower-back", "left", "ache"),)),
         DayLog(date(2026, 10, 13), 4, worst=5, places=(Place("lower-back", "left", "ache"),)),
@@ -96,7 +122,7 @@ def fixed_history() -> list[DayLog]:
         DayLog(date(2026, 11, 10), 3, places=(Place("knee", None, "stiff"),)),
         DayLog(date(2026, 11, 11), 3, exercises=(ExerciseDone("glute-bridge", 3, 12, 10),)),
         DayLog(date(2026, 11, 12), 2),
-        DayLog(date(2026, 11, 16), 2, exercises=(ExerciseDone("walking"),)),
+        logged_by_checkins(),
         DayLog(date(2026, 11, 17), 2, places=(Place("thigh-back", "left", "tingling"),)),
         DayLog(date(2026, 11, 20), 1, flags=("saddle-numbness",)),
         DayLog(
@@ -105,23 +131,10 @@ def fixed_history() -> list[DayLog]:
             worst=3,
             places=(Place("lower-back", "left", "ache"), Place("hip-side", "right")),
             exercises=(ExerciseDone("walking", minutes=30), ExerciseDone("glute-bridge", 3, 10)),
+            checkins=(CheckIn(time(9, 0), 2, (Place("hip-side", "right"),)),),
         ),
     ]
-    return [
-        DayLog(
-            log.day,
-            log.pain,
-            log.worst,
-            log.places,
-            log.exercises,
-            log.flags,
-            log.bed_rest,
-            NOTES.get(log.day, ""),
-            log.took,
-            log.treated,
-        )
-        for log in logs
-    ]
+    return [replace(log, note=NOTES.get(log.day, "")) for log in logs]
 
 
 @pytest.fixture
@@ -131,6 +144,8 @@ def history_diary(new_diary_location):
         diary.add_medication("Paracetamol")
         diary.add_treatment("Kinesio taping")
         diary.insert_days(fixed_history())
+        for answer in PEG_ANSWERS:
+            diary.answer_peg(answer, TODAY)
         diary.save_profile(Profile(birth_year=1960), TODAY)
         yield diary
 
@@ -157,7 +172,8 @@ def test_daily_export_matches_the_golden_file(history_diary):
     check_golden("daily.csv", export.text)
     assert export.start == date(2026, 10, 12)
     assert export.end == TODAY
-    assert len(export.rows) == len(fixed_history())
+    # A row for each logged day, and one for each day with PEG answers and no log.
+    assert len(export.rows) == len(fixed_history()) + 2
 
 
 def test_weekly_export_matches_the_golden_file(history_diary):
@@ -229,6 +245,35 @@ def test_change_since_the_first_week_in_points_and_percent(history_diary):
     # Last week: 1.75 - 3.25 = -1.5 points, -46.2%
     assert rows[5]["change_since_first_week_points"] == "-1.5"
     assert rows[5]["change_since_first_week_percent"] == "-46.2"
+
+
+def test_each_week_has_its_peg_answers_and_score(history_diary):
+    rows = weekly(history_diary)
+    peg = [
+        tuple(row[column] for column in ("peg_pain", "peg_enjoyment", "peg_activity", "peg_score"))
+        for row in rows
+    ]
+    assert peg == [
+        ("4", "6", "5", "5.0"),
+        ("", "", "", ""),
+        ("5", "7", "6", "6.0"),  # a week with no log may have its PEG
+        ("", "", "", ""),
+        ("", "", "", ""),
+        ("3", "2", "2", "2.3"),  # 7 / 3, to one decimal as the mean pain
+    ]
+
+
+def test_the_answers_standing_for_a_week_are_its_latest_by_the_first_weekday(history_diary):
+    # Given for Sunday 15 Nov (weeks from Monday), then for Saturday 14 Nov once weeks
+    # start on Sunday: each week of either kind holds two sets.
+    history_diary.answer_peg(PegAnswer(date(2026, 11, 15), 10, 10, 10), TODAY)
+    history_diary.set_setting(WEEK_START_SETTING, "sunday")
+    history_diary.answer_peg(PegAnswer(date(2026, 11, 14), 1, 2, 2), TODAY)
+    rows = {row["week_start"]: row["peg_score"] for row in weekly(history_diary)}
+    assert (rows["2026-11-08"], rows["2026-11-15"]) == ("1.7", "2.3")  # 14 and 21 Nov's
+    history_diary.set_setting(WEEK_START_SETTING, "monday")
+    rows = {row["week_start"]: row["peg_score"] for row in weekly(history_diary)}
+    assert (rows["2026-11-09"], rows["2026-11-16"]) == ("10.0", "2.3")  # 15 and 21 Nov's
 
 
 def test_an_episode_that_ends_on_a_weeks_first_day_is_that_weeks_episode():
@@ -366,6 +411,7 @@ def test_number_cells_stay_numbers_even_when_negative(history_diary):
             "change_since_first_week_points",
             "change_since_first_week_percent",
             "mean_pain",
+            "peg_score",
         ):
             if row[column]:
                 float(row[column])  # a plain number, dot as decimal separator
@@ -420,12 +466,63 @@ def test_daily_cells_use_the_command_line_grammar():
     assert cells["bed_rest"] == "no"
 
 
+def expected_checkin_cells() -> list[str]:
+    """The `checkins` cells of `fixed_history`, as written by hand from the README's form."""
+    return [
+        '[{"at":"07:30","pain":1,"where":["lower-back:left:ache"],'
+        '"note":"Stiff on waking, \\"better\\" after a shower"},'
+        '{"at":"21:10","pain":3,"where":["hip-side:right"],'
+        '"note":"=1+1, a tab\\there | a bar\\r\\nnew line; 痛い 🙂"}]',
+        '[{"at":"09:00","pain":2,"where":["hip-side:right"]}]',
+    ]
+
+
+def test_checkins_are_compact_json_with_their_keys_in_order(history_diary):
+    rows = read_csv(export_diary(history_diary, "daily", TODAY).text)
+    cells = [row[DAILY_COLUMNS.index("checkins")] for row in rows[1:]]
+    assert [cell for cell in cells if cell] == expected_checkin_cells()
+    for cell in cells:
+        # Never a line break or tab (a spreadsheet turns CR into LF), never a formula.
+        assert not any(mark in cell for mark in "\r\n\t")
+        assert cell == "" or cell.startswith("[")
+
+
+def test_a_check_in_without_places_or_note_leaves_their_keys_out():
+    log = with_checkin(None, TODAY, CheckIn(time(6, 5), 0))
+    cells = dict(zip(DAILY_COLUMNS, daily_cells(log), strict=True))
+    assert cells["checkins"] == '[{"at":"06:05","pain":0}]'
+    assert daily_cells(DayLog(TODAY, 3))[DAILY_COLUMNS.index("checkins")] == ""
+
+
+def test_peg_answers_go_on_their_days_row_or_a_row_of_their_own(history_diary):
+    rows = read_csv(export_diary(history_diary, "daily", TODAY).text)
+    by_day = {row[0]: dict(zip(DAILY_COLUMNS, row, strict=True)) for row in rows[1:]}
+    assert by_day["2026-11-21"]["peg"] == "pain 3, enjoyment 2, activity 2"
+    assert by_day["2026-11-21"]["pain"] == "2"
+    assert by_day["2026-11-20"]["peg"] == ""
+    alone = by_day["2026-10-18"]
+    assert alone["peg"] == "pain 4, enjoyment 6, activity 5"
+    assert [column for column, cell in alone.items() if cell] == ["date", "peg"]
+    assert [row[0] for row in rows[1:]] == sorted(row[0] for row in rows[1:])
+
+
+def test_a_daily_range_keeps_the_peg_answers_of_its_days(history_diary):
+    export = export_diary(history_diary, "daily", TODAY, date(2026, 10, 16), date(2026, 10, 19))
+    assert [row[0] for row in export.rows] == ["2026-10-18", "2026-10-19"]
+    # Without a range, the first day of the file may be one of PEG answers alone.
+    history_diary.answer_peg(PegAnswer(date(2026, 10, 5), 1, 1, 1), TODAY)
+    assert export_diary(history_diary, "daily", TODAY).start == date(2026, 10, 5)
+
+
 def test_writers_write_to_any_text_stream():
     logs = [DayLog(TODAY, 3)]
     buffer = io.StringIO(newline="")
     assert write_daily(buffer, logs, bom=False) == 1
-    header = "date,pain,worst,places,exercises,medications,treatments,red_flags,bed_rest,note\r\n"
-    assert buffer.getvalue() == header + "2026-11-21,3,,,,,,,no,\r\n"
+    header = (
+        "date,pain,worst,places,exercises,medications,treatments,red_flags,bed_rest,note,"
+        "checkins,peg\r\n"
+    )
+    assert buffer.getvalue() == header + "2026-11-21,3,,,,,,,no,,,\r\n"
     buffer = io.StringIO(newline="")
     rows = weekly_rows(logs, Profile(), TODAY, TODAY, TODAY)
     assert write_weekly(buffer, rows) == 1
@@ -540,7 +637,15 @@ def test_libreoffice_reads_numbers_as_numbers_and_runs_no_formula(tmp_path, hist
     notes = {row[0][2]: row[DAILY_COLUMNS.index("note")][2] for row in daily[1:]}
     assert "Ça va — 痛い 🙂, naïve café" in notes.values()
     assert "second line\nthird line" in notes[next(d for d in notes if "Slept" in notes[d])]
-    assert all(row[1][0] == "float" and row[0][0] == "date" for row in daily[1:])
+    logged = [row for row in daily[1:] if row[1][2]]  # not the rows of PEG answers alone
+    assert len(logged) == len(fixed_history())
+    assert all(row[1][0] == "float" and row[0][0] == "date" for row in logged)
+    checkins = [row[DAILY_COLUMNS.index("checkins")] for row in logged]
+    assert [cell for cell in checkins if cell[2]] == [
+        ("string", None, text) for text in expected_checkin_cells()
+    ]
+    pegs = [row[DAILY_COLUMNS.index("peg")][2] for row in daily[1:]]
+    assert "pain 3, enjoyment 2, activity 2" in pegs
     changes = [row[9] for row in weekly[1:] if row[9][2]]
     assert ("float", None, "-2.3") in changes
 
@@ -557,8 +662,23 @@ def test_a_daily_file_from_before_medications_imports_with_none(new_diary_locati
     old_rows = read_csv(old.decode("utf-8"))
     new_rows = read_csv(again)
     assert new_rows[0] == list(DAILY_COLUMNS)
-    widened = [[*row[:5], "", "", *row[5:]] for row in old_rows[1:]]
+    widened = [[*row[:5], "", "", *row[5:], "", ""] for row in old_rows[1:]]
     assert new_rows[1:] == widened
+
+
+def test_a_daily_file_from_before_check_ins_imports_with_none(new_diary_location):
+    """A daily export written by schema 5 (no checkins or peg columns) imports as it always
+    did, and exports again as the same rows with the two columns empty."""
+    old = (GOLDEN / "daily-schema-5.csv").read_bytes()
+    with Diary.open(new_diary_location()) as diary:
+        result = import_daily(diary, old, TODAY)
+        again = export_diary(diary, "daily", TODAY).text
+        assert (result.answers_added, diary.peg_answers()) == (0, [])
+        assert all(day.checkins == () for day in diary.days())
+    old_rows = read_csv(old.decode("utf-8"))
+    new_rows = read_csv(again)
+    assert new_rows[0] == list(DAILY_COLUMNS)
+    assert new_rows[1:] == [[*row, "", ""] for row in old_rows[1:]]
 
 
 def test_the_golden_daily_file_brings_its_medications_and_own_treatments(new_diary_location):

@@ -8,7 +8,8 @@ from datetime import date, time
 import pytest
 
 from painlog.rules.entry import InvalidInput
-from painlog.rules.records import DayLog, ExerciseDone, Intake
+from painlog.rules.records import DayLog, ExerciseDone, Intake, PegAnswer
+from painlog.rules.weekly import WEEK_START_SETTING
 from painlog.store.diary import Diary
 from painlog.store.export import export_diary
 from painlog.store.fhir import fhir_bundle
@@ -78,3 +79,16 @@ def test_an_empty_diary_gives_an_empty_bundle(diary):
 def test_a_range_after_today_is_refused(own_diary):
     with pytest.raises(InvalidInput, match=r"^to: "):
         export_diary(own_diary, "fhir", TODAY, end=date(2026, 11, 22))
+
+
+def test_the_peg_answers_of_the_range_go_in_by_the_diarys_weeks(own_diary):
+    own_diary.set_setting(WEEK_START_SETTING, "sunday")
+    own_diary.answer_peg(PegAnswer(date(2026, 11, 17), 3, 4, 5), TODAY)
+    export = export_diary(own_diary, "fhir", TODAY)
+    assert ids(export.text)[-1] == "peg-2026-11-15"
+    assert export.text == fhir_bundle(
+        own_diary.days(), own_diary.catalogue(), own_diary.peg_answers(), first_weekday=6
+    )
+    assert export.description == "3 days (2026-11-02 to 2026-11-20)"
+    before = export_diary(own_diary, "fhir", TODAY, end=date(2026, 11, 16))
+    assert not [x for x in ids(before.text) if x.startswith("peg-")]

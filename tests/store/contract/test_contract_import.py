@@ -10,10 +10,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import event
-from strategies import SEEDS, exercises, note_characters, places
+from strategies import SEEDS, exercises, note_characters, peg_answers, places, with_checkins
 
-from painlog.rules.records import PAIN_MAX, PAIN_MIN, DayLog, ExerciseDone, Place
-from painlog.store.csv_format import BOM, DAILY_COLUMNS, DAILY_COLUMNS_BEFORE_MEDICATIONS
+from painlog.rules.checkins import as_read
+from painlog.rules.records import PAIN_MAX, PAIN_MIN, DayLog, ExerciseDone, PegAnswer, Place
+from painlog.rules.weekly import WEEK_START_SETTING, week_start
+from painlog.store.csv_format import (
+    BOM,
+    DAILY_COLUMNS,
+    DAILY_COLUMNS_BEFORE_MEDICATIONS,
+    csv_line,
+)
 from painlog.store.diary import Diary
 from painlog.store.export import export_diary
 from painlog.store.importer import (
@@ -33,12 +40,12 @@ HEADER = ",".join(DAILY_COLUMNS_BEFORE_MEDICATIONS) + "\r\n"
 medications and treatments columns), which imports the same way as a current one."""
 
 
-def day_of(log: DayLog) -> date:
+def day_of(log: DayLog | PegAnswer) -> date:
     return log.day
 
 
-def snapshot(diary: Diary) -> list[DayLog]:
-    return diary.days()
+def snapshot(diary: Diary) -> tuple[list[DayLog], list[PegAnswer]]:
+    return diary.days(), diary.peg_answers()
 
 
 def daily_bytes(diary: Diary) -> bytes:
@@ -80,9 +87,24 @@ def day_log(draw, day: date) -> DayLog:
 
 
 @st.composite
-def histories(draw) -> list[DayLog]:
+def histories(draw) -> tuple[list[DayLog], list[PegAnswer]]:
+    """Days as the app logs them (some with check-ins, some through check-ins alone) and
+    PEG answers, on the same days or on days not logged; one set of answers a week, as
+    `Diary.answer_peg` keeps them."""
     offsets = draw(st.lists(st.integers(0, 3_000), unique=True, max_size=12))
-    return [draw(day_log(TODAY - timedelta(days=offset))) for offset in offsets]
+    logs, answers, weeks = [], [], set()
+    for offset in offsets:
+        day = TODAY - timedelta(days=offset)
+        kind = draw(st.sampled_from(["day", "check-ins", "check-ins alone", "PEG alone"]))
+        if kind != "PEG alone":
+            log = None if kind == "check-ins alone" else draw(day_log(day))
+            if kind != "day":
+                log = draw(with_checkins(log, day, notes))
+            logs.append(log)
+        if (kind == "PEG alone" or draw(st.booleans())) and week_start(day) not in weeks:
+            weeks.add(week_start(day))
+            answers.append(draw(peg_answers(day)))
+    return logs, answers
 
 
 @settings(
@@ -92,14 +114,21 @@ def histories(draw) -> list[DayLog]:
 )
 @given(histories())
 def test_export_import_export_is_byte_identical(new_diary_location, history):
+    logs, answers = history
     with Diary.open(new_diary_location()) as source:
-        source.insert_days(history)
+        source.insert_days(logs)
+        for answer in answers:
+            source.answer_peg(answer, TODAY)
         first = daily_bytes(source)
-    assert check_daily(first, TODAY).days == len(history)
+    checked = check_daily(first, TODAY)
+    assert (checked.days, checked.answers) == (len(logs), len(answers))
     with Diary.open(new_diary_location()) as target:
         result = import_daily(target, first, TODAY)
-        assert result.added == len(history)
-        assert target.days() == sorted(history, key=lambda x: x.day)
+        assert (result.added, result.answers_added) == (len(logs), len(answers))
+        # A file carries values: a pain or worst equal to what the check-ins give follows
+        # them again, as `as_read` says.
+        assert target.days() == sorted(map(as_read, logs), key=day_of)
+        assert target.peg_answers() == sorted(answers, key=lambda x: x.day)
         second = daily_bytes(target)
     assert second == first
 
@@ -218,6 +247,115 @@ def test_a_malformed_file_imports_nothing_and_says_where(diary, case):
     for problem, (line, message) in zip(problems, expected, strict=True):
         assert problem.line == line
         assert message in str(problem)
+    assert snapshot(diary) == before
+
+
+NOW = ",".join(DAILY_COLUMNS) + "\r\n"
+"""The header of today's daily file, with check-ins and PEG answers."""
+PAIN_ACCEPTED = "expected a whole number from 0 to 10"
+PEG_ROW_ONLY = "expected nothing: a row without pain holds PEG answers only"
+
+CHECKIN_AND_PEG_REFUSALS = {
+    "check-ins not JSON": (
+        '2026-11-02,3,,,,,,,no,,"[{""at"":""08:00""",',
+        'checkins: \'[{"at":"08:00"\' is not accepted; expected a JSON list of check-ins',
+    ),
+    "check-ins not a list": (
+        '2026-11-02,3,,,,,,,no,,"{""at"":""08:00"",""pain"":3}",',
+        'checkins: \'{"at":"08:00","pain":3}\' is not accepted; expected a JSON list',
+    ),
+    "a check-in with a key of its own": (
+        '2026-11-02,3,,,,,,,no,,"[{""at"":""08:00"",""pain"":3,""mood"":1}]",',
+        'checkins: \'{"at":"08:00","pain":3,"mood":1}\' is not accepted',
+    ),
+    "a check-in's pain of 11": (
+        '2026-11-02,3,,,,,,,no,,"[{""at"":""08:00"",""pain"":11}]",',
+        f"checkins (pain): '11' is not accepted; {PAIN_ACCEPTED}",
+    ),
+    "a check-in's pain as text": (
+        '2026-11-02,3,,,,,,,no,,"[{""at"":""08:00"",""pain"":""4""}]",',
+        f"checkins (pain): '\"4\"' is not accepted; {PAIN_ACCEPTED}",
+    ),
+    "a check-in at 25:00": (
+        '2026-11-02,3,,,,,,,no,,"[{""at"":""25:00"",""pain"":3}]",',
+        "checkins (at): '25:00' is not accepted; expected a time of day as HH:MM",
+    ),
+    "check-ins out of order": (
+        '2026-11-02,3,,,,,,,no,,"[{""at"":""09:00"",""pain"":3},{""at"":""08:00"",""pain"":3}]",',
+        "checkins (at): '08:00' is not accepted; expected one check-in a minute, earliest first",
+    ),
+    "a check-in's place not among the day's": (
+        '2026-11-02,3,,knee:left,,,,,no,,"[{""at"":""08:00"",""pain"":3,""where"":[""hip-side:left""]}]",',
+        "checkins (where): 'hip-side:left' is not accepted; expected a check-in's places "
+        "among the day's places",
+    ),
+    "a check-in's place unknown": (
+        '2026-11-02,3,,,,,,,no,,"[{""at"":""08:00"",""pain"":3,""where"":[""elbow""]}]",',
+        "checkins (where): 'elbow' is not accepted; expected one of lower-back,",
+    ),
+    "a check-in's note with a control character": (
+        '2026-11-02,3,,,,,,,no,,"[{""at"":""08:00"",""pain"":3,""note"":""\\u001b[2J""}]",',
+        "checkins (note): '\\x1b[2J' is not accepted",
+    ),
+    "a PEG answer of 11": (
+        '2026-11-02,3,,,,,,,no,,,"pain 11, enjoyment 6, activity 5"',
+        f"peg (pain): '11' is not accepted; {PAIN_ACCEPTED}",
+    ),
+    "a PEG answer of 4.5": (
+        '2026-11-02,3,,,,,,,no,,,"pain 4, enjoyment 4.5, activity 5"',
+        f"peg (enjoyment): '4.5' is not accepted; {PAIN_ACCEPTED}",
+    ),
+    "a PEG answer in words": (
+        '2026-11-02,3,,,,,,,no,,,"pain 4, enjoyment 6, activity some"',
+        f"peg (activity): 'some' is not accepted; {PAIN_ACCEPTED}",
+    ),
+    "PEG answers as text": (
+        "2026-11-02,3,,,,,,,no,,,quite bad",
+        "peg: 'quite bad' is not accepted; expected pain N, enjoyment N, activity N",
+    ),
+    "two PEG answers of three": (
+        '2026-11-02,3,,,,,,,no,,,"pain 4, activity 5"',
+        "peg: 'pain 4, activity 5' is not accepted; expected pain N, enjoyment N, activity N",
+    ),
+    "a row of PEG answers with a note": (
+        '2026-11-02,,,,,,,,,hello,,"pain 4, enjoyment 6, activity 5"',
+        f"note: 'hello' is not accepted; {PEG_ROW_ONLY}",
+    ),
+    "a row of PEG answers with bed rest": (
+        '2026-11-02,,,,,,,,no,,,"pain 4, enjoyment 6, activity 5"',
+        f"bed_rest: 'no' is not accepted; {PEG_ROW_ONLY}",
+    ),
+    "a row of PEG answers with check-ins": (
+        '2026-11-02,,,,,,,,,,"[{""at"":""08:00"",""pain"":3}]","pain 4, enjoyment 6, activity 5"',
+        'checkins: \'[{"at":"08:00","pain":3}]\' is not accepted; ' + PEG_ROW_ONLY,
+    ),
+    "a row of bad PEG answers alone": (
+        '2026-11-02,,,,,,,,,,,"pain 4, enjoyment 6, activity 12"',
+        f"peg (activity): '12' is not accepted; {PAIN_ACCEPTED}",
+    ),
+    "PEG answers for a day after today": (
+        '2026-11-22,,,,,,,,,,,"pain 4, enjoyment 6, activity 5"',
+        "date: '2026-11-22' is not accepted; expected today (2026-11-21) or earlier",
+    ),
+    "no pain and no PEG answers": (
+        "2026-11-02,,,,,,,,no,,,",
+        f"pain: '' is not accepted; {PAIN_ACCEPTED}",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CHECKIN_AND_PEG_REFUSALS))
+def test_a_bad_check_in_or_peg_cell_is_named_in_one_line_and_nothing_is_imported(diary, case):
+    row, message = CHECKIN_AND_PEG_REFUSALS[case]
+    text = NOW + "2026-11-01,3,,,,,,,no,,,\r\n" + row + "\r\n"
+    diary.insert_days([DayLog(date(2026, 10, 1), 2, note="already here")])
+    diary.answer_peg(PegAnswer(date(2026, 10, 1), 1, 2, 3), TODAY)
+    before = snapshot(diary)
+    with pytest.raises(ImportRefused) as refused:
+        import_daily(diary, text.encode("utf-8"), TODAY)
+    (problem,) = refused.value.problems
+    assert str(problem).startswith(f"line 3: {message}"), str(problem)
+    assert "\n" not in str(problem)
     assert snapshot(diary) == before
 
 
@@ -357,6 +495,120 @@ def test_the_cancer_history_goes_with_the_days_in_one_transaction(diary, monkeyp
     assert diary.profile().cancer_history is None and diary.days() == []
 
 
+# -- PEG answers the diary holds for the same week ------------------------------------------
+
+PEG_FILE = (
+    NOW
+    + '2026-11-06,,,,,,,,,,,"pain 4, enjoyment 6, activity 5"\r\n'  # Friday, week of 2 Nov
+    + '2026-11-09,2,,,,,,,no,,,"pain 3, enjoyment 3, activity 3"\r\n'  # Monday, a new week
+)
+
+
+@pytest.fixture
+def answered(diary):
+    """A diary with PEG answers for the week of 2 Nov (given for Wednesday 4 Nov)."""
+    diary.answer_peg(PegAnswer(date(2026, 11, 4), 7, 7, 7), TODAY)
+    return diary
+
+
+def test_peg_answers_for_a_week_already_answered_are_listed_and_nothing_is_written(answered):
+    before = snapshot(answered)
+    with pytest.raises(ImportConflict) as conflict:
+        import_daily(answered, PEG_FILE.encode(), TODAY)
+    assert [str(p) for p in conflict.value.problems] == [
+        "line 2: peg: the week 2026-11-02 to 2026-11-08 already has PEG answers"
+    ]
+    assert (conflict.value.dates, conflict.value.weeks) == ([], [date(2026, 11, 2)])
+    assert (conflict.value.total, conflict.value.answered) == (1, 1)
+    assert snapshot(answered) == before
+
+
+def test_replace_puts_the_files_answers_in_place_of_the_weeks(answered):
+    result = import_daily(answered, PEG_FILE.encode(), TODAY, "replace")
+    assert (result.answers_added, result.answers_replaced, result.answers_skipped) == (1, 1, 0)
+    assert answered.peg_answers() == [
+        PegAnswer(date(2026, 11, 6), 4, 6, 5),
+        PegAnswer(date(2026, 11, 9), 3, 3, 3),
+    ]
+
+
+def test_skip_existing_keeps_the_weeks_answers(answered):
+    result = import_daily(answered, PEG_FILE.encode(), TODAY, "skip")
+    assert (result.answers_added, result.answers_replaced, result.answers_skipped) == (1, 0, 1)
+    assert answered.peg_answers() == [
+        PegAnswer(date(2026, 11, 4), 7, 7, 7),
+        PegAnswer(date(2026, 11, 9), 3, 3, 3),
+    ]
+    assert [log.day for log in answered.days()] == [date(2026, 11, 9)]
+
+
+def test_weeks_are_the_diarys_weeks_by_its_first_weekday(answered):
+    # Weeks from Tuesday: 3-9 Nov holds the diary's 4 Nov and both of the file's answers.
+    answered.set_setting(WEEK_START_SETTING, "tuesday")
+    with pytest.raises(ImportConflict) as conflict:
+        import_daily(answered, PEG_FILE.encode(), TODAY)
+    assert conflict.value.weeks == [date(2026, 11, 3), date(2026, 11, 3)]
+    answered.set_setting(WEEK_START_SETTING, "thursday")  # 29 Oct - 4 Nov: no clash
+    result = import_daily(answered, PEG_FILE.encode(), TODAY)
+    assert (result.added, result.answers_added) == (1, 2)
+    assert len(answered.peg_answers()) == 3
+
+
+def test_a_day_and_its_weeks_answers_already_there_are_listed_in_file_order(answered):
+    answered.insert_days([DayLog(date(2026, 11, 9), 5)])
+    answered.answer_peg(PegAnswer(date(2026, 11, 10), 1, 1, 1), TODAY)
+    with pytest.raises(ImportConflict) as conflict:
+        import_daily(answered, PEG_FILE.encode(), TODAY)
+    assert [str(p) for p in conflict.value.problems] == [
+        "line 2: peg: the week 2026-11-02 to 2026-11-08 already has PEG answers",
+        "line 3: 2026-11-09 is already logged",
+        "line 3: peg: the week 2026-11-09 to 2026-11-15 already has PEG answers",
+    ]
+    assert conflict.value.dates == [date(2026, 11, 9)]
+    assert (conflict.value.total, conflict.value.answered) == (3, 2)
+
+
+def test_two_answers_in_one_week_round_trip(new_diary_location):
+    """After a change of the first weekday a week may hold two sets of answers (the later
+    stands for it): the file keeps both, and so does the import."""
+    with Diary.open(new_diary_location()) as source:
+        source.set_setting(WEEK_START_SETTING, "sunday")
+        source.answer_peg(PegAnswer(date(2026, 11, 15), 5, 5, 5), TODAY)  # Sunday
+        source.set_setting(WEEK_START_SETTING, "monday")
+        source.answer_peg(PegAnswer(date(2026, 11, 16), 4, 4, 4), TODAY)  # the next day
+        first = daily_bytes(source)
+        answers = source.peg_answers()
+    assert len(answers) == 2
+    with Diary.open(new_diary_location()) as target:
+        target.set_setting(WEEK_START_SETTING, "sunday")  # both in one week here
+        result = import_daily(target, first, TODAY)
+        assert (result.added, result.answers_added) == (0, 2)
+        assert target.peg_answers() == answers
+        assert daily_bytes(target) == first
+
+
+def test_the_peg_answers_go_with_the_days_in_one_transaction(diary, monkeypatch):
+    from painlog.store.diary import ImportWriter
+
+    def fail(*_args):
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(ImportWriter, "add_peg_answers", fail)
+    with pytest.raises(RuntimeError):
+        import_daily(diary, PEG_FILE.encode(), TODAY)
+    assert snapshot(diary) == ([], [])
+
+
+def test_a_peg_conflict_in_a_late_batch_rolls_back_the_batches_written_before(answered):
+    logs = [log for log in history_of(BATCH_ROWS * 2 + 10) if log.day < date(2026, 10, 1)]
+    text = daily_text(logs) + '2026-11-05,,,,,,,,,,,"pain 1, enjoyment 1, activity 1"\r\n'
+    before = snapshot(answered)
+    with pytest.raises(ImportConflict) as conflict:
+        import_daily(answered, text.encode(), TODAY)
+    assert conflict.value.weeks == [date(2026, 11, 2)]
+    assert snapshot(answered) == before
+
+
 # -- bulk writes ----------------------------------------------------------------------------
 
 
@@ -417,7 +669,7 @@ def test_a_problem_in_a_late_batch_rolls_back_the_batches_written_before(logged,
     """import_daily checks as it writes: a row refused after two batches were written (a
     file changed since it was checked) leaves the diary as it was."""
     logs = [log for log in history_of(BATCH_ROWS * 2 + 10) if log.day < date(2026, 10, 1)]
-    text = daily_text(logs) + "2026-11-02,11,,,,,,,no,\r\n"
+    text = daily_text(logs) + "2026-11-02,11,,,,,,,no,,,\r\n"
     before = snapshot(logged)
     with pytest.raises(ImportRefused) as refused:
         import_daily(logged, text.encode(), TODAY, mode)
@@ -429,7 +681,7 @@ def test_a_problem_in_a_late_batch_rolls_back_the_batches_written_before(logged,
 
 def test_a_date_logged_in_a_late_batch_rolls_back_the_batches_written_before(logged):
     logs = [log for log in history_of(BATCH_ROWS * 2 + 10) if log.day < date(2026, 10, 1)]
-    text = daily_text(logs) + "2026-11-05,3,,,,,,,no,from the file\r\n"
+    text = daily_text(logs) + "2026-11-05,3,,,,,,,no,from the file,,\r\n"
     before = snapshot(logged)
     with pytest.raises(ImportConflict) as conflict:
         import_daily(logged, text.encode(), TODAY)
@@ -565,6 +817,12 @@ GOOD_CELLS = {
     "red_flags": ["", "trauma", "fever | trauma"],
     "bed_rest": ["no", "yes"],
     "note": ["", "Walked to work.", "'=1+1", "'"],
+    "checkins": [
+        "",
+        '[{"at":"08:00","pain":3}]',
+        '[{"at":"7:30","pain":0,"note":"a \\"quoted\\", | note\\n"},{"at":"21:00","pain":10}]',
+    ],
+    "peg": ["", "pain 4, enjoyment 6, activity 5", " Activity 0 ,pain 10,  enjoyment 3 "],
 }
 BAD_CELLS = {
     "pain": ["11", "-1", "x"],
@@ -576,6 +834,24 @@ BAD_CELLS = {
     "red_flags": ["dizzy", "fever | fever"],
     "bed_rest": ["often"],
     "note": [],
+    "checkins": [
+        '[{"at":"25:00","pain":3}]',
+        '[{"at":"08:00","pain":11}]',
+        '[{"at":"08:00","pain":4.5}]',
+        '[{"at":"09:00","pain":2},{"at":"08:00","pain":3}]',
+        '[{"at":"08:00","pain":3,"where":["hip-side:left"]}]',  # among some rows' places
+        '[{"at":"08:00","pain":3,"where":["knee"]}]',
+        '[{"at":"08:00"',
+        '{"at":"08:00","pain":3}',
+        '[{"at":"08:00","pain":3,"mood":"fine"}]',
+    ],
+    "peg": [
+        "pain 11, enjoyment 6, activity 5",
+        "pain 4.5, enjoyment 6, activity 5",
+        "pain four, enjoyment 6, activity 5",
+        "pain 4, enjoyment 6",
+        "lots",
+    ],
 }
 
 
@@ -594,8 +870,7 @@ def repetitive_rows(draw) -> list[list[str]]:
 
 
 def _csv(rows: list[list[str]]) -> bytes:
-    header = ",".join(DAILY_COLUMNS) + "\r\n"
-    return (header + "".join(",".join(row) + "\r\n" for row in rows)).encode()
+    return (csv_line(DAILY_COLUMNS) + "".join(map(csv_line, rows))).encode()
 
 
 def _parsed(data: bytes) -> tuple[list[DayLog], list[tuple[int | None, str]]]:
@@ -625,7 +900,10 @@ def test_a_file_reads_as_its_rows_read_one_by_one(rows):
 
 
 def test_a_refused_cell_is_refused_on_every_row_that_holds_it():
-    rows = [[f"2026-11-0{n}", "3", "", "elbow", "walking", "", "", "", "no", ""] for n in (1, 2, 3)]
+    rows = [
+        [f"2026-11-0{n}", "3", "", "elbow", "walking", "", "", "", "no", "", "", ""]
+        for n in (1, 2, 3)
+    ]
     _logs, problems = _parsed(_csv(rows))
     assert problems == [
         (
