@@ -41,6 +41,7 @@ class CheckInList(ListView):
         height: auto;
         max-height: 8;
         width: 1fr;
+        max-width: 100;  /* keeps each ✕ near its line on a wide terminal */
         background: transparent;
     }
     /* The line under the cursor stands out only while the list has focus: elsewhere it
