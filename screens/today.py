@@ -349,9 +349,16 @@ class TodayScreen(DiaryScreen):
             else (False, False)
         )
         one = "from 1 check-in"
-        pain.source = (one if count == 1 else f"mean of {count} check-ins") if pain_follows else ""
+        # Beside a day with check-ins, a score that does not follow them is said to be
+        # the person's: else it reads as if a check-in had been missed.
+        yours = "set by you" if count else ""
+        pain.source = (
+            (one if count == 1 else f"mean of {count} check-ins") if pain_follows else yours
+        )
         self._details.show_sources(
-            (one if count == 1 else f"highest of {count} check-ins") if worst_follows else ""
+            (one if count == 1 else f"highest of {count} check-ins")
+            if worst_follows
+            else (yours if worst is not None else "")
         )
 
     def _follow_write(self, old: DayLog | None, new: DayLog) -> None:

@@ -141,7 +141,7 @@ async def test_a_pain_set_by_hand_stays_when_a_checkin_comes(db, clock):
         await pilot.press("ctrl+n", "2", "enter")
         await settle(pilot)
         assert pain(app).value == 6
-        assert pain(app).source == ""
+        assert pain(app).source == "set by you"
         assert not app.screen.has_unsaved_changes
     log = stored(db)
     assert (log.pain, log.pain_from_checkins) == (6, False)
