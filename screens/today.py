@@ -5,6 +5,10 @@ person types first; the rest of the form (`DayDetails`) comes a frame later (`La
 day's saved log, the pickers' lists and the alerts arrive from a worker as one `DayView`
 and fill the form once both are there; a score typed meanwhile is kept. Saving happens
 in a worker too, replying with a message either way.
+
+Check-ins (ctrl+n, and the list under the score) are written one at a time as they are
+made, each in a worker against the version the form read; the form then follows what was
+written and keeps the person's unsaved edits for the next ctrl+s.
 """
 
 from __future__ import annotations
@@ -673,9 +677,10 @@ class TodayScreen(DiaryScreen):
             again = "; ctrl+n offers the check-in again" if change.adds else ""
             self.post_message(self.SaveRefused(f"{error}{again}"))
             return
-        self.post_message(
-            self.CheckInWritten(after, current_alerts(self.diary, self.today), change.said)
-        )
+        said = change.said
+        if whole is not None:
+            said = f"Saved yours over the other version ({said[0].lower()}{said[1:]})"
+        self.post_message(self.CheckInWritten(after, current_alerts(self.diary, self.today), said))
 
     @on(CheckInWritten)
     def _checkin_written(self, message: CheckInWritten) -> None:
@@ -689,6 +694,9 @@ class TodayScreen(DiaryScreen):
             self._follow_write(self._saved, log)
             self._saved = log
             self._version = message.after.version
+            checkins = self._details.query_one("#checkins")
+            if not log.checkins and self.focused is checkins:
+                self.focus_pain()  # the list is hidden with its last check-in
             self._details.show_checkins(log.checkins)
             self._show_sources()
             said = message.said

@@ -274,6 +274,20 @@ async def test_deleting_a_checkin_asks_first_and_the_pain_follows(db, clock):
     assert (log.pain, log.worst, log.pain_from_checkins) == (6, 6, True)
 
 
+async def test_deleting_the_last_checkin_from_the_keys_puts_focus_back_on_the_pain(db, clock):
+    save(db, by_checkins(CheckIn(MORNING, 3)))
+    app = PainlogApp(db=db, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await to_the_list(pilot)
+        await pilot.press("d", "y")
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#pain")
+        await pilot.press("5")
+        assert pain(app).value == 5
+    assert stored(db).checkins == ()
+
+
 async def test_deleting_the_last_checkin_leaves_its_pain_as_the_days_own(db, clock):
     save(db, by_checkins(CheckIn(MORNING, 3)))
     app = PainlogApp(db=db, today=TODAY)
@@ -362,6 +376,7 @@ async def test_keeping_mine_writes_the_form_with_the_checkin(db, clock):
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
         assert not app.screen.has_unsaved_changes
+        assert status(app) == "Saved yours over the other version (added the 08:10 check-in)"
     assert stored(db) == DayLog(
         TODAY, 4, places=(Place("knee", "left"),), checkins=(CheckIn(MORNING, 5),)
     )
