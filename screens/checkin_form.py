@@ -106,7 +106,7 @@ class CheckInForm(ItemForm[CheckIn]):
     ]
 
     prefix = "checkin"
-    adding = "Check-in"
+    adding = "Add a check-in"
     first_field = "pain"
 
     def __init__(
@@ -129,7 +129,7 @@ class CheckInForm(ItemForm[CheckIn]):
     def heading(self) -> str:
         day = f"{self.day:%a} {self.day.day} {self.day:%b}"
         if self.item is None:
-            return f"Check-in, {day}: how is it now?"
+            return f"{self.adding} to {day}"
         return f"Edit the {self.item.at:%H:%M} check-in, {day}"
 
     def fields(self) -> ComposeResult:

@@ -452,3 +452,12 @@ async def test_a_day_opened_from_history_lists_its_checkins(db, clock):
         await pilot.press("6", "enter")
         await settle(pilot)
     assert stored(db, date(2026, 11, 19)).checkins == (CheckIn(NOON, 6),)
+
+
+def test_editing_the_only_checkin_keeps_the_days_pain_following_it():
+    from painlog.screens.checkin_form import CheckInChange
+
+    day = by_checkins(CheckIn(MORNING, 3))
+    changed = CheckInChange(TODAY, CheckIn(NOON, 6), MORNING).apply(day)
+    assert (changed.pain, changed.worst, changed.pain_from_checkins) == (6, 6, True)
+    assert changed.checkins == (CheckIn(NOON, 6),)
