@@ -82,6 +82,8 @@ TODAY_KEYS: tuple[tuple[str, str], ...] = (
     ("Backspace", "On an empty filter: removes the last item of the row (or click its ✕)"),
     ("Space or Enter", "On a warning sign: ticks or unticks it (✓ shows it ticked)"),
     ("Delete", "On Worst: back to not given"),
+    ("Enter or a click", "On a check-in: opens it to change its time, pain, places or note"),
+    ("Delete, d or its ✕", "On a check-in: deletes it, after a yes"),
     ("your exercises", "Marked · yours in Did; add, rename or retire them in Settings (F7), e"),
     ("your medications", "Add them in Settings (F7), m; painlog keeps no list of its own"),
     ("your treatments", "Heat, massage... are always offered; add your own in Settings, t"),
@@ -388,6 +390,13 @@ class HelpScreen(ModalScreen[None]):
                 "1-3 mild, 4-6 moderate, 7-10 severe."
             ),
             table,
+            Text(
+                "Check-ins (ctrl+n on Today) note the pain at a moment of the day, as often "
+                "as you like. Until you set the day's pain yourself, it is the mean of its "
+                "check-ins, rounded half up (3 and 4 give 4), and its worst is the highest "
+                "check-in: both move as check-ins are added, changed or deleted, and Today "
+                "says so beside them. A pain or worst you set stays yours."
+            ),
             Text(f"Source: {SCALE_SOURCE}", style="dim"),
         )
 

@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Header, Static
 from painlog.rules.describe import day_heading, flag_text, summary_text
 from painlog.rules.intakes import intake_words, treatment_words
 from painlog.rules.records import DayLog, Intake
-from painlog.rules.text import shown_text
+from painlog.rules.text import counted, shown_text
 from painlog.screens.base import DiaryScreen, stylesheet
 from painlog.screens.confirm import ConfirmScreen
 from painlog.screens.widgets.commands import BindingCommands
@@ -38,6 +38,9 @@ LOOKAHEAD_ROWS = 30
 """Read the next chunk when the cursor comes this close to the last row."""
 EARLIEST = date(1900, 1, 1)
 """No diary reaches further back; reading stops here whatever the count says."""
+
+DETAIL_CHECKINS = 6
+"""Check-ins the detail lists for a day; Today lists every one."""
 
 FIXED_WIDTHS = {"day": 15, "pain": 6}
 SHARES = {"where": 4, "did": 5, "also": 3}
@@ -148,6 +151,7 @@ class HistoryScreen(DiaryScreen):
 
     def on_resize(self) -> None:
         self._fit_columns()
+        self._show_detail()  # its check-in lines are cut to the width
 
     # -- reading ------------------------------------------------------------------------
 
@@ -229,6 +233,8 @@ class HistoryScreen(DiaryScreen):
         also = []
         if log.flags:
             also.append("⚠ " + ", ".join(flag_text(flag) for flag in log.flags))
+        if log.checkins:
+            also.append(counted(len(log.checkins), "check-in"))
         if log.took:
             # The column names each medication once; the detail line below gives every
             # intake with its dose and time.
@@ -297,7 +303,7 @@ class HistoryScreen(DiaryScreen):
     def _show_detail(self) -> None:
         detail = self.query_one("#history-detail", Static)
         shown = len(self._logs)
-        counts = f"{self._total} days logged" + (
+        counts = f"{counted(self._total, 'day')} logged" + (
             f", {shown} listed so far" if shown < self._total else ""
         )
         self.sub_title = f"History: {counts}"
@@ -307,6 +313,10 @@ class HistoryScreen(DiaryScreen):
             detail.update("Nothing logged yet: F2 opens today's log.")
             return
         text = Text.assemble((day_heading(log.day), "bold"), ": ", summary_text(log, self._seeds))
+        if log.checkins:
+            text.append("\n")
+            width = detail.content_region.width or self.size.width - 2
+            text.append_text(_checkins_text(log, width))
         if log.note:
             marked = " (★ in the report)" if day in self._marked else ""
             text.append(f"\nNote{marked}: {shown_text(log.note)}")
@@ -448,6 +458,37 @@ class HistoryScreen(DiaryScreen):
         self._show_detail()
         # Today, Trends and Alerts re-read the logs (Today re-runs the alerts).
         self.app.notify_logs_changed(except_screen=self)
+
+
+def _checkins_text(log: DayLog, width: int) -> Text:
+    """The day's check-ins under a line saying what the day's pain takes from them, each
+    on one line cut to `width`, as Today lists them."""
+    from painlog.screens.widgets.checkin_list import checkin_line
+
+    taken = [
+        name
+        for name, follows in (("pain", log.pain_from_checkins), ("worst", log.worst_from_checkins))
+        if follows
+    ]
+    if len(taken) == 2:
+        head = "Check-ins (the day's pain and worst come from them):"
+    elif taken:
+        head = f"Check-ins (the day's {taken[0]} comes from them):"
+    else:
+        head = "Check-ins:"
+    lines = [head]
+    shown = log.checkins[:DETAIL_CHECKINS]
+    lines += [f"  {checkin_line(checkin)}" for checkin in shown]
+    if len(log.checkins) > len(shown):
+        lines.append(f"  … and {len(log.checkins) - len(shown)} more: Enter opens the day")
+    text = Text()
+    for number, line in enumerate(lines):
+        cut = Text(line)
+        cut.truncate(max(width, 1), overflow="ellipsis")
+        text.append_text(cut)
+        if number < len(lines) - 1:
+            text.append("\n")
+    return text
 
 
 def _cell(text: str) -> Text:

@@ -49,6 +49,8 @@ class ItemForm(ModalScreen[Draft | None], Generic[Draft]):
     """Start of every widget id (`"medication"` gives `#medication-name`)."""
     adding: ClassVar[str]
     """The title when adding, e.g. "Add a medication"."""
+    first_field: ClassVar[str] = "name"
+    """The field focused when the form opens."""
 
     def __init__(self, seeds: Catalogue, item: Any | None = None) -> None:
         super().__init__()
@@ -84,12 +86,16 @@ class ItemForm(ModalScreen[Draft | None], Generic[Draft]):
         """
         raise NotImplementedError
 
-    def compose(self) -> ComposeResult:
+    def heading(self) -> str:
+        """The dialog's title: `adding`, or "Edit" and the item's name."""
         from painlog.rules.text import shown_text
 
         # A name an older diary holds is shown, and edited, with any control character
         # escaped: what is saved is what was seen.
-        title = f"Edit {shown_text(self.item.name)}" if self.item else self.adding
+        return f"Edit {shown_text(self.item.name)}" if self.item else self.adding
+
+    def compose(self) -> ComposeResult:
+        title = self.heading()
         with Vertical(id=f"{self.prefix}-dialog", classes="dialog item-dialog"):
             yield Label(title, id=f"{self.prefix}-title", classes="item-title", markup=False)
             yield from self.fields()
@@ -99,7 +105,7 @@ class ItemForm(ModalScreen[Draft | None], Generic[Draft]):
                 yield Button("Cancel (Esc)", id=f"{self.prefix}-cancel")
 
     def on_mount(self) -> None:
-        self.query_one(f"#{self.prefix}-name", Input).focus()
+        self.field(self.first_field).focus()
 
     def field(self, name: str) -> Widget:
         """The widget of field `name`."""
@@ -112,7 +118,7 @@ class ItemForm(ModalScreen[Draft | None], Generic[Draft]):
         except InvalidInput as error:
             self.query_one(f"#{self.prefix}-message", Static).update(f"Not saved: {error}")
             found = self.query(f"#{self.prefix}-{error.field}")
-            (found.first() if found else self.field("name")).focus()
+            (found.first() if found else self.field(self.first_field)).focus()
             return
         self.dismiss(draft)
 

@@ -5,6 +5,10 @@ person types first; the rest of the form (`DayDetails`) comes a frame later (`La
 day's saved log, the pickers' lists and the alerts arrive from a worker as one `DayView`
 and fill the form once both are there; a score typed meanwhile is kept. Saving happens
 in a worker too, replying with a message either way.
+
+Check-ins (ctrl+n, and the list under the score) are written one at a time as they are
+made, each in a worker against the version the form read; the form then follows what was
+written and keeps the person's unsaved edits for the next ctrl+s.
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ from painlog.screens.widgets.keys_footer import KeysFooter
 from painlog.screens.widgets.pain_scale import PainScale
 
 if TYPE_CHECKING:
-    from painlog.rules.records import DayLog
+    from painlog.rules.records import CheckIn, DayLog
+    from painlog.screens.checkin_form import CheckInChange
     from painlog.seeds import Catalogue
     from painlog.store.alerting import AlertView
     from painlog.store.day_view import DayView
@@ -54,6 +59,13 @@ class TodayScreen(DiaryScreen):
             id="today.save",
             priority=True,
             tooltip="Save this day's log (replaces what was saved for the date)",
+        ),
+        Binding(
+            "ctrl+n",
+            "add_checkin",
+            "Check-in",
+            id="today.checkin",
+            tooltip="Add a check-in to this day: the time, the pain then, where, a note",
         ),
         Binding(
             "left_square_bracket",
@@ -120,6 +132,24 @@ class TodayScreen(DiaryScreen):
         """What is stored now (None: the day was deleted meanwhile)."""
 
     @dataclass
+    class CheckInWritten(Message):
+        """A check-in was added, changed or deleted; `said` tells the person which."""
+
+        after: SavedDay
+        """The day as written."""
+        alerts: list[AlertView]
+        said: str
+
+    @dataclass
+    class CheckInConflict(Message):
+        """The day was written elsewhere since the form read it; the check-in change was
+        not written."""
+
+        change: CheckInChange
+        theirs: SavedDay | None
+        """What is stored now (None: the day was deleted meanwhile)."""
+
+    @dataclass
     class AlertsChanged(Message):
         """The active alerts, recomputed from the logs."""
 
@@ -150,6 +180,14 @@ class TodayScreen(DiaryScreen):
         self._details: DayDetails | None = None
         """The rows under the pain score, once mounted (a frame after the first)."""
         self._alerts_shown = False
+        self._place_usage: dict[str, int] = {}
+        """How often each location was logged, read with the day, for the check-in form."""
+        self._writing_checkin = False
+        """A check-in change is being written (a dialog closing must not reload the day
+        under it)."""
+        self._checkin_draft: CheckIn | None = None
+        """A check-in typed and not written (refused, or the day changed elsewhere): the
+        next ctrl+n starts from it, so nothing typed is lost."""
 
     @property
     def shows_day(self) -> bool:
@@ -202,6 +240,8 @@ class TodayScreen(DiaryScreen):
     def reload_if_clean(self) -> None:
         """Read the day again when the form holds no unsaved edit: another program may
         have written it while this screen was out of view or the app out of focus."""
+        if self._writing_checkin:
+            return  # What it writes is shown once written; a read now could be older.
         if self.diary is not None and not self._loading and not self.has_unsaved_changes:
             self.load()
 
@@ -280,6 +320,7 @@ class TodayScreen(DiaryScreen):
         self._loading = False
         self._details.set_catalogue(view.catalogue)
         self._details.set_usage(view.place_usage, view.exercise_usage)
+        self._place_usage = view.place_usage
         self._fill(view.log)
         if typed is None:
             self._set_status(self._saved_status())
@@ -293,6 +334,55 @@ class TodayScreen(DiaryScreen):
         self.query_one("#pain", PainScale).set_value(log.pain if log else None)
         if self._details is not None:
             self._details.fill(log)
+        self._show_sources()
+
+    def _show_sources(self) -> None:
+        """Say beside the pain and the worst pain when they come from the check-ins, so a
+        score that moves with them is understood (and one the person sets reads as
+        theirs)."""
+        from painlog.rules.checkins import from_checkins_kept
+
+        pain = self.query_one("#pain", PainScale)
+        if self._details is None:
+            return
+        worst = self._details.details.worst
+        count = len(self._saved.checkins) if self._saved else 0
+        pain_follows, worst_follows = (
+            from_checkins_kept(self._saved, pain.value, worst)
+            if pain.value is not None
+            else (False, False)
+        )
+        one = "from 1 check-in"
+        # Beside a day with check-ins, a score that does not follow them is said to be
+        # the person's: else it reads as if a check-in had been missed.
+        yours = "set by you" if count else ""
+        pain.source = (
+            (one if count == 1 else f"mean of {count} check-ins") if pain_follows else yours
+        )
+        self._details.show_sources(
+            (one if count == 1 else f"highest of {count} check-ins")
+            if worst_follows
+            else (yours if worst is not None else "")
+        )
+
+    def _follow_write(self, old: DayLog | None, new: DayLog) -> None:
+        """Bring the form up to `new`, written beside it (a check-in), where the person has
+        not changed it since it showed `old`: the pain and worst pain take the written
+        values while still as they were, and Where gains the places written. Every other
+        edit stays, unsaved."""
+        pain = self.query_one("#pain", PainScale)
+        if pain.value == (old.pain if old else None):
+            pain.set_value(new.pain)
+        if self._details is None:
+            return
+        worst = self._details.details.worst
+        if worst == (old.worst if old else None):
+            worst = new.worst
+        had = {_where(x) for x in old.places} if old else set()
+        # A check-in's places must be among the day's, even one taken out of Where since.
+        needed = {_where(x) for checkin in new.checkins for x in checkin.places}
+        places = tuple(x for x in new.places if _where(x) not in had or _where(x) in needed)
+        self._details.follow_write(worst, places)
 
     def form_log(self) -> DayLog | None:
         """The day as the form shows it now, or None while no pain score is chosen (or
@@ -356,6 +446,7 @@ class TodayScreen(DiaryScreen):
         self._removal_note = f"Removed {message.text} from {field}: ctrl+z brings it back"
 
     def _edited(self) -> None:
+        self._show_sources()
         note, self._removal_note = self._removal_note, None
         if not self._loading:
             if note is not None:
@@ -367,9 +458,15 @@ class TodayScreen(DiaryScreen):
 
     # -- actions --------------------------------------------------------------------------
 
-    def action_save(self) -> None:
+    def _ready(self) -> bool:
+        """True once the day is read and its rows mounted; else says to wait."""
         if self.diary is None or self._loading or self._details is None:
             self.notify("Still opening your diary; try again in a moment.")
+            return False
+        return True
+
+    def action_save(self) -> None:
+        if not self._ready():
             return
         typed = self._details.take_typed()
         if typed is not None:
@@ -432,12 +529,8 @@ class TodayScreen(DiaryScreen):
                 self._set_status("Saving yours over the other version…")
                 self._save(message.mine, version)
             elif choice == TAKE_THEIRS:
-                self._saved = theirs.log if theirs is not None else None
-                self._version = version
-                self._fill(self._saved)
-                self._view = None
+                self._take(theirs)
                 self._set_status("Took the version saved elsewhere")
-                self.app.notify_logs_changed(except_screen=self)
             else:
                 self._set_status("Not saved: the day changed elsewhere; ctrl+s asks again")
 
@@ -494,8 +587,167 @@ class TodayScreen(DiaryScreen):
 
     @on(SaveRefused)
     def _save_refused(self, message: SaveRefused) -> None:
+        self._writing_checkin = False
         self._set_status(f"Not saved: {message.reason}")
         self.notify(message.reason, title="Not saved", severity="error", markup=False)
+
+    # -- check-ins ------------------------------------------------------------------------
+
+    def action_add_checkin(self) -> None:
+        if not self._ready():
+            return
+        from painlog.screens.checkin_form import CheckInChange
+
+        day = self.day
+        draft, self._checkin_draft = self._checkin_draft, None
+
+        def added(checkin: CheckIn | None) -> None:
+            if checkin is not None and day == self.day:
+                self._checkin_draft = checkin  # until it is written
+                self._write_checkin(CheckInChange(day, checkin), self._version)
+
+        self._open_checkin(None, added, draft)
+
+    def on_check_in_list_open(self, message) -> None:
+        # Handled by name, as the list's module loads with the rows after the first frame.
+        from painlog.rules.checkins import checkin_at
+        from painlog.screens.checkin_form import CheckInChange
+
+        checkin = checkin_at(self._saved, message.at)
+        if checkin is None or not self._ready():
+            return
+        day = self.day
+
+        def edited(changed: CheckIn | None) -> None:
+            if changed is not None and changed != checkin and day == self.day:
+                self._write_checkin(CheckInChange(day, changed, checkin.at), self._version)
+
+        self._open_checkin(checkin, edited)
+
+    def on_check_in_list_delete(self, message) -> None:
+        from painlog.rules.checkins import checkin_at
+        from painlog.screens.checkin_form import CheckInChange
+        from painlog.screens.confirm import ConfirmScreen
+
+        checkin = checkin_at(self._saved, message.at)
+        if checkin is None or not self._ready():
+            return
+        day = self.day
+        question = f"Delete the {checkin.at:%H:%M} check-in (pain {checkin.pain})?"
+        if self._saved.pain_from_checkins and len(self._saved.checkins) == 1:
+            question += f" The day keeps its pain, {self._saved.pain}, as yours."
+
+        def answer(yes: bool | None) -> None:
+            if yes and day == self.day:
+                self._write_checkin(CheckInChange(day, None, checkin.at), self._version)
+
+        self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep it"), answer)
+
+    def _open_checkin(self, item: CheckIn | None, then, draft: CheckIn | None = None) -> None:
+        from painlog.screens.checkin_form import CheckInForm
+
+        taken = frozenset(x.at for x in self._saved.checkins) if self._saved else frozenset()
+        form = CheckInForm(self.day, item, draft=draft, taken=taken, usage=self._place_usage)
+        self.app.push_screen(form, then)
+
+    def _write_checkin(
+        self, change: CheckInChange, expected: datetime | None, whole: DayLog | None = None
+    ) -> None:
+        """Write a check-in change to the day as the form read it (version `expected`), or
+        else, with `whole`, that whole day (the person kept theirs over another version).
+        The form's other edits are not written: they wait for ctrl+s."""
+        self._writing_checkin = True
+        self._checkin_writer(change, expected, whole)
+
+    @work(thread=True, group="today-checkin")
+    def _checkin_writer(
+        self, change: CheckInChange, expected: datetime | None, whole: DayLog | None
+    ) -> None:
+        from painlog.rules.entry import InvalidInput
+        from painlog.store.alerting import current_alerts
+        from painlog.store.errors import DayChangedElsewhere, StoreError
+
+        write = change.apply if whole is None else (lambda _held: whole)
+        try:
+            _before, after = self.diary.change_day(change.day, write, self.today, expected)
+        except DayChangedElsewhere as changed:
+            self.post_message(self.CheckInConflict(change, changed.theirs))
+            return
+        except (InvalidInput, StoreError) as error:
+            again = "; ctrl+n offers the check-in again" if change.adds else ""
+            self.post_message(self.SaveRefused(f"{error}{again}"))
+            return
+        said = change.said
+        if whole is not None:
+            said = f"Saved yours over the other version ({said[0].lower()}{said[1:]})"
+        self.post_message(self.CheckInWritten(after, current_alerts(self.diary, self.today), said))
+
+    @on(CheckInWritten)
+    def _checkin_written(self, message: CheckInWritten) -> None:
+        self._writing_checkin = False
+        log = message.after.log
+        if self._recent_days is not None:
+            self._recent_days.add(log.day)
+            self._show_heading()
+        if log.day == self.day:
+            self._checkin_draft = None
+            self._follow_write(self._saved, log)
+            self._saved = log
+            self._version = message.after.version
+            checkins = self._details.query_one("#checkins")
+            if not log.checkins and self.focused is checkins:
+                self.focus_pain()  # the list is hidden with its last check-in
+            self._details.show_checkins(log.checkins)
+            self._show_sources()
+            said = message.said
+            if self.has_unsaved_changes:
+                said += "; your other changes are not saved yet: ctrl+s saves them"
+            self._set_status(said)
+        self._view = None
+        self._show_alerts(message.alerts)
+        self.app.notify_logs_changed(except_screen=self)
+
+    @on(CheckInConflict)
+    def _checkin_conflict(self, message: CheckInConflict) -> None:
+        from painlog.screens.changed_elsewhere import (
+            KEEP_MINE,
+            TAKE_THEIRS,
+            ChangedElsewhereScreen,
+        )
+
+        self._writing_checkin = False
+        change, theirs = message.change, message.theirs
+        if change.day != self.day:
+            return
+        version = theirs.version if theirs is not None else None
+        # Yours is this form's day with the change made: keeping it writes the form whole.
+        mine = change.apply(self.form_log() or self._saved)
+        again = "; ctrl+n offers your check-in again" if change.adds else ""
+
+        def chosen(choice: str | None) -> None:
+            if change.day != self.day:
+                return
+            if choice == KEEP_MINE:
+                self._set_status("Saving yours over the other version…")
+                self._write_checkin(change, version, whole=mine)
+            elif choice == TAKE_THEIRS:
+                self._take(theirs)
+                self._set_status(f"Took the version saved elsewhere{again}")
+            else:
+                self._set_status(f"Not saved: the day changed elsewhere{again}")
+
+        seeds = self._view.catalogue if self._view is not None else None
+        self.app.push_screen(
+            ChangedElsewhereScreen(mine, theirs.log if theirs else None, seeds), chosen
+        )
+
+    def _take(self, theirs: SavedDay | None) -> None:
+        """Show the day as saved elsewhere, dropping the form's edits (the person chose)."""
+        self._saved = theirs.log if theirs is not None else None
+        self._version = theirs.version if theirs is not None else None
+        self._fill(self._saved)
+        self._view = None
+        self.app.notify_logs_changed(except_screen=self)
 
     def action_shift_day(self, delta: int) -> None:
         target = self.day + timedelta(days=delta)
@@ -539,6 +791,7 @@ class TodayScreen(DiaryScreen):
 
     def _show_day(self, day: date) -> None:
         self.day = day
+        self._checkin_draft = None
         self._saved = None
         self._version = None
         self._loading = True
@@ -581,6 +834,11 @@ class TodayScreen(DiaryScreen):
         self._show_heading()
 
     def _saved_status(self, just_now: bool = False) -> str:
+        if self._checkin_draft is not None:
+            return f"{self._plain_saved_status(just_now)}; ctrl+n offers your check-in again"
+        return self._plain_saved_status(just_now)
+
+    def _plain_saved_status(self, just_now: bool) -> str:
         if self._saved is None:
             return "Not logged yet: type the pain score, then Tab through; ctrl+s saves"
         if just_now:
@@ -593,6 +851,11 @@ class TodayScreen(DiaryScreen):
 
 ROW_LABELS = {"places": "Where", "exercises": "Did", "took": "Took", "treated": "Treated"}
 """Each picker's row, as its label names it, for a message about what is typed there."""
+
+
+def _where(place) -> tuple[str, str | None]:
+    """A place as the day knows it: one location and side a day."""
+    return place.location, place.side
 
 
 def _normalised(log: DayLog) -> DayLog:

@@ -378,6 +378,11 @@ class PainlogApp(App[None]):
             return
         yield SystemCommand("Save this day", "Save the log shown (ctrl+s)", today.action_save)
         yield SystemCommand(
+            "Add a check-in",
+            "The time, the pain then, where and a note, added to the day shown (ctrl+n)",
+            today.action_add_checkin,
+        )
+        yield SystemCommand(
             "Previous day", "Log or edit the day before ([)", lambda: today.action_shift_day(-1)
         )
         yield SystemCommand(

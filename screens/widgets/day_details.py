@@ -1,5 +1,5 @@
-"""The day's details under its pain score: places, exercises, medications taken,
-treatments, warning signs, worst pain, bed rest and the note.
+"""The day's details under its pain score: its check-ins, places, exercises, medications
+taken, treatments, warning signs, worst pain, bed rest and the note.
 
 Today draws its first frame with the pain score alone and mounts these rows a frame later
 (`textual.lazy.Lazy`): they are most of what the screen costs to build, and the score is
@@ -73,6 +73,7 @@ class DayDetails(Vertical):
     def compose(self) -> ComposeResult:
         from textual.widgets import TextArea
 
+        from painlog.screens.widgets.checkin_list import CheckInList
         from painlog.screens.widgets.flag_checklist import FlagChecklist
         from painlog.screens.widgets.focus_group import FocusGroup
         from painlog.screens.widgets.pain_scale import PainScale
@@ -84,6 +85,12 @@ class DayDetails(Vertical):
         )
         from painlog.screens.widgets.tick_box import TickBox
 
+        # Right under the score they may have set: each line starts with its time, so the
+        # row needs no name. It shows only on a day that has check-ins.
+        with Horizontal(classes="form-row", id="checkins-row") as checkins_row:
+            checkins_row.display = False
+            yield Label("", classes="form-label")
+            yield CheckInList(id="checkins")
         with Horizontal(classes="form-row"):
             yield Label("Where", classes="form-label")
             yield PlacePicker(id="places")
@@ -119,6 +126,7 @@ class DayDetails(Vertical):
         from painlog.rules.text import shown_text
 
         self.query_one("#worst").set_value(log.worst if log else None)
+        self.show_checkins(log.checkins if log else ())
         self.query_one("#places").set_chosen(log.places if log else ())
         self.query_one("#exercises").set_chosen(log.exercises if log else ())
         self.query_one("#took").set_chosen(log.took if log else ())
@@ -132,6 +140,22 @@ class DayDetails(Vertical):
             # A note an older diary holds is edited with any control character escaped
             # (never raw on the screen); its line ends are kept as they are.
             note.load_text(shown_text(log.note, breaks=None) if log else "")
+
+    def show_checkins(self, checkins: tuple) -> None:
+        """List the day's check-ins as saved (they are written as they are made, never
+        held in the form)."""
+        self.query_one("#checkins-row").display = bool(checkins)
+        self.query_one("#checkins").show(checkins)
+
+    def follow_write(self, worst: int | None, places: tuple) -> None:
+        """Bring the rows up to a write made beside them (a check-in): set Worst, and add
+        `places` to Where, keeping whatever else the person has typed."""
+        self.query_one("#worst").set_value(worst)
+        self.query_one("#places").join(places)
+
+    def show_sources(self, worst: str) -> None:
+        """Say where the worst pain comes from when the person did not set it."""
+        self.query_one("#worst").source = worst
 
     def rewind(self) -> None:
         """Start the signs list at its first sign again (another day is being shown)."""

@@ -40,6 +40,9 @@ class PainScale(Widget, can_focus=True):
     ]
 
     value: reactive[int | None] = reactive(None)
+    source: reactive[str] = reactive("")
+    """Where the score comes from when the person did not set it (`from 3 check-ins`),
+    said after its band; empty when it is theirs."""
 
     @dataclass
     class Changed(Message):
@@ -80,6 +83,8 @@ class PainScale(Widget, can_focus=True):
         else:
             band = pain_band(self.value)
             text.append(f"{self.value}/10 {band}", style="bold")
+            if self.source:
+                text.append(f" ({self.source})", style="italic")
             text.append(f": {ANCHORS[self.value]}")
         return text
 

@@ -209,6 +209,25 @@ class Picker(FocusGroup, Generic[T]):
         self.filter_input.value = ""
         self._show_chips()
 
+    def join(self, items: Iterable[T]) -> None:
+        """Add those of `items` not chosen yet, after the chosen ones, leaving what is
+        typed in the filter and what Ctrl+Z can bring back as they are (the form is being
+        brought up to a write made beside it, not loaded again)."""
+        have = {self.identity(x) for x in self.chosen}
+        added = False
+        for item in items:
+            if self.identity(item) not in have:
+                have.add(self.identity(item))
+                self.chosen.append(item)
+                added = True
+        if added:
+            self._show_chips()
+
+    def focus(self, scroll_visible: bool = True) -> Picker:
+        """Focus the filter line (the picker is only the group around it)."""
+        self.filter_input.focus(scroll_visible)
+        return self
+
     def take_typed(self) -> str | None:
         """Add what is left typed in the filter when it names one item, before a save.
 

@@ -108,6 +108,8 @@ async def test_keys_of_today_are_listed(app):
         keys = section(app, "keys")
     for expected in (
         "ctrl+s Save",
+        "ctrl+n Check-in: Add a check-in to this day",
+        "Delete, d or its ✕ On a check-in: deletes it",
         "[ Prev day",
         "] Next day",
         "ctrl+t Back to today",
@@ -149,6 +151,7 @@ async def test_the_scale_is_put_into_words(app):
         scale = section(app, "scale")
     for point, band in ((0, "none"), (3, "mild"), (5, "moderate"), (7, "severe"), (10, "severe")):
         assert f"{point}/10 {band} {ANCHORS[point]}" in scale
+    assert "the mean of its check-ins, rounded half up (3 and 4 give 4)" in scale
 
 
 async def test_every_alert_with_its_rule_and_source(app):

@@ -258,3 +258,32 @@ async def test_r_puts_a_days_note_in_the_report_and_takes_it_out(small_db):
         assert "★ report" not in rows(screen)[1][4]
         with Diary.open(small_db) as diary:
             assert diary.report_notes() == []
+
+
+async def test_a_days_checkins_are_counted_in_the_list_and_listed_under_it(tmp_path):
+    from datetime import time
+
+    from painlog.rules.checkins import with_checkin
+    from painlog.rules.records import CheckIn
+
+    path = str(tmp_path / "checkins.db")
+    log = None
+    for checkin in (
+        CheckIn(time(8, 10), 3, (Place("lower-back", "left"),), "stiff in the morning"),
+        CheckIn(time(12, 30), 4),
+        CheckIn(time(19, 5), 2, note="a long note that a narrow terminal cannot show whole"),
+    ):
+        log = with_checkin(log, TODAY, checkin)
+    with Diary.open(path) as diary:
+        diary.save_day(log, TODAY)
+    app = PainlogApp(db=path, today=TODAY)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await open_history(pilot)
+        assert rows(screen)[0][4] == "3 check-ins"
+        detail = str(screen.query_one("#history-detail", Static).render()).splitlines()
+    assert detail[-4:] == [
+        "Check-ins (the day's pain and worst come from them):",
+        "  08:10  pain 3  Lower back (left) · stiff in the morning",
+        "  12:30  pain 4",
+        "  19:05  pain 2 · a long note that a narrow terminal cann…",
+    ]

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCREEN_MODULES = [
     "alerts",
     "changed_elsewhere",
+    "checkin_form",
     "confirm",
     "emergency",
     "exercise_form",
@@ -75,8 +76,19 @@ def test_every_stylesheet_is_read_by_the_app_or_a_screen():
 def test_each_screens_stylesheet_sits_beside_its_module():
     for name, paths in screen_sheets().items():
         module = importlib.import_module(f"painlog.screens.{name_module(name)}")
+        cls = vars(module)[name]
+        # A screen built on another (the check-in form on the item form) names that
+        # one's sheet too, as it inherits its rules.
+        beside = {
+            Path(inspect.getfile(base)).resolve().with_suffix(".tcss")
+            for base in cls.__mro__
+            if base.__module__.startswith("painlog.screens.")
+        }
         for path in paths:
-            assert path.resolve() == Path(module.__file__).resolve().with_suffix(".tcss"), name
+            assert path.resolve() in beside, name
+        assert Path(module.__file__).resolve().with_suffix(".tcss") in {
+            path.resolve() for path in paths
+        }, name
 
 
 async def test_the_first_frame_reads_only_the_apps_stylesheet_and_a_screen_brings_its_own(
