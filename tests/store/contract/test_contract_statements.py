@@ -37,7 +37,7 @@ OPERATIONS: dict[str, Callable[[Diary], object]] = {
 
 EXPECTED = {
     "sqlite": {
-        "open Today": 32,
+        "open Today": 34,
         "save a day": 14,
         "alerts": 12,
         "daily export": 8,
@@ -45,7 +45,7 @@ EXPECTED = {
         "import": 4,
     },
     "postgresql": {
-        "open Today": 23,
+        "open Today": 24,
         "save a day": 14,
         "alerts": 9,
         "daily export": 7,
