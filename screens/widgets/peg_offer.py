@@ -37,7 +37,7 @@ WORDINGS = (
 
 
 class PegOffer(Widget):
-    """One line offering the week's PEG, and the writer of its answers or skip."""
+    """One line offering the week's PEG; it opens the PEG's form, and stores a skip."""
 
     DEFAULT_CSS = """
     PegOffer {
