@@ -3,8 +3,10 @@ through check-ins.
 
 The day stays the unit every rule and chart uses. When the person sets the day's pain, it
 is theirs whatever the check-ins say; a day logged only by check-ins takes their mean,
-rounded half up (3.5 is 4), and its worst pain is the highest check-in. Both follow the
-check-ins as they are added, changed and removed, until the person sets them.
+rounded half up (3.5 is 4). A day without a worst the person gave takes the highest
+check-in as its worst (when at least the day's pain), so a bad afternoon counts as the
+day's worst. Both follow the check-ins as they are added, changed and removed, until the
+person sets them.
 """
 
 from __future__ import annotations
@@ -51,10 +53,15 @@ def settled(log: DayLog) -> DayLog:
 
 def with_checkin(held: DayLog | None, day: date, checkin: CheckIn) -> DayLog:
     """The day once `checkin` is added to it (`held`, or a day not logged yet, which then
-    takes its pain and worst from its check-ins). A check-in at the same minute as one
-    already there replaces it. The check-in's places join the day's."""
+    takes its pain and worst from its check-ins; a day without a worst takes the highest
+    check-in as its worst). A check-in at the same minute as one already there replaces
+    it. The check-in's places join the day's."""
     if held is None:
         held = DayLog(day, checkin.pain, pain_from_checkins=True, worst_from_checkins=True)
+    elif held.worst is None and not held.worst_from_checkins:
+        # A day without a worst takes the highest check-in as its worst, even when its
+        # pain is the person's own: a bad afternoon is the day's worst.
+        held = replace(held, worst_from_checkins=True)
     others = tuple(x for x in held.checkins if x.at != checkin.at)
     checkins = tuple(sorted((*others, checkin), key=_at))
     return settled(
@@ -73,6 +80,21 @@ def without_checkin(held: DayLog, at: time) -> DayLog:
     if not any(x.at == at for x in held.checkins):
         raise KeyError(at)
     return settled(replace(held, checkins=tuple(x for x in held.checkins if x.at != at)))
+
+
+def edited_checkin(held: DayLog, day: date, at: time, checkin: CheckIn) -> DayLog:
+    """The day once its check-in at `at` is changed to `checkin` (maybe at another time).
+
+    It is taken out and put back without the scores worked out in between, so a day whose
+    pain follows its only check-in keeps following it.
+
+    Raises:
+        KeyError: when the day has no check-in at `at`.
+    """
+    if checkin_at(held, at) is None:
+        raise KeyError(at)
+    others = tuple(x for x in held.checkins if x.at != at)
+    return with_checkin(replace(held, checkins=others), day, checkin)
 
 
 def checkin_at(log: DayLog | None, at: time) -> CheckIn | None:

@@ -8,7 +8,7 @@ and Enter log how it is now.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from textual.app import ComposeResult
@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
-from painlog.rules.checkins import checkin_at, with_checkin, without_checkin
+from painlog.rules.checkins import checkin_at, edited_checkin, with_checkin, without_checkin
 from painlog.rules.entry import InvalidInput, check_day
 from painlog.rules.parsing import read_time
 from painlog.rules.records import CheckIn, DayLog
@@ -70,10 +70,7 @@ class CheckInChange:
             raise InvalidInput("time", f"{self.at:%H:%M}", "the time of one of the day's check-ins")
         if self.checkin is None:
             return without_checkin(held, self.at)
-        # Taken out and put back at its (maybe new) time, without settling in between: a
-        # day's pain that follows its only check-in keeps following it.
-        others = tuple(x for x in held.checkins if x.at != self.at)
-        return with_checkin(replace(held, checkins=others), self.day, self.checkin)
+        return edited_checkin(held, self.day, self.at, self.checkin)
 
     @property
     def said(self) -> str:

@@ -1,10 +1,11 @@
-"""Help (F1 or ?): the emergency signs first, then this screen's keys, the pain scale and
-every alert with the rule behind it and its source.
+"""Help (F1 or ?): the emergency signs first, then this screen's keys, the pain scale, the
+weekly check (PEG) and every alert with the rule behind it and its source.
 
 Everything shown is built from the data the rest of painlog runs on: the keys from the
 bindings active on the screen the help was opened over, the scale from `rules.scale`, the
-alerts from `rules.alerts` / `rules.advice` with their numbers from seeds/thresholds.toml,
-and the warning signs from the seeds catalogue. A rule changed there reads changed here.
+weekly check's questions from `rules.peg`, the alerts from `rules.alerts` /
+`rules.advice` with their numbers from seeds/thresholds.toml, and the warning signs from
+the seeds catalogue. A rule changed there reads changed here.
 """
 
 from __future__ import annotations
@@ -35,15 +36,24 @@ from painlog.rules.advice import (
     message,
 )
 from painlog.rules.alerts import FALL, KINDS, NO_WEIGHT, SEVERITY
+from painlog.rules.peg import PEG_ITEMS
 from painlog.rules.scale import ANCHORS, pain_band
 from painlog.rules.scale import SOURCE as SCALE_SOURCE
 from painlog.screens.base import stylesheet
 from painlog.screens.widgets.alert_banner import LABELS
+from painlog.screens.widgets.peg_offer import PEG_KEY, PEG_SKIP_KEY
 from painlog.seeds import catalogue
 from painlog.seeds.thresholds import Thresholds, thresholds
 
 SCALE_POINTS = (0, 3, 5, 7, 10)
 """The points of the 0-10 scale the help puts into words."""
+
+PEG_SOURCE = (
+    "the PEG scale (Krebs EE et al., J Gen Intern Med 2009), which the CDC's 2022 clinical "
+    "practice guideline on prescribing for pain names for following pain and function. "
+    "The questions are put in painlog's own words."
+)
+"""Where the weekly check comes from."""
 
 SKIPPED_ACTIONS = frozenset({"page_left", "page_right"})
 """Bindings that exist on every scrolling container but mean nothing to a person here."""
@@ -311,6 +321,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(self._emergency(), id="help-emergency")
                 yield Static(self._keys(), id="help-keys", classes="help-section")
                 yield Static(self._scale(), id="help-scale", classes="help-section")
+                yield Static(self._peg(), id="help-peg", classes="help-section")
                 yield Static(self._alerts(t), id="help-alerts", classes="help-section")
                 yield Static(self._warning_signs(t), id="help-signs", classes="help-section")
                 yield Static(self._privacy(), id="help-privacy", classes="help-section")
@@ -393,11 +404,35 @@ class HelpScreen(ModalScreen[None]):
             Text(
                 "Check-ins (ctrl+n on Today) note the pain at a moment of the day, as often "
                 "as you like. Until you set the day's pain yourself, it is the mean of its "
-                "check-ins, rounded half up (3 and 4 give 4), and its worst is the highest "
-                "check-in: both move as check-ins are added, changed or deleted, and Today "
-                "says so beside them. A pain or worst you set stays yours."
+                "check-ins, rounded half up (3 and 4 give 4); until you give a worst, it is "
+                "the highest check-in (when at least the day's pain). Both move as check-ins "
+                "are added, changed or deleted, and Today says so beside them. A pain or "
+                "worst you set stays yours."
             ),
             Text(f"Source: {SCALE_SOURCE}", style="dim"),
+        )
+
+    def _peg(self) -> Group:
+        table = _grid()
+        for number, item in enumerate(PEG_ITEMS, 1):
+            text = Text(item.question)
+            text.append(f" 0: {item.low}, 10: {item.high}.", style="dim")
+            table.add_row(Text(f"{number}.", style="bold"), text)
+        return Group(
+            _heading("The weekly check (PEG)"),
+            Text(
+                "Once a week Today offers three questions about the past week, each answered "
+                "0 to 10. The score is the mean of the three answers: 0 to 10, higher meaning "
+                "more pain and more of life held back by it. Answered week after week, it "
+                "shows how your pain and what you can do change over time."
+            ),
+            table,
+            Text(
+                f"On Today, {PEG_KEY} answers this week's questions, or changes the answers; "
+                f"{PEG_SKIP_KEY} skips the week while it is offered, and the next week asks "
+                "again. A week starts on the day chosen in Settings (F7)."
+            ),
+            Text(f"Source: {PEG_SOURCE}", style="dim"),
         )
 
     def _alerts(self, t: Thresholds) -> Group:

@@ -32,6 +32,7 @@ from painlog.screens.widgets.alert_banner import AlertBanner
 from painlog.screens.widgets.day_details import DayDetails
 from painlog.screens.widgets.keys_footer import KeysFooter
 from painlog.screens.widgets.pain_scale import PainScale
+from painlog.screens.widgets.peg_offer import PEG_KEY, PEG_SKIP_KEY, PegOffer
 
 if TYPE_CHECKING:
     from painlog.rules.records import CheckIn, DayLog
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from painlog.store.alerting import AlertView
     from painlog.store.day_view import DayView
     from painlog.store.diary import SavedDay
+    from painlog.store.peg_answers import PegWeek
 
 NARROW_HEADER = 70
 """Below this width the header says the day without its year."""
@@ -98,6 +100,22 @@ class TodayScreen(DiaryScreen):
             show=False,
             id="today.pain",
             tooltip="Leave the field you are in (a filter, the note) for the pain score",
+        ),
+        Binding(
+            PEG_KEY,
+            "peg",
+            "Weekly check",
+            show=False,
+            id="today.peg",
+            tooltip="Answer this week's three PEG questions, or change the answers",
+        ),
+        Binding(
+            PEG_SKIP_KEY,
+            "peg_skip",
+            "Not this week",
+            show=False,
+            id="today.peg_skip",
+            tooltip="Skip this week's check while it is offered; it comes back next week",
         ),
     ]
 
@@ -198,6 +216,7 @@ class TodayScreen(DiaryScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield AlertBanner(id="banner")
+        yield PegOffer(id="peg-offer")
         with VerticalScroll(id="today-form"):
             with Horizontal(classes="form-row"):
                 yield Label("Pain", classes="form-label")
@@ -312,18 +331,23 @@ class TodayScreen(DiaryScreen):
         # The form was emptied when loading began, so a score in it now was typed since:
         # the score is there from the first frame, and the saved log must not overwrite it.
         typed = pain.value if self._loading else None
+        # A re-read that brings the log already shown (the screen back in view after a
+        # dialog, say) leaves the status line alone: it may say what the dialog just did.
+        reread = not self._loading and view.log == self._saved
         self._view = view
         self._saved = view.log
         self._version = view.version
         self._recent_days = set(view.recent_days)
         self._show_heading()
+        self._show_peg(view.peg)
         self._loading = False
         self._details.set_catalogue(view.catalogue)
         self._details.set_usage(view.place_usage, view.exercise_usage)
         self._place_usage = view.place_usage
         self._fill(view.log)
         if typed is None:
-            self._set_status(self._saved_status())
+            if not reread:
+                self._set_status(self._saved_status())
         else:
             pain.set_value(typed)
             self._edited()
@@ -799,6 +823,7 @@ class TodayScreen(DiaryScreen):
         if self._details is not None:
             self._details.rewind()
         self._show_heading()
+        self._show_peg()
         self._set_status("Loading…")
         self.focus_pain()
         if self.diary is not None:
@@ -814,6 +839,43 @@ class TodayScreen(DiaryScreen):
         pain = self.query_one("#pain", PainScale)
         pain.focus()
         self.call_after_refresh(pain.focus)
+
+    # -- the weekly check (PEG) ------------------------------------------------------------
+
+    def _show_peg(self, week: PegWeek | None = None) -> None:
+        self.query_one(PegOffer).show_week(week, on_today=self.day == self.today)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "peg_skip":
+            return self.is_mounted and self.query_one(PegOffer).offered
+        return True
+
+    def action_peg(self) -> None:
+        offer = self.query_one(PegOffer)
+        if self.diary is None or offer.week is None:
+            self.notify("Still opening your diary; try again in a moment.")
+            return
+        offer.answer(self.diary, self.today)
+
+    def action_peg_skip(self) -> None:
+        if self.diary is not None:
+            self.query_one(PegOffer).skip(self.diary, self.today)
+
+    @on(PegOffer.Answered)
+    @on(PegOffer.Skipped)
+    def _peg_written(self, message: PegOffer.Answered | PegOffer.Skipped) -> None:
+        # A move to another day keeps the view's week: it must not bring the offer back.
+        if self._view is not None:
+            self._view = replace(self._view, peg=message.week)
+        self.refresh_bindings()
+        self._set_status(message.status)
+        if isinstance(message, PegOffer.Answered):
+            self.app.notify_logs_changed(except_screen=self)
+
+    @on(PegOffer.Refused)
+    def _peg_refused(self, message: PegOffer.Refused) -> None:
+        self._set_status(message.status)
 
     # -- status ---------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from painlog.store.alerting import AlertView, current_alerts
 
 if TYPE_CHECKING:
     from painlog.store.diary import Diary
+    from painlog.store.peg_answers import PegWeek
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class DayView:
         alerts: The alerts active as of today, most serious first.
         days_logged: How many days the diary holds.
         recent_days: The days logged among the seven ending today.
+        peg: The weekly PEG for the week holding today: its answers, and whether Today
+            offers it.
     """
 
     day: date
@@ -47,6 +50,7 @@ class DayView:
     alerts: list[AlertView]
     days_logged: int
     recent_days: frozenset[date]
+    peg: PegWeek
 
 
 def read_day_view(diary: Diary, day: date, today: date) -> DayView:
@@ -65,12 +69,13 @@ def read_day_view(diary: Diary, day: date, today: date) -> DayView:
         alerts=current_alerts(diary, today),
         days_logged=diary.count_days(),
         recent_days=frozenset(diary.logged_days(*recent_window(today))),
+        peg=diary.peg_week(today),
     )
 
 
 def for_day(diary: Diary, view: DayView, day: date) -> DayView:
-    """`view` moved to `day`: the day's log is read, the rest (usage, catalogue, alerts)
-    is kept, as it only changes when something is saved."""
+    """`view` moved to `day`: the day's log is read, the rest (usage, catalogue, alerts,
+    the PEG) is kept, as it only changes when something is saved."""
     saved = diary.saved_day(day)
     return replace(
         view,

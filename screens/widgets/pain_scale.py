@@ -20,7 +20,8 @@ class PainScale(Widget, can_focus=True):
     """The numbers 0 to 10 in a row, the chosen one bracketed, with its band and meaning.
 
     Digits set the score; `1` then `0` makes 10, as typing "10" would. Arrows step it.
-    With `optional`, Delete clears it back to "not given".
+    With `optional`, Delete clears it back to "not given". With `ends`, a question's own
+    words for 0 and 10 stand under the ends in place of the pain bands (the PEG's).
     """
 
     DEFAULT_CSS = """
@@ -60,11 +61,13 @@ class PainScale(Widget, can_focus=True):
         value: int | None = None,
         *,
         optional: bool = False,
+        ends: tuple[str, str] | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.optional = optional
+        self.ends = ends
         self._last_digit: str | None = None
         self.set_reactive(PainScale.value, value)
 
@@ -75,9 +78,15 @@ class PainScale(Widget, can_focus=True):
             if score == self.value:
                 text.append(f"[{label}]".center(CELL_WIDTH), style="reverse bold")
             else:
-                text.append(label.center(CELL_WIDTH), style=_band_style(score))
+                style = "" if self.ends else _band_style(score)
+                text.append(label.center(CELL_WIDTH), style=style)
         text.append("\n")
-        if self.value is None:
+        if self.ends is not None:
+            # From under the 0 to the end of the 10, as the cells centre them.
+            low, high = self.ends
+            gap = max(1, CELL_WIDTH * (PAIN_MAX + 1) - 2 - len(low) - len(high))
+            text.append(f" {low}{' ' * gap}{high}", style="italic")
+        elif self.value is None:
             hint = "not given" if self.optional else "type 0-9, or 1 then 0 for 10"
             text.append(hint, style="italic")
         else:

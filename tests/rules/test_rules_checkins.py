@@ -15,6 +15,7 @@ from painlog.rules.checkins import (
     as_read,
     checkin_pain,
     checkin_worst,
+    edited_checkin,
     from_checkins_kept,
     settled,
     with_checkin,
@@ -124,15 +125,34 @@ def test_a_place_the_day_has_is_not_added_twice_and_keeps_the_day_s_character():
     check_day(day, TODAY)
 
 
-def test_the_pain_the_person_set_stays_and_the_worst_they_did_not_set_does_not_appear():
+def test_the_pain_the_person_set_stays_and_a_day_without_a_worst_takes_the_highest():
     held = DayLog(DAY, 4, note="fair")
     day = with_checkin(held, DAY, CheckIn(at(9), 9))
     assert (day.pain, day.worst, day.pain_from_checkins, day.worst_from_checkins) == (
         4,
-        None,
+        9,
         False,
-        False,
+        True,
     )
+    check_day(day, TODAY)
+    # A check-in below the day's pain is no worst: none yet, but it follows what comes.
+    calm = with_checkin(held, DAY, CheckIn(at(9), 2))
+    assert (calm.worst, calm.worst_from_checkins) == (None, True)
+    assert with_checkin(calm, DAY, CheckIn(at(10), 6)).worst == 6
+
+
+def test_a_worst_the_person_set_stays_whatever_the_check_ins():
+    day = with_checkin(DayLog(DAY, 4, 5), DAY, CheckIn(at(9), 9))
+    assert (day.worst, day.worst_from_checkins) == (5, False)
+
+
+def test_an_edited_check_in_moves_and_the_day_keeps_following():
+    day = with_checkin(None, DAY, CheckIn(at(8), 3))
+    moved = edited_checkin(day, DAY, at(8), CheckIn(at(9, 30), 5, note="later"))
+    assert moved.checkins == (CheckIn(at(9, 30), 5, note="later"),)
+    assert (moved.pain, moved.worst, moved.pain_from_checkins) == (5, 5, True)
+    with pytest.raises(KeyError):
+        edited_checkin(day, DAY, at(7), CheckIn(at(7), 1))
 
 
 def test_removing_check_ins_works_the_scores_out_again_and_the_last_leaves_its_values():

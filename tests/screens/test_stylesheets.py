@@ -29,6 +29,7 @@ SCREEN_MODULES = [
     "own_list",
     "own_medications",
     "own_treatments",
+    "peg_form",
     "settings",
     "today",
     "treatment_form",

@@ -377,8 +377,14 @@ async def test_keeping_mine_writes_the_form_with_the_checkin(db, clock):
         assert isinstance(app.screen, TodayScreen)
         assert not app.screen.has_unsaved_changes
         assert status(app) == "Saved yours over the other version (added the 08:10 check-in)"
+    # The day's pain stays the one set; the day had no worst, so it takes the check-in's.
     assert stored(db) == DayLog(
-        TODAY, 4, places=(Place("knee", "left"),), checkins=(CheckIn(MORNING, 5),)
+        TODAY,
+        4,
+        5,
+        places=(Place("knee", "left"),),
+        checkins=(CheckIn(MORNING, 5),),
+        worst_from_checkins=True,
     )
 
 

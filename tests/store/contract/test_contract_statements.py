@@ -37,7 +37,7 @@ OPERATIONS: dict[str, Callable[[Diary], object]] = {
 
 EXPECTED = {
     "sqlite": {
-        "open Today": 33,
+        "open Today": 35,
         "save a day": 14,
         "alerts": 13,
         "daily export": 11,
@@ -45,7 +45,7 @@ EXPECTED = {
         "import": 5,
     },
     "postgresql": {
-        "open Today": 24,
+        "open Today": 25,
         "save a day": 14,
         "alerts": 10,
         "daily export": 9,
