@@ -206,7 +206,7 @@ def run_checkin(args: argparse.Namespace) -> int:
     """`painlog log PAIN --at HH:MM`: add a check-in to the day (or replace the one at that
     minute), and say what the day's pain is now."""
     from painlog.rules.checkins import checkin_at, with_checkin
-    from painlog.rules.describe import checkin_text, day_heading, from_checkins_text, pain_text
+    from painlog.rules.describe import checkin_text, day_heading, pain_text
     from painlog.rules.entry import InvalidInput, check_day, check_pain
     from painlog.rules.parsing import parse_date, parse_places, read_time
     from painlog.rules.records import CheckIn
@@ -256,11 +256,7 @@ def run_checkin(args: argparse.Namespace) -> int:
         end="",
     )
     print(f"{checkin_text(checkin)}.")
-    scores = from_checkins_text(after.log)
-    print(
-        f"The day's pain: {pain_text(after.log)}"
-        + (f" ({scores})." if scores else " (set for the day; check-ins do not change it).")
-    )
+    print(f"The day's pain: {pain_text(after.log, sources=True)}.")
     print_new_alerts(
         alert_views(history, profile, acknowledged, today),
         alert_views(with_log(history, after.log), profile, acknowledged, today),

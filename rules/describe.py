@@ -75,28 +75,14 @@ def pain_text(log: DayLog, sources: bool = False) -> str:
 
 
 def checkin_text(checkin: CheckIn) -> str:
-    """One check-in: `14:00 pain 7; Outer hip (right); "after the stairs"`."""
-    parts = [f"{checkin.at:%H:%M} pain {checkin.pain}"]
+    """`08:10  pain 3  Lower back (left) · stiff in the morning`, on one line (a break in
+    the note shows as ⏎, any control character in it escaped)."""
+    parts = [f"{checkin.at:%H:%M}  pain {checkin.pain}"]
     if checkin.places:
-        parts.append(", ".join(place_text(p) for p in checkin.places))
-    if checkin.note:
-        # On one line: a check-in's note is read in a list of them.
-        parts.append(f'"{shown_text(" ".join(checkin.note.split()))}"')
-    return "; ".join(parts)
-
-
-def from_checkins_text(log: DayLog) -> str:
-    """What of the day's scores its check-ins give: `pain and worst from 2 check-ins`, or
-    "" when the person set both."""
-    given = [
-        name
-        for name, follows in (("pain", log.pain_from_checkins), ("worst", log.worst_from_checkins))
-        if follows and (name == "pain" or log.worst is not None)
-    ]
-    if not given or not log.checkins:
-        return ""
-    count = len(log.checkins)
-    return f"{' and '.join(given)} from {count} check-in{'s' if count != 1 else ''}"
+        parts.append(", ".join(place_text(place) for place in checkin.places))
+    line = "  ".join(parts)
+    note = shown_text(checkin.note.strip(), breaks=" ⏎ ")
+    return f"{line} · {note}" if note else line
 
 
 def summary_text(log: DayLog, seeds: Catalogue | None = None) -> str:
@@ -151,22 +137,8 @@ def day_lines(log: DayLog, seeds: Catalogue | None = None) -> list[str]:
 
 
 def _checkin_lines(checkins: tuple[CheckIn, ...]) -> list[str]:
-    """`  Check-ins: 08:10  pain 3  Lower back (left)  "stiff"`, then one a line below.
-
-    A note of several lines keeps them, each under the first.
-    """
-    lines = []
-    for index, checkin in enumerate(checkins):
-        lead = "  Check-ins: " if index == 0 else VALUE_INDENT
-        parts = [f"{checkin.at:%H:%M}", f"pain {checkin.pain}"]
-        if checkin.places:
-            parts.append(", ".join(place_text(p) for p in checkin.places))
-        note = shown_text(checkin.note).splitlines()
-        if note:
-            parts.append(f'"{note[0]}' + ('"' if len(note) == 1 else ""))
-        lines.append(lead + "  ".join(parts))
-        if len(note) > 1:
-            under = VALUE_INDENT + " " * (len("  ".join(parts[:-1])) + 3)
-            lines += [under + line for line in note[1:-1]]
-            lines.append(under + note[-1] + '"')
-    return lines
+    """`  Check-ins: 08:10  pain 3  Lower back (left) · stiff`, then one a line below."""
+    return [
+        ("  Check-ins: " if index == 0 else VALUE_INDENT) + checkin_text(checkin)
+        for index, checkin in enumerate(checkins)
+    ]

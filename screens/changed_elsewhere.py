@@ -17,7 +17,6 @@ from textual.widgets import Button, Label, Static
 from painlog.rules.describe import day_heading, day_lines
 from painlog.rules.records import DayLog
 from painlog.screens.base import stylesheet
-from painlog.screens.widgets.checkin_list import checkin_line
 
 KEEP_MINE = "mine"
 TAKE_THEIRS = "theirs"
@@ -80,7 +79,5 @@ def _version_text(log: DayLog | None, seeds) -> str:
     """One version of the day, a field a line, for a column half the dialog wide."""
     if log is None:
         return "(deleted)"
-    lines = [" ".join(line.split()) for line in day_lines(log, seeds)[1:]]
-    # The check-ins too: a check-in may be all that differs between the two.
-    lines += ["Check-in " + " ".join(checkin_line(x).split()) for x in log.checkins]
-    return "\n".join(lines)
+    # `day_lines` lists the check-ins too: a check-in may be all that differs.
+    return "\n".join(" ".join(line.split()) for line in day_lines(log, seeds)[1:])

@@ -463,7 +463,7 @@ class HistoryScreen(DiaryScreen):
 def _checkins_text(log: DayLog, width: int) -> Text:
     """The day's check-ins under a line saying what the day's pain takes from them, each
     on one line cut to `width`, as Today lists them."""
-    from painlog.screens.widgets.checkin_list import checkin_line
+    from painlog.rules.describe import checkin_text
 
     taken = [
         name
@@ -478,7 +478,7 @@ def _checkins_text(log: DayLog, width: int) -> Text:
         head = "Check-ins:"
     lines = [head]
     shown = log.checkins[:DETAIL_CHECKINS]
-    lines += [f"  {checkin_line(checkin)}" for checkin in shown]
+    lines += [f"  {checkin_text(checkin)}" for checkin in shown]
     if len(log.checkins) > len(shown):
         lines.append(f"  … and {len(log.checkins) - len(shown)} more: Enter opens the day")
     text = Text()

@@ -17,20 +17,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, Label, ListItem, ListView
 
-from painlog.rules.describe import place_text
+from painlog.rules.describe import checkin_text
 from painlog.rules.records import CheckIn
-from painlog.rules.text import shown_text
-
-
-def checkin_line(checkin: CheckIn) -> str:
-    """`08:10  pain 3  Lower back (left) · stiff in the morning`, on one line (a break in
-    the note shows as ⏎, any control character in it escaped)."""
-    parts = [f"{checkin.at:%H:%M}  pain {checkin.pain}"]
-    if checkin.places:
-        parts.append(", ".join(place_text(place) for place in checkin.places))
-    line = "  ".join(parts)
-    note = shown_text(checkin.note.strip(), breaks=" ⏎ ")
-    return f"{line} · {note}" if note else line
 
 
 class CheckInList(ListView):
@@ -145,5 +133,5 @@ def _item(checkin: CheckIn) -> ListItem:
     )
     # Off the Tab order, as the places' ✕ are: the keys are Delete and `d` on the line.
     delete.can_focus = False
-    line = Label(checkin_line(checkin), classes="checkin-line", markup=False)
+    line = Label(checkin_text(checkin), classes="checkin-line", markup=False)
     return ListItem(Horizontal(line, delete), name=checkin.at.isoformat())

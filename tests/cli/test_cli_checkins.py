@@ -50,8 +50,8 @@ def test_a_bad_afternoon_is_added_without_losing_the_morning(run_cli, tmp_path):
     db = tmp_path / "d.db"
     out = ok(run_cli("--db", db, "log", "3", "--at", "8:05", "--date", "yesterday"))
     assert out == (
-        "Added a check-in to Fri 20 Nov 2026: 08:05 pain 3.\n"
-        "The day's pain: 3/10 (mild), worst 3 (pain and worst from 1 check-in).\n"
+        "Added a check-in to Fri 20 Nov 2026: 08:05  pain 3.\n"
+        "The day's pain: 3/10 (mild), worst 3, both from 1 check-in.\n"
     )
     out = ok(
         run_cli(
@@ -60,10 +60,10 @@ def test_a_bad_afternoon_is_added_without_losing_the_morning(run_cli, tmp_path):
         )
     )  # fmt: skip
     assert out == (
-        "Added a check-in to Fri 20 Nov 2026: 15:30 pain 8; Outer hip (right); "
-        '"after the stairs".\n'
+        "Added a check-in to Fri 20 Nov 2026: 15:30  pain 8  Outer hip (right) · "
+        "after the stairs.\n"
         # (3 + 8) / 2 = 5.5, rounded half up
-        "The day's pain: 6/10 (moderate), worst 8 (pain and worst from 2 check-ins).\n"
+        "The day's pain: 6/10 (moderate), worst 8, both from 2 check-ins.\n"
     )
     log = stored(db, TODAY - timedelta(days=1))
     assert log.checkins == (
@@ -85,7 +85,7 @@ def test_a_check_in_at_the_same_minute_replaces_the_one_there(run_cli, tmp_path)
     db = tmp_path / "d.db"
     ok(run_cli("--db", db, "log", "3", "--at", "08:00"))
     out = ok(run_cli("--db", db, "log", "5", "--at", "8:00", "--note", "stiff"))
-    assert out.startswith('Replaced the 08:00 check-in of Sat 21 Nov 2026: 08:00 pain 5; "stiff".')
+    assert out.startswith("Replaced the 08:00 check-in of Sat 21 Nov 2026: 08:00  pain 5 · stiff.")
     assert stored(db, TODAY).checkins == (CheckIn(time(8), 5, (), "stiff"),)
 
 
@@ -93,7 +93,7 @@ def test_the_pain_set_for_the_day_stays_whatever_the_check_ins(run_cli, tmp_path
     db = tmp_path / "d.db"
     ok(run_cli("--db", db, "log", "4", "--worst", "5"))
     out = ok(run_cli("--db", db, "log", "9", "--at", "18:00"))
-    assert "The day's pain: 4/10 (moderate), worst 5 (set for the day;" in out
+    assert "The day's pain: 4/10 (moderate), worst 5.\n" in out
     log = stored(db, TODAY)
     assert (log.pain, log.worst, log.pain_from_checkins) == (4, 5, False)
 

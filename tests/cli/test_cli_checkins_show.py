@@ -49,15 +49,14 @@ def show(run_cli, path: Path, *args: str) -> list[str]:
 
 
 def test_a_day_logged_by_check_ins_lists_them_under_its_pain(run_cli, diary_path):
-    assert show(run_cli, diary_path)[:5] == [
+    assert show(run_cli, diary_path)[:4] == [
         "Sat 21 Nov 2026",
         # 3 and 6: a mean of 4.5, rounded up; the worst is the higher of the two.
         "  Pain:      5/10 (moderate), worst 6, both from 2 check-ins",
-        '  Check-ins: 08:10  pain 3  Outer hip (left)  "stiff"',
-        '             18:40  pain 6  "worse after',
-        '                             the long walk"',
+        "  Check-ins: 08:10  pain 3  Outer hip (left) · stiff",
+        "             18:40  pain 6 · worse after ⏎ the long walk",
     ]
-    assert show(run_cli, diary_path)[5] == "  Where:     Outer hip (left)"
+    assert show(run_cli, diary_path)[4] == "  Where:     Outer hip (left)"
 
 
 def test_a_pain_set_by_the_person_is_theirs_and_the_worst_still_from_check_ins(run_cli, diary_path):
@@ -70,7 +69,7 @@ def test_a_day_with_its_own_numbers_says_nothing_of_where_they_came_from(run_cli
     lines = show(run_cli, diary_path, "--date", "2026-11-19")
     assert lines[1:3] == [
         "  Pain:      2/10 (mild), worst 4",
-        '  Check-ins: 08:10  pain 3  Outer hip (left)  "stiff"',
+        "  Check-ins: 08:10  pain 3  Outer hip (left) · stiff",
     ]
 
 
@@ -81,5 +80,5 @@ def test_a_check_in_note_is_shown_escaped(run_cli, tmp_path):
         diary.insert_days([by_checkins(TODAY, note)])
     lines = show(run_cli, path)
     assert lines[1] == "  Pain:      2/10 (mild), worst 2, both from 1 check-in"
-    assert lines[2] == '  Check-ins: 07:05  pain 2  "from an old diary \\x1b]0;title\\x07"'
+    assert lines[2] == "  Check-ins: 07:05  pain 2 · from an old diary \\x1b]0;title\\x07"
     assert "\x1b" not in "\n".join(lines)
