@@ -383,6 +383,11 @@ class PainlogApp(App[None]):
             today.action_add_checkin,
         )
         yield SystemCommand(
+            "Weekly check (PEG)",
+            "Three questions about the past week: pain, enjoyment of life, activity (ctrl+g)",
+            today.action_peg,
+        )
+        yield SystemCommand(
             "Previous day", "Log or edit the day before ([)", lambda: today.action_shift_day(-1)
         )
         yield SystemCommand(

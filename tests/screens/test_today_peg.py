@@ -183,3 +183,15 @@ async def test_answering_keeps_a_day_being_typed(db_file):
         today = _today(app)
         assert today.query_one("#pain", PainScale).value == 4
         assert today.has_unsaved_changes
+
+
+async def test_the_palette_opens_the_weekly_check_by_name(db_file):
+    app = PainlogApp(db=db_file, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"weekly check", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PegForm)
+        await pilot.press("2", "tab", "3", "tab", "4", "enter")
+        await settle(pilot)
+    assert answers(db_file) == [PegAnswer(TODAY, 2, 3, 4)]
