@@ -178,6 +178,8 @@ class TodayScreen(DiaryScreen):
         """A save was refused; nothing was written."""
 
         reason: str
+        field: str | None = None
+        """The refused field as `rules.entry` names it (`where`, ...), when one was."""
 
     def __init__(self, today: date, diary=None, day: date | None = None) -> None:
         super().__init__(today, diary)
@@ -526,7 +528,10 @@ class TodayScreen(DiaryScreen):
         except DayChangedElsewhere as changed:
             self.post_message(self.SaveConflict(log, changed.theirs))
             return
-        except (InvalidInput, StoreError) as error:
+        except InvalidInput as error:
+            self.post_message(self.SaveRefused(str(error), error.field))
+            return
+        except StoreError as error:
             self.post_message(self.SaveRefused(str(error)))
             return
         self.post_message(
@@ -614,6 +619,11 @@ class TodayScreen(DiaryScreen):
         self._writing_checkin = False
         self._set_status(f"Not saved: {message.reason}")
         self.notify(message.reason, title="Not saved", severity="error", markup=False)
+        # To the row the refusal names (a place a check-in still names, taken out of
+        # Where, is refused by the store, not by the form).
+        picker = REFUSED_ROWS.get(message.field or "")
+        if picker is not None and self._details is not None:
+            self.query_one(f"#{picker}").filter_input.focus()
 
     # -- check-ins ------------------------------------------------------------------------
 
@@ -912,6 +922,8 @@ class TodayScreen(DiaryScreen):
 
 
 ROW_LABELS = {"places": "Where", "exercises": "Did", "took": "Took", "treated": "Treated"}
+REFUSED_ROWS = {"where": "places", "did": "exercises", "took": "took", "treated": "treated"}
+"""The picker of each field a refusal may name, as `rules.entry` names it."""
 """Each picker's row, as its label names it, for a message about what is typed there."""
 
 

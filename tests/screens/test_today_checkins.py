@@ -467,3 +467,19 @@ def test_editing_the_only_checkin_keeps_the_days_pain_following_it():
     changed = CheckInChange(TODAY, CheckIn(NOON, 6), MORNING).apply(day)
     assert (changed.pain, changed.worst, changed.pain_from_checkins) == (6, 6, True)
     assert changed.checkins == (CheckIn(NOON, 6),)
+
+
+async def test_a_place_a_checkin_names_taken_out_of_where_is_refused_at_where(db, clock):
+    logged = by_checkins(CheckIn(MORNING, 3, (Place("hip-side", "left"),)))
+    save(db, logged)
+    app = PainlogApp(db=db, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#places").filter_input.focus()
+        await pilot.press("backspace", "escape")  # then back to the pain score
+        assert app.focused is app.screen.query_one("#pain")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert status(app).startswith("Not saved: where: 'hip-side:left' is not accepted")
+        assert app.focused is app.screen.query_one("#places").filter_input
+    assert stored(db) == logged
