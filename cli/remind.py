@@ -73,23 +73,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _remind(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
     from painlog.cli import local_today, read_diary
-    from painlog.rules.peg import PEG_SKIPPED_SETTING, peg_due
-    from painlog.rules.weekly import WEEK_START_SETTING, first_weekday_of, week_bounds
     from painlog.store.errors import NoDiary
 
     today = local_today()
     try:
         with read_diary(args) as diary:
             logged = diary.load_day(today) is not None
-            first_weekday = first_weekday_of(diary.setting(WEEK_START_SETTING))
-            start, end = week_bounds(today, first_weekday)
-            peg_missing = today == end and peg_due(
-                diary.peg_answers(start, end),
-                diary.setting(PEG_SKIPPED_SETTING),
-                today,
-                first_weekday,
-            )
+            # The same week and test as Today's offer, asked on the week's last day.
+            week = diary.peg_week(today)
+            peg_missing = week.due and today == week.start + timedelta(days=6)
     except NoDiary:
         logged, peg_missing = False, False
     lines = ([] if logged else [reminder_line(today)]) + ([PEG_LINE] if peg_missing else [])
