@@ -71,13 +71,17 @@ def demo_peg(weeks: int, seed: int, today: date) -> list[PegAnswer]:
     """The PEG answers of the demo: one on the last logged day of most weeks of the story
     (not this week, left for a newcomer to answer), oldest first. Each answer's pain is
     the week's mean pain rounded; the other two stay within a point or two of it."""
+    return _peg_answers(demo_history(weeks, seed, today), weeks, seed, today)
+
+
+def _peg_answers(history: list[DayLog], weeks: int, seed: int, today: date) -> list[PegAnswer]:
+    """`demo_peg` of the `history` `demo_history` gave for the same arguments."""
     from fractions import Fraction
 
     from painlog.rules.weekly import week_start
 
-    check_weeks(weeks)
     rng = random.Random(f"peg-{seed}")
-    logs = [x for x in demo_history(weeks, seed, today) if x.day >= story_start(weeks, today)]
+    logs = [x for x in history if x.day >= story_start(weeks, today)]
     by_week: dict[date, list[DayLog]] = {}
     for log in logs:
         by_week.setdefault(week_start(log.day), []).append(log)
@@ -133,7 +137,7 @@ def fill_demo(diary, weeks: int, seed: int, today: date) -> int:
     for log in logs:
         check_day(log, today)
     diary.insert_days(logs)
-    for answer in demo_peg(weeks, seed, today):
+    for answer in _peg_answers(logs, weeks, seed, today):
         diary.answer_peg(answer, today)
     profile = diary.profile()
     diary.save_profile(
