@@ -1,10 +1,11 @@
 """Today: the one form where a day is logged, or a past day corrected.
 
 The first frame holds the heading, the alert banner and the pain score, which is what a
-person types first; the rest of the form (`DayDetails`) comes a frame later (`Lazy`). The
-day's saved log, the pickers' lists and the alerts arrive from a worker as one `DayView`
-and fill the form once both are there; a score typed meanwhile is kept. Saving happens
-in a worker too, replying with a message either way.
+person types first. The day's saved log, the pickers' lists and the alerts arrive from a
+worker as one `DayView`; the rest of the form (`DayDetails`) is mounted when the first one
+does and filled as soon as it is there, so its rows are laid out and drawn once, with the
+day in them, rather than empty first. A score typed meanwhile is kept. Saving happens in a
+worker too, replying with a message either way.
 
 Check-ins (ctrl+n, and the list under the score) are written one at a time as they are
 made, each in a worker against the version the form read; the form then follows what was
@@ -21,7 +22,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.lazy import Lazy
 from textual.message import Message
 from textual.widgets import Header, Label, Static
 
@@ -219,16 +219,16 @@ class TodayScreen(DiaryScreen):
         yield Header()
         yield AlertBanner(id="banner")
         yield PegOffer(id="peg-offer")
-        with VerticalScroll(id="today-form"):
-            with Horizontal(classes="form-row"):
-                yield Label("Pain", classes="form-label")
-                yield PainScale(id="pain")
-            yield Lazy(DayDetails(id="details"))
+        with VerticalScroll(id="today-form"), Horizontal(classes="form-row"):
+            yield Label("Pain", classes="form-label")
+            yield PainScale(id="pain")
         yield Static("Opening your diary…", id="status", markup=False)
         yield KeysFooter()
 
     def on_mount(self) -> None:
         self._show_heading()
+        if self.diary is not None:
+            self.load()  # handed in with the screen: nothing else will read the day
 
     @on(DayDetails.Ready)
     def _details_ready(self, message: DayDetails.Ready) -> None:
@@ -327,6 +327,9 @@ class TodayScreen(DiaryScreen):
             return  # The person has moved on to another day meanwhile.
         self._show_alerts(view.alerts)
         if self._details is None:
+            # The rows come with the first day read, and take it when mounted (`Ready`).
+            if self._pending is None:
+                self.query_one("#today-form").mount(DayDetails(id="details"))
             self._pending = view
             return
         pain = self.query_one("#pain", PainScale)

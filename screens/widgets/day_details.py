@@ -1,9 +1,10 @@
 """The day's details under its pain score: its check-ins, places, exercises, medications
 taken, treatments, warning signs, worst pain, bed rest and the note.
 
-Today draws its first frame with the pain score alone and mounts these rows a frame later
-(`textual.lazy.Lazy`): they are most of what the screen costs to build, and the score is
-what a person types first. Their widgets (the pickers, the catalogue behind them, the
+Today draws its first frame with the pain score alone and mounts these rows when the
+day's log arrives: they are most of what the screen costs to build, the score is what a
+person types first, and rows mounted empty would be laid out and drawn once more when the
+day fills them. Their widgets (the pickers, the catalogue behind them, the
 checklist, the note's text area) are imported when the rows are composed, not with this
 module, so that Today's first frame does not wait for them; the rows' messages are handled
 by name (`on_picker_changed`) for the same reason. Once mounted the rows say so with

@@ -163,6 +163,9 @@ class Picker(FocusGroup, Generic[T]):
         """The width the chips were last laid out for."""
         self._chips_shown: tuple = ()
         """The width, and the chips' labels, last shown."""
+        self._matches_stale = True
+        """The matches list has not been filled for the current filter and candidates: it
+        is filled when focus comes inside, as it only shows then."""
 
     def compose(self) -> ComposeResult:
         yield PickerInput(placeholder=self._placeholder, compact=True)
@@ -277,7 +280,17 @@ class Picker(FocusGroup, Generic[T]):
         highlighted = self.query_one(OptionList).highlighted
         return highlighted if highlighted is not None else 0
 
-    def _refilter(self, query: str) -> None:
+    def on_descendant_focus(self) -> None:
+        if self._matches_stale:
+            self._refilter(self.filter_input.value, shown=True)
+
+    def _refilter(self, query: str, shown: bool = False) -> None:
+        if not (shown or self.has_class("-active")):
+            # Hidden until focus comes inside: a day loaded, a catalogue or the usage
+            # handed in need not rank and lay out every candidate for a list nobody sees.
+            self._matches_stale = True
+            return
+        self._matches_stale = False
         filter_text, _extras = self.split_query(query)
         self._matches = rank(filter_text, self.candidates, self.usage)
         if not self._matches and " " in filter_text.strip():
@@ -369,7 +382,8 @@ class Picker(FocusGroup, Generic[T]):
         # The same chips at the same width are left as they are: a day loaded, a catalogue
         # handed in and a resize each ask, and every rebuild is a mount and a layout.
         labels = tuple(self.describe(item) for item in self.chosen) or (self.nothing_chosen(),)
-        shown = (self.size.width, bool(self.chosen), labels)
+        # With nothing chosen the row is one line of words, whatever the width.
+        shown = (self.size.width if self.chosen else 0, bool(self.chosen), labels)
         if shown == self._chips_shown and chips.children:
             return
         self._chips_shown = shown

@@ -1,7 +1,8 @@
-"""Today's first frame holds the pain score; the rows under it are mounted a frame later.
+"""Today's first frame holds the pain score; the rows under it are mounted when the day's
+log arrives, and are drawn with it.
 
-Whatever comes first (the rows or the diary), the form ends up filled and a score typed
-meanwhile is kept.
+However the diary comes (opened by the app, or handed in with the screen), the form ends
+up filled, and a score typed meanwhile is kept.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ async def test_the_first_frame_shows_the_score_alone_and_the_rows_follow(tmp_pat
         assert screen.shows_day
 
 
-async def test_a_diary_handed_in_before_the_rows_exist_fills_them_once_mounted(tmp_path):
+async def test_a_diary_handed_in_with_the_screen_fills_the_form(tmp_path):
     db_file = str(tmp_path / "diary.db")
     write(db_file, LOGGED)
 
@@ -197,3 +198,27 @@ async def test_quitting_with_a_score_typed_while_the_day_loads_asks_first(tmp_pa
         screen = app.screen
         assert screen.form_log() == replace(LOGGED, pain=7)
         assert "Unsaved changes" in str(screen.query_one("#status").render())
+
+
+async def test_the_rows_come_with_the_day(tmp_path, held_read):
+    app = logged_app(tmp_path)
+    rows_in_frame: list[bool] = []
+    display = app._display
+
+    def record(screen, *args, **kwargs):
+        if isinstance(screen, TodayScreen):
+            rows_in_frame.append(bool(screen.query(DayDetails)))
+        return display(screen, *args, **kwargs)
+
+    app._display = record
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+        # The day is held back: frames were drawn, none with the rows.
+        assert rows_in_frame and not any(rows_in_frame)
+        assert not app.screen.shows_day
+        held_read.set()
+        await settle(pilot)
+        assert rows_in_frame[-1]
+        assert app.screen.form_log() == LOGGED
+        assert app.screen.shows_day
