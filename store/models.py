@@ -2,12 +2,14 @@
 
 Constraints live in the database as well as in `rules.entry`, so a row that breaks them
 cannot exist whatever code path (or future bug) tries to write it.
-"""
 
-from __future__ import annotations
+The annotations are evaluated as the classes are made (no `from __future__ import
+annotations`): pydantic would otherwise evaluate each one again from its text.
+"""
 
 from datetime import UTC, date, datetime, time
 
+from pydantic import ConfigDict
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
@@ -25,7 +27,18 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class DayLogRow(SQLModel, table=True):
+class Table(SQLModel):
+    """The base of painlog's tables.
+
+    Rows are read and written through Core (`Model.__table__`), never made or validated
+    as pydantic models, so each model's validator is left to be built when first asked
+    for (`defer_build`) instead of as the class is declared.
+    """
+
+    model_config = ConfigDict(defer_build=True)
+
+
+class DayLogRow(Table, table=True):
     """One calendar day's log; the parent of its places, exercises and flags."""
 
     __tablename__ = "day_log"
@@ -63,7 +76,7 @@ def _parent_id(unique: bool = False) -> Column:
     )
 
 
-class PainPlaceRow(SQLModel, table=True):
+class PainPlaceRow(Table, table=True):
     """Where it hurt on a day."""
 
     __tablename__ = "pain_place"
@@ -77,7 +90,7 @@ class PainPlaceRow(SQLModel, table=True):
     character: str | None = None
 
 
-class ExerciseDoneRow(SQLModel, table=True):
+class ExerciseDoneRow(Table, table=True):
     """An exercise done on a day, with its dose when given."""
 
     __tablename__ = "exercise_done"
@@ -92,7 +105,7 @@ class ExerciseDoneRow(SQLModel, table=True):
     minutes: int | None = None
 
 
-class FlagReportRow(SQLModel, table=True):
+class FlagReportRow(Table, table=True):
     """A warning sign noticed on a day."""
 
     __tablename__ = "flag_report"
@@ -103,7 +116,7 @@ class FlagReportRow(SQLModel, table=True):
     slug: str = Field(index=True)
 
 
-class IntakeRow(SQLModel, table=True):
+class IntakeRow(Table, table=True):
     """A medication taken on a day (schema 4): several a day, each with its own dose and
     time when given; taken without a dose is still taken."""
 
@@ -120,7 +133,7 @@ class IntakeRow(SQLModel, table=True):
     taken_at: time | None = None
 
 
-class TreatmentDoneRow(SQLModel, table=True):
+class TreatmentDoneRow(Table, table=True):
     """A treatment done on a day (schema 4): heat, massage, a physiotherapy session..."""
 
     __tablename__ = "treatment_done"
@@ -132,7 +145,7 @@ class TreatmentDoneRow(SQLModel, table=True):
     slug: str = Field(index=True)
 
 
-class ReportMarkRow(SQLModel, table=True):
+class ReportMarkRow(Table, table=True):
     """A day whose note goes in the clinician's report; it goes with the day's log."""
 
     __tablename__ = "report_mark"
@@ -142,7 +155,7 @@ class ReportMarkRow(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utc_now)
 
 
-class CheckInRow(SQLModel, table=True):
+class CheckInRow(Table, table=True):
     """A timed check-in within a day (schema 6): one a minute."""
 
     __tablename__ = "checkin"
@@ -158,7 +171,7 @@ class CheckInRow(SQLModel, table=True):
     note: str = ""
 
 
-class CheckInPlaceRow(SQLModel, table=True):
+class CheckInPlaceRow(Table, table=True):
     """Where it hurt at a check-in (schema 6), known by its day and time; the day's places
     hold it too."""
 
@@ -180,7 +193,7 @@ class CheckInPlaceRow(SQLModel, table=True):
     character: str | None = None
 
 
-class PegAnswerRow(SQLModel, table=True):
+class PegAnswerRow(Table, table=True):
     """The three PEG answers given for a week (schema 6), kept under the day they were
     given for; a week holds one set (`Diary.answer_peg`)."""
 
@@ -200,7 +213,7 @@ class PegAnswerRow(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utc_now)
 
 
-class ProfileRow(SQLModel, table=True):
+class ProfileRow(Table, table=True):
     """The single row of what the person told painlog about themselves.
 
     Columns added by a schema step come last, as `ALTER TABLE ... ADD COLUMN` puts them,
@@ -218,7 +231,7 @@ class ProfileRow(SQLModel, table=True):
     cancer_history: bool | None = None
 
 
-class AlertAckRow(SQLModel, table=True):
+class AlertAckRow(Table, table=True):
     """A person's acknowledgement of an alert; the alert itself is always recomputed."""
 
     __tablename__ = "alert_ack"
@@ -233,7 +246,7 @@ class AlertAckRow(SQLModel, table=True):
     acknowledged_on: date | None = None
 
 
-class SettingRow(SQLModel, table=True):
+class SettingRow(Table, table=True):
     """One preference (first day of the week, theme, ...) as text, keyed by name."""
 
     __tablename__ = "setting"
@@ -243,7 +256,7 @@ class SettingRow(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utc_now)
 
 
-class OwnExerciseRow(SQLModel, table=True):
+class OwnExerciseRow(Table, table=True):
     """An exercise the person added (a physiotherapist's programme, say).
 
     Its slug never changes, so the days that name it keep it through a rename; a retired
@@ -267,7 +280,7 @@ class OwnExerciseRow(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utc_now)
 
 
-class MedicationRow(SQLModel, table=True):
+class MedicationRow(Table, table=True):
     """A medication the person takes (schema 4), under their own name for it.
 
     As with own exercises, its slug never changes and a retired one keeps its row, so the
@@ -286,7 +299,7 @@ class MedicationRow(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utc_now)
 
 
-class OwnTreatmentRow(SQLModel, table=True):
+class OwnTreatmentRow(Table, table=True):
     """A treatment the person added to the ones the sources name (schema 4)."""
 
     __tablename__ = "own_treatment"
