@@ -230,14 +230,21 @@ class TodayScreen(DiaryScreen):
         if self.diary is not None:
             self.load()  # handed in with the screen: nothing else will read the day
 
-    @on(DayDetails.Ready)
-    def _details_ready(self, message: DayDetails.Ready) -> None:
-        self._details = message.details
-        pending, self._pending = self._pending, None
-        if pending is not None and pending.day == self.day:
-            self._show_view(pending)
-        elif self.diary is not None:
-            self.load()
+    async def _mount_details(self) -> None:
+        """Mount the rows under the score and fill them with the view waiting for them.
+
+        One batch: the rows are laid out and drawn once, with the day in them, not empty
+        and then again filled.
+        """
+        details = DayDetails(id="details")
+        with self.app.batch_update():
+            await self.query_one("#today-form").mount(details)
+            self._details = details
+            pending, self._pending = self._pending, None
+            if pending is not None and pending.day == self.day:
+                self._show_view(pending)
+            elif self.diary is not None:
+                self.load()  # the person moved to another day meanwhile
 
     # -- the diary arrives ----------------------------------------------------------------
 
@@ -327,9 +334,9 @@ class TodayScreen(DiaryScreen):
             return  # The person has moved on to another day meanwhile.
         self._show_alerts(view.alerts)
         if self._details is None:
-            # The rows come with the first day read, and take it when mounted (`Ready`).
+            # The rows come with the first day read, and take it once mounted.
             if self._pending is None:
-                self.query_one("#today-form").mount(DayDetails(id="details"))
+                self.call_later(self._mount_details)
             self._pending = view
             return
         pain = self.query_one("#pain", PainScale)

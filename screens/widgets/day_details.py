@@ -7,8 +7,8 @@ person types first, and rows mounted empty would be laid out and drawn once more
 day fills them. Their widgets (the pickers, the catalogue behind them, the
 checklist, the note's text area) are imported when the rows are composed, not with this
 module, so that Today's first frame does not wait for them; the rows' messages are handled
-by name (`on_picker_changed`) for the same reason. Once mounted the rows say so with
-`Ready`; whatever the person changes here reaches Today as one `Edited` message.
+by name (`on_picker_changed`) for the same reason. Whatever the person changes here
+reaches Today as one `Edited` message.
 """
 
 from __future__ import annotations
@@ -61,15 +61,6 @@ class DayDetails(Vertical):
     @dataclass
     class Edited(Message):
         """The person changed one of the rows."""
-
-    @dataclass
-    class Ready(Message):
-        """The rows are mounted and can be filled."""
-
-        details: DayDetails
-
-    def on_mount(self) -> None:
-        self.post_message(self.Ready(self))
 
     def compose(self) -> ComposeResult:
         from textual.widgets import TextArea
