@@ -119,7 +119,6 @@ class ExportScreen(DiaryScreen):
             "export",
             "Write file",
             id="export.write",
-            priority=True,
             tooltip="Write the CSV file (asks before replacing a file)",
         ),
     ]

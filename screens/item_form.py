@@ -41,7 +41,7 @@ class ItemForm(ModalScreen[Draft | None], Generic[Draft]):
     CSS_PATH = stylesheet(__file__)
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save and close"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save and close"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving"),
     ]
 

@@ -99,7 +99,6 @@ class SettingsScreen(DiaryScreen):
             "save_profile",
             "Save profile",
             id="settings.save",
-            priority=True,
             tooltip="Save the birth year, the date the pain started and the cancer history",
         ),
         Binding(

@@ -59,7 +59,6 @@ class TodayScreen(DiaryScreen):
             "save",
             "Save",
             id="today.save",
-            priority=True,
             tooltip="Save this day's log (replaces what was saved for the date)",
         ),
         Binding(

@@ -51,7 +51,6 @@ class WelcomeScreen(ModalScreen[Profile | None]):
             "finish",
             "Start logging",
             id="welcome.finish",
-            priority=True,
             tooltip="Save the answers given and go to Today",
         ),
         Binding("f1", "app.help", "Help", id="welcome.help", tooltip="The help screen"),
