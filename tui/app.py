@@ -132,7 +132,7 @@ class PainlogApp(App[None]):
         Binding(
             "question_mark", "help", "Help", key_display="?", show=False, id="app.help_question"
         ),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Quit painlog"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit painlog"),
     ]
 
     @dataclass

@@ -74,3 +74,19 @@ async def test_a_profile_typed_and_saved_in_one_burst_is_saved_whole(tmp_path):
         await settle(pilot)
     with Diary.open(db_file) as diary:
         assert diary.profile().birth_year == 1961
+
+
+async def test_a_score_typed_and_quit_in_one_burst_asks_first(tmp_path):
+    from painlog.screens.confirm import ConfirmScreen
+
+    db_file = str(tmp_path / "diary.db")
+    logged(db_file, 1)
+    app = PainlogApp(db=db_file, today=TODAY)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        burst(app, "5", "ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen.has_unsaved_changes
