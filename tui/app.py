@@ -132,7 +132,7 @@ class PainlogApp(App[None]):
         Binding(
             "question_mark", "help", "Help", key_display="?", show=False, id="app.help_question"
         ),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit painlog"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Quit painlog"),
     ]
 
     @dataclass
@@ -323,7 +323,19 @@ class PainlogApp(App[None]):
         screen = self._built.get("today")
         return screen if isinstance(screen, TodayScreen) else None
 
-    async def action_quit(self) -> None:
+    def action_quit(self) -> None:
+        """Quit, after asking when Today holds unsaved changes.
+
+        A priority key, so it quits from any dialog as well; it is acted on before keys
+        typed just ahead of it reach the focused widget, so the question waits for them.
+        """
+        focused = self.screen.focused
+        if focused is None:
+            self._quit_unless_unsaved()
+        else:
+            focused.call_later(self._quit_unless_unsaved)
+
+    def _quit_unless_unsaved(self) -> None:
         today = self.today_screen
         if today is not None and today.has_unsaved_changes:
             from painlog.screens.confirm import ConfirmScreen

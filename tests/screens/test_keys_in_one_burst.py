@@ -85,3 +85,18 @@ async def test_a_score_typed_and_quit_in_one_burst_asks_first(db_file):
         await settle(pilot)
         assert app.screen.has_unsaved_changes
     assert stored(db_file).pain == 1
+
+
+@pytest.mark.parametrize("opened_by", ["f1", "ctrl+n", "ctrl+p"])
+async def test_ctrl_q_quits_from_a_dialog_too(db_file, opened_by):
+    app = PainlogApp(db=db_file, today=TODAY)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press(opened_by)
+        await settle(pilot)
+        assert app.screen is not screen  # the dialog is in front
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+    assert app.return_code == 0
+    assert stored(db_file).pain == 1
