@@ -23,6 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
+from textual.widget import MountError
 from textual.widgets import Header, Label, Static
 
 from painlog.rules.describe import day_heading
@@ -235,9 +236,14 @@ class TodayScreen(DiaryScreen):
         One batch: the rows are laid out and drawn once, with the day in them, not empty
         and then again filled.
         """
+        if self._details is not None or not self.is_attached:
+            return  # already there, or the app is closing
         details = DayDetails(id="details")
         with self.app.batch_update():
-            await self.query_one("#today-form").mount(details)
+            try:
+                await self.query_one("#today-form").mount(details)
+            except MountError:
+                return  # the screen was taken down meanwhile: the app is closing
             self._details = details
             pending, self._pending = self._pending, None
             if pending is not None and pending.day == self.day:

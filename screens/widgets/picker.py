@@ -159,10 +159,8 @@ class Picker(FocusGroup, Generic[T]):
         self._matches: list[Candidate] = []
         self._removed: list[tuple[int, T]] = []
         """Items removed since the day was loaded, latest last, with where they stood."""
-        self._chips_width = 0
-        """The width the chips were last laid out for."""
         self._chips_shown: tuple = ()
-        """The width, and the chips' labels, last shown."""
+        """The chips' labels (or what the row says with none) and their rows, last shown."""
         self._matches_stale = True
         """The matches list has not been filled for the current filter and candidates: it
         is filled when focus comes inside, as it only shows then."""
@@ -379,16 +377,15 @@ class Picker(FocusGroup, Generic[T]):
         chips = self.query_one(".picker--chips", Vertical)
         if not chips.is_attached:
             return  # The screen is being taken down (the app is closing).
-        # The same chips at the same width are left as they are: a day loaded, a catalogue
-        # handed in and a resize each ask, and every rebuild is a mount and a layout.
-        labels = tuple(self.describe(item) for item in self.chosen) or (self.nothing_chosen(),)
-        # With nothing chosen the row is one line of words, whatever the width.
-        shown = (self.size.width if self.chosen else 0, bool(self.chosen), labels)
+        labels = tuple(f"{self.describe(item)} ✕" for item in self.chosen)
+        # Chips that would fall into the same rows are left as they are: a day loaded, a
+        # catalogue handed in and a resize each ask, and every rebuild is a mount and a
+        # layout. Rows made before the width is known (0: one row) stand when they fit.
+        shown = (labels or (self.nothing_chosen(),), chip_rows(labels, self.size.width))
         if shown == self._chips_shown and chips.children:
             return
         self._chips_shown = shown
         chips.remove_children()
-        self._chips_width = self.size.width
         if not self.chosen:
             chips.mount(Label(self.nothing_chosen(), classes="picker--empty"))
             return
@@ -396,24 +393,24 @@ class Picker(FocusGroup, Generic[T]):
         # a chip past the right edge would be cut off ("Kneeling hip flexor stre").
         buttons = [
             Button(
-                Content(f"{self.describe(item)} ✕"),
+                Content(label),
                 name=str(index),
                 classes="picker--chip",
                 compact=True,
                 tooltip="Remove (or Backspace in the empty filter for the last one)",
             )
-            for index, item in enumerate(self.chosen)
+            for index, label in enumerate(labels)
         ]
         for chip in buttons:
             chip.can_focus = False
         chips.mount_all(
-            Horizontal(*row, classes="picker--chip-row")
-            for row in chip_rows(buttons, self._chips_width)
+            Horizontal(*(buttons[index] for index in row), classes="picker--chip-row")
+            for row in shown[1]
         )
 
     def on_resize(self, event: Resize) -> None:
-        # Only a change of width can move a chip to another row.
-        if event.size.width != self._chips_width and self.is_attached:
+        # A change of width may move a chip to another row.
+        if self.is_attached:
             self._show_chips()
 
 
@@ -421,19 +418,20 @@ CHIP_EDGES = 3
 """Cells a chip takes beside its label: one of padding each side and one of margin."""
 
 
-def chip_rows(chips: Sequence[Button], width: int) -> list[list[Button]]:
-    """The chips in rows no wider than `width` (one row when the width is not known yet);
-    a chip wider than a row gets a row of its own."""
-    rows: list[list[Button]] = [[]]
+def chip_rows(labels: Sequence[str], width: int) -> tuple[tuple[int, ...], ...]:
+    """The chips with these labels in rows no wider than `width`, as the index of each
+    chip in its row (one row when the width is not known yet); a chip wider than a row gets
+    a row of its own."""
+    rows: list[list[int]] = [[]]
     used = 0
-    for chip in chips:
-        needed = Content(str(chip.label)).cell_length + CHIP_EDGES
+    for index, label in enumerate(labels):
+        needed = Content(label).cell_length + CHIP_EDGES
         if rows[-1] and width > 0 and used + needed > width:
             rows.append([])
             used = 0
-        rows[-1].append(chip)
+        rows[-1].append(index)
         used += needed
-    return rows
+    return tuple(tuple(row) for row in rows)
 
 
 class PlacePicker(Picker[Place]):

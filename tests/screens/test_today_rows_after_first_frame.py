@@ -222,3 +222,35 @@ async def test_the_rows_come_with_the_day(tmp_path, held_read):
         assert rows_in_frame[-1]
         assert app.screen.form_log() == LOGGED
         assert app.screen.shows_day
+
+
+async def test_quitting_as_the_day_arrives_is_a_plain_exit(tmp_path, monkeypatch):
+    attach = TodayScreen.attach
+
+    def attach_then_quit(self, *args, **kwargs):
+        attach(self, *args, **kwargs)  # the rows are now due to be mounted
+        self.app.exit()
+
+    monkeypatch.setattr(TodayScreen, "attach", attach_then_quit)
+    app = logged_app(tmp_path)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+    assert app.return_code == 0
+
+
+async def test_chips_that_fit_are_built_once_with_the_day(tmp_path):
+    app = logged_app(tmp_path)
+    built: list[tuple[int, ...]] = []
+    display = app._display
+
+    def record(screen, *args, **kwargs):
+        if isinstance(screen, TodayScreen) and screen.shows_day:
+            built.append(tuple(id(chip) for chip in screen.query(".picker--chip")))
+        return display(screen, *args, **kwargs)
+
+    app._display = record
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.resize_terminal(100, 24)
+        await settle(pilot)
+    assert built and built[0] and set(built) == {built[0]}
