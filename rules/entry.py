@@ -6,6 +6,8 @@ anything is written, so a refusal always reads the same and nothing half-valid i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, time
 
 from painlog.rules.checkins import checkin_pain, checkin_worst
@@ -45,6 +47,14 @@ class InvalidInput(ValueError):
 
     def __str__(self) -> str:
         return f"{self.field}: {shown_value(self.value)} is not accepted; expected {self.accepted}"
+
+
+class CheckInRefused(InvalidInput):
+    """A refusal of one of a day's check-ins, or of a score said to come from them.
+
+    Worded as every refusal is, naming the check-in's field as the day's would be (`at`,
+    `pain`, `where`, `note`); the type says it is the check-ins' (the daily file's
+    `checkins` column)."""
 
 
 SHOWN_VALUE_CHARS = 200
@@ -101,11 +111,12 @@ def check_day(log: DayLog, today: date, seeds: Catalogue | None = None) -> None:
         raise InvalidInput(
             "date", log.day.isoformat(), f"a date in the years {EARLIEST_YEAR} to {LATEST_YEAR}"
         )
-    for checkin in log.checkins:
-        # Before the day's scores, which may come from these: a check-in's pain of 11 is
-        # named as such, not as the day's worst.
-        _check_minute("at", checkin.at)
-        check_pain("pain", checkin.pain)
+    with _of_checkins():
+        for checkin in log.checkins:
+            # Before the day's scores, which may come from these: a check-in's pain of 11
+            # is named as such, not as the day's worst.
+            _check_minute("at", checkin.at)
+            check_pain("pain", checkin.pain)
     check_pain("pain", log.pain)
     if log.worst is not None:
         worst = check_pain("worst", log.worst)
@@ -147,7 +158,17 @@ def check_day(log: DayLog, today: date, seeds: Catalogue | None = None) -> None:
     if len(set(log.flags)) != len(log.flags):
         raise InvalidInput("flag", ",".join(log.flags), "each warning sign at most once")
     _check_note("note", log.note)
-    _check_checkins(log, seeds)
+    with _of_checkins():
+        _check_checkins(log, seeds)
+
+
+@contextmanager
+def _of_checkins() -> Iterator[None]:
+    """Refusals raised inside are the check-ins' (`CheckInRefused`), worded the same."""
+    try:
+        yield
+    except InvalidInput as error:
+        raise CheckInRefused(error.field, error.value, error.accepted) from None
 
 
 def _check_minute(field: str, at: object) -> None:

@@ -44,7 +44,14 @@ from typing import BinaryIO
 from sqlalchemy.exc import IntegrityError
 
 from painlog.rules.checkins import as_read
-from painlog.rules.entry import EARLIEST_YEAR, InvalidInput, check_day, check_pain, check_peg
+from painlog.rules.entry import (
+    EARLIEST_YEAR,
+    CheckInRefused,
+    InvalidInput,
+    check_day,
+    check_pain,
+    check_peg,
+)
 from painlog.rules.own_exercises import NAME_MAX_CHARS, placeholder_for
 from painlog.rules.own_treatments import own_treatment
 from painlog.rules.records import CANCER_HISTORY_FLAG, DayLog, ExerciseDone, PegAnswer
@@ -125,8 +132,6 @@ _OWN_PART = {
     "treated": "treatments",
 }
 """The fields that are a whole column, named by the column alone (`places: 'elbow'`)."""
-_CHECKIN_PARTS = ("at", "pain", "where", "side", "character", "note")
-"""The fields `check_day` names for a check-in (and for the day itself, but `at`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -832,7 +837,7 @@ def _row(row: list[str], today: date, seeds: Catalogue, cells: _CellReaders) -> 
     try:
         check_day(log, today, seeds)
     except InvalidInput as error:
-        return log.day, None, None, [_day_message(error, log, today, seeds)]
+        return log.day, None, None, [_day_message(error)]
     answer = None if values is None else PegAnswer(log.day, *values)
     if answer is not None:
         try:
@@ -879,19 +884,9 @@ def _peg_message(error: InvalidInput) -> str:
     return _message(error, "date" if error.field == "date" else "peg")
 
 
-def _day_message(error: InvalidInput, log: DayLog, today: date, seeds: Catalogue) -> str:
-    """A refusal of `check_day`, named by the `checkins` column when it is a check-in's:
-    the fields of a check-in are named as the day's are, so the day is checked again
-    without them (only for a refused day with check-ins)."""
-    if log.checkins and error.field in _CHECKIN_PARTS:
-        alone = replace(log, checkins=(), pain_from_checkins=False, worst_from_checkins=False)
-        try:
-            check_day(alone, today, seeds)
-        except InvalidInput:
-            pass
-        else:
-            return _message(error, "checkins")
-    return _message(error)
+def _day_message(error: InvalidInput) -> str:
+    """A refusal of `check_day`, named by the `checkins` column when it is a check-in's."""
+    return _message(error, "checkins" if isinstance(error, CheckInRefused) else None)
 
 
 def _fields_message(row: list[str], columns: Sequence[str]) -> str:
