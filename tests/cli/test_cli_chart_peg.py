@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from chart_reading import read_chart
+from cli_results import ok
 
 from painlog.rules.peg import weekly_scores
 from painlog.rules.records import PegAnswer
@@ -51,12 +52,6 @@ def peg_db(tmp_path, peg_template) -> Path:
     copy = tmp_path / "peg.db"
     copy.write_bytes(peg_template.read_bytes())
     return copy
-
-
-def ok(done) -> str:
-    assert done.returncode == 0, done.stderr
-    assert done.stderr == ""
-    return done.stdout
 
 
 def weekly_chart(stdout: str) -> str:

@@ -8,26 +8,13 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
+from cli_results import ok, refused
 
 from painlog.rules.records import CheckIn, PegAnswer, Place
 from painlog.store.diary import Diary
 
 TODAY = date(2026, 11, 21)  # a Saturday; the conftest pins it as the CLI's today
 MONDAY = date(2026, 11, 16)
-
-
-def ok(result) -> str:
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    return result.stdout
-
-
-def refused(result) -> str:
-    assert result.returncode == 2, (result.stdout, result.stderr)
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("painlog: "), result.stderr
-    return lines[0]
 
 
 def fingerprint(folder: Path) -> dict[str, str]:

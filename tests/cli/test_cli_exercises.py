@@ -7,14 +7,10 @@ import hashlib
 import shutil
 from pathlib import Path
 
+from cli_results import ok
+
 from painlog.rules.records import ExerciseDone
 from painlog.store.diary import Diary
-
-
-def ok(result) -> str:
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    return result.stdout
 
 
 def fingerprint(folder: Path) -> dict[str, str]:

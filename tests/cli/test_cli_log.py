@@ -10,6 +10,7 @@ from pathlib import Path
 
 import platformdirs
 import pytest
+from cli_results import ok
 
 from painlog.rules.records import DayLog, ExerciseDone, Place, Profile
 from painlog.seeds import catalogue
@@ -28,12 +29,6 @@ def stored(path: Path) -> list[DayLog]:
 def stored_day(path: Path, day: date) -> DayLog | None:
     with Diary.open(str(path)) as diary:
         return diary.load_day(day)
-
-
-def ok(result) -> str:
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    return result.stdout
 
 
 def test_log_records_every_field_and_show_prints_it(run_cli, db_path):

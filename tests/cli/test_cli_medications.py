@@ -8,26 +8,12 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
+from cli_results import ok, refused
 
 from painlog.rules.records import Intake
 from painlog.store.diary import Diary
 
 TODAY = date(2026, 11, 21)
-
-
-def ok(result) -> str:
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    return result.stdout
-
-
-def refused(result) -> str:
-    assert result.returncode == 2, (result.stdout, result.stderr)
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("painlog: "), result.stderr
-    assert "Traceback" not in result.stderr
-    return lines[0]
 
 
 def fingerprint(folder: Path) -> dict[str, str]:

@@ -5,6 +5,7 @@ diary exactly as it was."""
 from __future__ import annotations
 
 import pytest
+from cli_results import ok
 from test_cli_exercises import fingerprint
 from test_cli_refusals import assert_one_line_refusal
 
@@ -13,12 +14,6 @@ from painlog.store.diary import Diary
 
 DAY = "2026-11-20"
 """A day the shared diary has no log for."""
-
-
-def ok(result) -> str:
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    return result.stdout
 
 
 def logged(path, day=DAY):
