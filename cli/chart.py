@@ -55,8 +55,6 @@ def run(args: argparse.Namespace) -> int:
     from painlog.rules.parsing import parse_date
     from painlog.rules.peg import peg_sentence, weekly_scores
     from painlog.rules.weekly import (
-        WEEK_START_SETTING,
-        first_weekday_of,
         trend_sentence,
         week_sentence,
         week_start,
@@ -69,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     if as_of > today:
         raise InvalidInput("as-of", args.as_of, f"today ({today.isoformat()}) or earlier")
     with read_diary(args) as diary:
-        first_weekday = first_weekday_of(diary.setting(WEEK_START_SETTING))
+        first_weekday = diary.first_weekday()
         last = week_start(as_of, first_weekday)
         first = last - timedelta(weeks=weeks - 1)
         # One week more than drawn, so the first week drawn can be compared with the one before.

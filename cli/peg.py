@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     check_peg(answer, today)  # before the diary is opened (or created)
     with open_diary(args) as diary:
         replaced = diary.answer_peg(answer, today)
-        first_weekday = _first_weekday(diary)
+        first_weekday = diary.first_weekday()
     verb = "Replaced the answers for" if replaced else "Answered"
     print(f"{verb} the week of {week_of(day, first_weekday, today)}: {answer_words(answer)}.")
     return EXIT_OK
@@ -82,7 +82,7 @@ def show_recent(args: argparse.Namespace, today) -> int:
         print(f"{item.name}: {item.question} (0 {item.low}, 10 {item.high})")
     try:
         with read_diary(args) as diary:
-            first_weekday = _first_weekday(diary)
+            first_weekday = diary.first_weekday()
             answers = diary.peg_answers(today - timedelta(weeks=RECENT_WEEKS), today)
     except NoDiary:
         answers, first_weekday = [], 0
@@ -115,9 +115,3 @@ def answer_words(answer) -> str:
         f"pain {answer.pain}, enjoyment {answer.enjoyment}, activity {answer.activity}; "
         f"score {format_mean(peg_score(answer))}"
     )
-
-
-def _first_weekday(diary) -> int:
-    from painlog.rules.weekly import WEEK_START_SETTING, first_weekday_of
-
-    return first_weekday_of(diary.setting(WEEK_START_SETTING))

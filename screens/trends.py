@@ -36,11 +36,9 @@ from painlog.rules.peg import peg_sentence, weekly_scores
 from painlog.rules.records import DayLog, PegAnswer, Profile
 from painlog.rules.weekly import (
     OVERVIEW_WEEKS,
-    WEEK_START_SETTING,
     WeekSummary,
     day_month,
     episode_sentence,
-    first_weekday_of,
     trend_sentence,
     week_sentence,
     week_start,
@@ -183,7 +181,7 @@ class TrendsScreen(DiaryScreen):
 
     @work(thread=True, exclusive=True, group="trends-week")
     def _load_week(self, anchor: date) -> None:
-        first_weekday = first_weekday_of(self.diary.setting(WEEK_START_SETTING))
+        first_weekday = self.diary.first_weekday()
         history = self._history
         if history is None:
             history = self._history = (

@@ -462,6 +462,10 @@ class Diary(OwnLists, PegAnswers):
             ).scalar()
         return default if value is None else value
 
+    def first_weekday(self) -> int:
+        """The day diary weeks start on (Settings), 0 for Monday to 6 for Sunday."""
+        return first_weekday_of(self.setting(WEEK_START_SETTING))
+
     def set_setting(self, key: str, value: str) -> None:
         """Store a preference (replacing the previous value)."""
         with self._writer.begin() as connection:

@@ -40,9 +40,7 @@ from painlog.rules.peg import answers_by_week, peg_score
 from painlog.rules.records import DayLog, PegAnswer, Profile
 from painlog.rules.weekly import (
     DEFAULT_FIRST_WEEKDAY,
-    WEEK_START_SETTING,
     WeekFigures,
-    first_weekday_of,
     week_bounds,
     week_start,
     weekly_summaries,
@@ -289,7 +287,7 @@ def read_weeks(diary: Diary, today: date, start: date | None, end: date | None) 
     """The weekly CSV's and the report's reading: by default the current episode, or the
     last 12 weeks, to today."""
     profile = diary.profile()
-    first_weekday = first_weekday_of(diary.setting(WEEK_START_SETTING))
+    first_weekday = diary.first_weekday()
     logs = diary.days(end=today)
     if start is None:
         start, default_end = default_weekly_range(logs, profile, end or today, first_weekday)
@@ -491,7 +489,7 @@ def export_diary(
         logs = diary.days(start, end)
         answers = diary.peg_answers(start, end)
         start, end = _range_held(logs, answers, start, end)
-        first_weekday = first_weekday_of(diary.setting(WEEK_START_SETTING))
+        first_weekday = diary.first_weekday()
         text = fhir_bundle(logs, diary.catalogue(), answers, first_weekday)
         return Export(kind, start, end, (), [], text, len(logs))
     if kind == "daily":
