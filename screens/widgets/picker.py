@@ -69,7 +69,9 @@ class Picker(FocusGroup, Generic[T]):
     """A filter line, the best matches under it, and the chosen items as removable chips.
 
     The matches and the preview show only while focus is inside (FocusGroup's `-active`),
-    to keep the form short.
+    to keep the form short. They are mounted when focus first comes inside: until then
+    nothing needs them, and four pickers' lists are a good part of what Today costs to
+    build when the day arrives.
     """
 
     DEFAULT_CSS = """
@@ -164,17 +166,15 @@ class Picker(FocusGroup, Generic[T]):
         self._matches_stale = True
         """The matches list has not been filled for the current filter and candidates: it
         is filled when focus comes inside, as it only shows then."""
+        self._preview: Label | None = None
+        self._options: OptionList | None = None
+        """The preview and the matches list, once focus has come inside (None before)."""
 
     def compose(self) -> ComposeResult:
         yield PickerInput(placeholder=self._placeholder, compact=True)
-        yield Label("", classes="picker--preview")
-        matches = OptionList(compact=True)
-        matches.can_focus = False
-        yield matches
         yield Vertical(classes="picker--chips")
 
     def on_mount(self) -> None:
-        self._refilter("")
         self._show_chips()
 
     # -- what subclasses define -----------------------------------------------------------
@@ -266,7 +266,9 @@ class Picker(FocusGroup, Generic[T]):
         # Says in words what Enter will add, so the highlight never rests on colour alone.
         query = self.filter_input.value
         self.set_class(bool(query.strip()), "-typed")
-        preview = self.query_one(".picker--preview", Label)
+        preview = self._preview
+        if preview is None:
+            return
         if not self._matches:
             preview.update("no match: try fewer letters")
             return
@@ -275,15 +277,23 @@ class Picker(FocusGroup, Generic[T]):
         preview.update(Content(f"Enter adds: {self.describe(chosen)}"))
 
     def _highlight_index(self) -> int:
-        highlighted = self.query_one(OptionList).highlighted
+        highlighted = None if self._options is None else self._options.highlighted
         return highlighted if highlighted is not None else 0
 
-    def on_descendant_focus(self) -> None:
+    async def on_descendant_focus(self) -> None:
+        if self._options is None:
+            self._preview = Label("", classes="picker--preview")
+            self._options = OptionList(compact=True)
+            self._options.can_focus = False
+            # Awaited, so that keys typed meanwhile are filtered into a mounted list: the
+            # picker takes its messages one at a time.
+            await self.mount(self._preview, self._options, after=self.filter_input)
         if self._matches_stale:
             self._refilter(self.filter_input.value, shown=True)
 
     def _refilter(self, query: str, shown: bool = False) -> None:
-        if not (shown or self.has_class("-active")):
+        options = self._options
+        if options is None or not options.is_mounted or not (shown or self.has_class("-active")):
             # Hidden until focus comes inside: a day loaded, a catalogue or the usage
             # handed in need not rank and lay out every candidate for a list nobody sees.
             self._matches_stale = True
@@ -294,7 +304,6 @@ class Picker(FocusGroup, Generic[T]):
         if not self._matches and " " in filter_text.strip():
             # The last word may be a side or dose still being typed: match without it.
             self._matches = rank(filter_text.rsplit(" ", 1)[0], self.candidates, self.usage)
-        options = self.query_one(OptionList)
         # Names are plain text (an own exercise may hold brackets), never markup.
         options.set_options(Option(Content(c.shown), id=c.slug) for c in self._matches)
         if self._matches:
@@ -358,8 +367,8 @@ class Picker(FocusGroup, Generic[T]):
         self._chosen_changed()
 
     def action_move(self, delta: int) -> None:
-        options = self.query_one(OptionList)
-        if self._matches:
+        options = self._options
+        if options is not None and self._matches:
             index = (self._highlight_index() + delta) % len(self._matches)
             options.highlighted = index
             self._show_preview()
