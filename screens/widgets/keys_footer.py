@@ -202,12 +202,20 @@ class KeysFooter(Footer):
         for row in layout.rows:
             if two_rows:
                 with HorizontalGroup(classes="keys-row"):
-                    yield from self._footer_keys(row)
+                    yield from self._footer_keys(row, layout.compact)
             else:
-                yield from self._footer_keys(row)
+                yield from self._footer_keys(row, layout.compact)
 
-    def _footer_keys(self, row: tuple[Key, ...]) -> ComposeResult:
+    def _footer_keys(self, row: tuple[Key, ...], compact: bool) -> ComposeResult:
+        # Each key is made in the style it keeps: the footer is composed again whenever
+        # its layout (compact or not) changes, so the keys need no binding to the
+        # footer's `compact`, whose watcher restyles every key once more as it mounts.
+        # The palette's key is always compact, as in Textual's footer.
         for key in row:
+            key_compact = compact or key.palette
+            classes = ("-command-palette " if key.palette else "") + (
+                "-compact" if key_compact else ""
+            )
             footer_key = FooterKey(
                 key.key,
                 key.display,
@@ -215,10 +223,9 @@ class KeysFooter(Footer):
                 key.action,
                 disabled=not key.enabled,
                 tooltip=key.tooltip,
-                classes="-command-palette" if key.palette else "",
+                classes=classes,
             )
-            if not key.palette:
-                footer_key.data_bind(compact=Footer.compact)
+            footer_key.set_reactive(FooterKey.compact, key_compact)
             yield footer_key
 
     async def _rebuild(self) -> None:
