@@ -743,8 +743,8 @@ class TodayScreen(DiaryScreen):
             self._follow_write(self._saved, log)
             self._saved = log
             self._version = message.after.version
-            checkins = self._details.query_one("#checkins")
-            if not log.checkins and self.focused is checkins:
+            focused = self.focused
+            if not log.checkins and focused is not None and focused.id == "checkins":
                 self.focus_pain()  # the list is hidden with its last check-in
             self._details.show_checkins(log.checkins)
             self._show_sources()

@@ -23,6 +23,7 @@ from textual.widgets import Label, Static
 
 if TYPE_CHECKING:
     from painlog.rules.records import DayLog
+    from painlog.screens.widgets.checkin_list import CheckInList
     from painlog.screens.widgets.picker import Picker
     from painlog.seeds import Catalogue
 
@@ -62,10 +63,12 @@ class DayDetails(Vertical):
     class Edited(Message):
         """The person changed one of the rows."""
 
+    _checkins: CheckInList | None = None
+    """The list of the day's check-ins, once a day with check-ins has been shown."""
+
     def compose(self) -> ComposeResult:
         from textual.widgets import TextArea
 
-        from painlog.screens.widgets.checkin_list import CheckInList
         from painlog.screens.widgets.flag_checklist import FlagChecklist
         from painlog.screens.widgets.focus_group import FocusGroup
         from painlog.screens.widgets.pain_scale import PainScale
@@ -77,12 +80,8 @@ class DayDetails(Vertical):
         )
         from painlog.screens.widgets.tick_box import TickBox
 
-        # Right under the score they may have set: each line starts with its time, so the
-        # row needs no name. It shows only on a day that has check-ins.
-        with Horizontal(classes="form-row", id="checkins-row") as checkins_row:
-            checkins_row.display = False
-            yield Label("", classes="form-label")
-            yield CheckInList(id="checkins")
+        # The check-ins' row comes first, mounted with the first day that has any
+        # (`show_checkins`): most days have none.
         with Horizontal(classes="form-row"):
             yield Label("Where", classes="form-label")
             yield PlacePicker(id="places")
@@ -136,8 +135,26 @@ class DayDetails(Vertical):
     def show_checkins(self, checkins: tuple) -> None:
         """List the day's check-ins as saved (they are written as they are made, never
         held in the form)."""
+        if self._checkins is None:
+            if not checkins:
+                return
+            from painlog.screens.widgets.checkin_list import CheckInList
+
+            # Right under the score they may have set: each line starts with its time,
+            # so the row needs no name. Kept by reference: the row's children are only
+            # mounted a moment after the row.
+            self._checkins = CheckInList(id="checkins")
+            self.mount(
+                Horizontal(
+                    Label("", classes="form-label"),
+                    self._checkins,
+                    classes="form-row",
+                    id="checkins-row",
+                ),
+                before=0,
+            )
         self.query_one("#checkins-row").display = bool(checkins)
-        self.query_one("#checkins").show(checkins)
+        self._checkins.show(checkins)
 
     def follow_write(self, worst: int | None, places: tuple) -> None:
         """Bring the rows up to a write made beside them (a check-in): set Worst, and add

@@ -460,6 +460,40 @@ async def test_a_day_opened_from_history_lists_its_checkins(db, clock):
     assert stored(db, date(2026, 11, 19)).checkins == (CheckIn(NOON, 6),)
 
 
+async def test_the_checkins_row_shows_only_on_a_day_with_checkins(db, clock):
+    save(db, by_checkins(CheckIn(NOON, 4)))
+    with Diary.open(db) as diary:
+        diary.save_day(DayLog(date(2026, 11, 20), 2), TODAY)
+    app = PainlogApp(db=db, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.query_one("#checkins-row").display
+        assert screen.query_one(CheckInList).checkins == (CheckIn(NOON, 4),)
+        await pilot.press("[")
+        await settle(pilot)
+        assert screen.day == date(2026, 11, 20)
+        assert not screen.query_one("#checkins-row").display
+        await pilot.press("tab")
+        assert pilot.app.focused.parent.id == "places"
+        await pilot.press("escape", "]")
+        await settle(pilot)
+        assert screen.query_one("#checkins-row").display
+        await pilot.press("tab")
+        assert isinstance(pilot.app.focused, CheckInList)
+
+
+async def test_a_day_without_checkins_has_no_checkins_row(db, clock):
+    save(db, DayLog(TODAY, 2))
+    app = PainlogApp(db=db, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        # Not built at all: most days have no check-ins, and the list is costly to mount.
+        assert not app.screen.query(CheckInList)
+        await pilot.press("tab")
+        assert not isinstance(pilot.app.focused, CheckInList)
+
+
 def test_editing_the_only_checkin_keeps_the_days_pain_following_it():
     from painlog.screens.checkin_form import CheckInChange
 
