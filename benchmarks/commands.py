@@ -53,7 +53,9 @@ def cli_commands(
     Raises:
         RuntimeError: when the warm status missed its cache and so timed the cold path.
     """
-    copies = {name: folder / f"{name}.db" for name in ("log", "status-warm", "status-cold")}
+    copies = {
+        name: folder / f"{name}.db" for name in ("log", "log-floor", "status-warm", "status-cold")
+    }
     for copy in copies.values():
         shutil.copyfile(db, copy)
 
@@ -63,6 +65,7 @@ def cli_commands(
     runs = [
         timed(painlog(copies["log"], "log", "4", "--did", "walking")),
         timed(process(["-c", "import sqlmodel"], env)),
+        timed(process(["-m", "benchmarks.log_floor", str(copies["log-floor"]), str(TODAY)], env)),
     ]
     warm_cache, cold_cache = (status_cache(copies[n], env) for n in ("status-warm", "status-cold"))
     outside = [cache for cache in (warm_cache, cold_cache) if not cache.is_relative_to(folder)]
@@ -83,9 +86,17 @@ def cli_commands(
             timed(warm),
             timed(process(["-c", "pass"], env)),
         ]
-    log_s, sqlmodel_s, *status = interleaved_reports(runs, repeat)
+    log_s, sqlmodel_s, floor_s, *status = interleaved_reports(runs, repeat)
     results = [
-        Result("`painlog log` process, 10 years, vs `import sqlmodel`", log_s, sqlmodel_s, 1.3)
+        Result("`painlog log` process, 10 years, vs `import sqlmodel`", log_s, sqlmodel_s, 1.3),
+        Result(
+            "the store's share of `painlog log` alone (`benchmarks.log_floor`) vs "
+            "`import sqlmodel`",
+            floor_s,
+            sqlmodel_s,
+            None,
+            note="the Diary imported, opened, ten years read, one day changed",
+        ),
     ]
     if status:
         if _stamp(warm_cache) != filled:

@@ -12,6 +12,12 @@ import time
 
 SPAWNED = float(sys.argv[-1])
 
+TERMINAL = (80, 24)
+"""The terminal size every probe runs at. Given, because headless Textual otherwise
+starts its first screen at Rich's default console size (80x25) and then resizes it to the
+headless driver's (80x24), laying the screen out again; a real terminal reports one size
+from the start."""
+
 
 def report() -> None:
     """Print the seconds since this probe was spawned: the figure its parent reads."""
@@ -53,7 +59,7 @@ def bare_first_frame() -> None:
 
     app = Bare()
     report_first_frame(app, Screen)
-    app.run(headless=True, auto_pilot=leave)
+    app.run(headless=True, auto_pilot=leave, size=TERMINAL)
 
 
 SHOWING = {
@@ -79,7 +85,7 @@ def painlog_first_frame(db: str, probe: str) -> None:
 
     app = PainlogApp(db=db, today=date.fromisoformat(sys.argv[3]))
     report_first_frame(app, TodayScreen, SHOWING[probe])
-    app.run(headless=True, auto_pilot=leave)
+    app.run(headless=True, auto_pilot=leave, size=TERMINAL)
     if not getattr(app, "_reported", False):
         raise SystemExit(f"painlog exited before a frame for {probe!r} was shown")
 
