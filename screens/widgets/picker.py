@@ -20,6 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.message import Message
+from textual.widget import MountError
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -287,7 +288,10 @@ class Picker(FocusGroup, Generic[T]):
             self._options.can_focus = False
             # Awaited, so that keys typed meanwhile are filtered into a mounted list: the
             # picker takes its messages one at a time.
-            await self.mount(self._preview, self._options, after=self.filter_input)
+            try:
+                await self.mount(self._preview, self._options, after=self.filter_input)
+            except MountError:
+                return  # the picker was taken down meanwhile: the app is closing
         if self._matches_stale:
             self._refilter(self.filter_input.value, shown=True)
 

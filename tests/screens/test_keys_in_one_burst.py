@@ -11,7 +11,7 @@ from pilot_helpers import settle
 from textual import events
 from textual.widgets import TextArea
 
-from painlog.rules.records import DayLog
+from painlog.rules.records import DayLog, Place
 from painlog.screens.confirm import ConfirmScreen
 from painlog.store.diary import Diary
 from painlog.tui.app import PainlogApp
@@ -100,3 +100,25 @@ async def test_ctrl_q_quits_from_a_dialog_too(db_file, opened_by):
         await settle(pilot)
     assert app.return_code == 0
     assert stored(db_file).pain == 1
+
+
+async def test_a_place_typed_as_focus_reaches_where_is_the_one_added(db_file):
+    # The picker's list of matches is built when focus first comes inside: the letters
+    # that arrive meanwhile must still filter it, and Enter add what they name.
+    app = PainlogApp(db=db_file, today=TODAY)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        app.screen.query_one("#places").filter_input.focus()
+        await burst(pilot, *"butt", "enter")
+        await burst(pilot, "ctrl+s")
+        assert not app.screen.has_unsaved_changes
+    assert stored(db_file).places == (Place("buttock"),)
+
+
+async def test_quitting_as_focus_reaches_a_picker_quits_cleanly(db_file):
+    app = PainlogApp(db=db_file, today=TODAY)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        app.screen.query_one("#places").filter_input.focus()
+        await burst(pilot, "ctrl+q")
+    assert app.return_code == 0
