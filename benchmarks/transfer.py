@@ -1,9 +1,9 @@
 """Export and import: painlog's CSV paths against raw sqlite3 + csv doing the same work.
 
 painlog's side runs the functions `painlog export`, `painlog import` and the Export screen
-call (`export_diary` then `write_private`; `check_daily` then `import_daily`). The diary or
-the baseline's connection is opened before the clock starts, as the Export screen holds
-its diary open: what is timed is the work from the data to the file (or back).
+call (`export_diary` then `write_private`; `import_daily` on a diary opened untouched). The
+diary or the baseline's connection is opened before the clock starts, as the Export screen
+holds its diary open: what is timed is the work from the data to the file (or back).
 """
 
 from __future__ import annotations
@@ -134,16 +134,16 @@ def importing(source: Path, fresh: Callable[[], Path]) -> Callable[[], float]:
     """A function that imports `source` into a `fresh()` diary and returns the seconds
     the import took (reading the file, parsing and inserting; not opening the diary)."""
     from painlog.store.diary import Diary
-    from painlog.store.importer import check_daily, import_daily
+    from painlog.store.importer import import_daily
 
     def read_in(diary) -> None:
-        # What `painlog import FILE` does with an open diary: the file checked, then written.
+        # What `painlog import FILE` does with a diary already there: one reading, written
+        # as it is checked (the day's backup copy, made as it commits, is part of it).
         with open(source, "rb") as stream:
-            check_daily(stream, TODAY)
             import_daily(diary, stream, TODAY)
 
     def run() -> float:
-        with Diary.open(str(fresh())) as diary:
+        with Diary.open(str(fresh()), untouched=True) as diary:
             return timed(lambda: read_in(diary))()
 
     return run

@@ -39,12 +39,13 @@ def register(command: CommandFactory) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from painlog.cli import local_today
-    from painlog.store.importer import ImportRefused, check_daily
+    from painlog.store.importer import ImportRefused
 
     today = local_today()
     source = Path(args.file).expanduser()
     try:
-        # A stream, read twice (checked, then written), never whole into memory.
+        # A stream, never read whole into memory; read twice only where the diary must be
+        # created or upgraded first (checked, then written; see `_opened`).
         stream = open(source, "rb")  # noqa: SIM115 - closed by the with below
     except OSError as error:
         say(f"cannot read {source}: {error.strerror or error}; nothing was imported")
@@ -57,9 +58,6 @@ def run(args: argparse.Namespace) -> int:
             )
             return EXIT_BAD_INPUT
         try:
-            # Checked whole before the diary is opened: a file that cannot be imported
-            # changes nothing, not even by creating a diary.
-            check_daily(stream, today)
             return _write(args, source, stream, today)
         except ImportRefused as refused:
             _list(source, refused)
@@ -70,12 +68,31 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_BAD_INPUT
 
 
-def _write(args: argparse.Namespace, source: Path, stream, today) -> int:
+def _opened(args: argparse.Namespace, stream, today):
+    """The diary to import into, opened so that a refused file changes nothing.
+
+    A diary already there at the current schema is opened untouched: the import is read
+    once, written in one transaction, and the day's backup copy is made only if it
+    commits. Where opening would create or upgrade the diary, the file is checked whole
+    first, so a file that cannot be imported does not even create one.
+    """
     from painlog.cli import open_diary
+    from painlog.store.diary import Diary
+    from painlog.store.errors import NeedsUpgrade, NoDiary
+    from painlog.store.importer import check_daily
+
+    try:
+        return Diary.open(args.db, untouched=True)
+    except (NoDiary, NeedsUpgrade):
+        check_daily(stream, today)
+        return open_diary(args)
+
+
+def _write(args: argparse.Namespace, source: Path, stream, today) -> int:
     from painlog.store.importer import ImportConflict, import_daily
 
     mode = "replace" if args.replace else "skip" if args.skip_existing else "refuse"
-    with open_diary(args) as diary:
+    with _opened(args, stream, today) as diary:
         try:
             result = import_daily(diary, stream, today, mode)
         except ImportConflict as conflict:

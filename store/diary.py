@@ -118,7 +118,12 @@ class Diary(OwnLists, PegAnswers):
         self._writer = writer(engine)
 
     @classmethod
-    def open(cls, where: str | DatabaseLocation | None = None, read_only: bool = False) -> Diary:
+    def open(
+        cls,
+        where: str | DatabaseLocation | None = None,
+        read_only: bool = False,
+        untouched: bool = False,
+    ) -> Diary:
         """Open the diary at a path, URL or location.
 
         Args:
@@ -126,14 +131,19 @@ class Diary(OwnLists, PegAnswers):
                 PAINLOG_DB or the default file.
             read_only: Open only to read: nothing is created, copied or migrated, and any
                 write is refused by the database itself. For commands that only read.
+            untouched: Open to write, but only a diary that opening would not change
+                (there, at the current schema): the day's backup copy is made as the
+                first write commits, so a write rolled back whole (a refused import)
+                leaves the folder as it was.
 
         Raises:
-            NoDiary: read-only, when there is no diary there yet.
-            NeedsUpgrade: read-only, when the diary needs a schema upgrade first.
+            NoDiary: read-only or untouched, when there is no diary there yet.
+            NeedsUpgrade: read-only or untouched, when opening it for writing would
+                change it first (a schema upgrade).
             StoreError: when the database cannot be used; nothing is changed.
         """
         location = where if isinstance(where, DatabaseLocation) else resolve_location(where)
-        return cls(open_engine(location, read_only), location, read_only)
+        return cls(open_engine(location, read_only, untouched), location, read_only)
 
     def close(self) -> None:
         """Release the database connections."""

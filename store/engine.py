@@ -54,7 +54,9 @@ WRITER_LOCK_KEY = 0x7061696E6C6F67
 """The PostgreSQL advisory lock painlog's writers take in turn ("painlog" in ASCII)."""
 
 
-def open_engine(location: DatabaseLocation, read_only: bool = False) -> Engine:
+def open_engine(
+    location: DatabaseLocation, read_only: bool = False, untouched: bool = False
+) -> Engine:
     """Connect to the database at `location`.
 
     Opened for writing (the default), a missing file is created privately and, in order:
@@ -67,10 +69,17 @@ def open_engine(location: DatabaseLocation, read_only: bool = False) -> Engine:
     connection refuses writes (`PRAGMA query_only` on SQLite, a read-only session on a
     server).
 
+    Opened `untouched`, it is opened for writing but nothing is changed on the way in: a
+    diary that opening would change first (missing, older, not yet in WAL mode) is refused
+    as a read-only open refuses it, and the modes and the day's backup copy wait for the
+    first write that commits. A write that is rolled back (an import refused halfway)
+    then leaves the folder as it was.
+
     Raises:
-        NoDiary: read-only, when there is no diary at `location` yet.
-        NeedsUpgrade: read-only, when the diary's schema is older than this painlog's
-            (opening it for writing upgrades it).
+        NoDiary: read-only or untouched, when there is no diary at `location` yet.
+        NeedsUpgrade: read-only or untouched, when the diary's schema is older than this
+            painlog's (opening it for writing upgrades it); untouched, also when its
+            file is not yet in WAL mode (opening it for writing turns that on).
         StoreError: when the database cannot be used: the file cannot be created, is not
             a painlog database, is damaged, was written by a newer painlog or cannot be
             written, or the server cannot be reached. The message says which and what to
@@ -78,7 +87,7 @@ def open_engine(location: DatabaseLocation, read_only: bool = False) -> Engine:
     """
     path = location.path
     if path is not None:
-        if read_only:
+        if read_only or untouched:
             _check_exists(path, location)
         else:
             _prepare_file(path)
@@ -95,7 +104,7 @@ def open_engine(location: DatabaseLocation, read_only: bool = False) -> Engine:
             if path is not None and version > 0:
                 _check_intact(connection, location)
         schema.check_known(version)
-        if read_only:
+        if read_only or untouched:
             if version == 0:
                 raise NoDiary(f"there is no diary at {location.display} yet")
             if version < schema.SCHEMA_VERSION:
@@ -103,6 +112,10 @@ def open_engine(location: DatabaseLocation, read_only: bool = False) -> Engine:
                     f"cannot read {location.display}: it was written by an older painlog "
                     f"(schema {version}) and must be upgraded first"
                 )
+            if untouched and path is not None:
+                if _journal_mode(engine) != "wal":
+                    raise NeedsUpgrade(f"{location.display} must be turned to WAL mode first")
+                _copy_at_first_commit(engine, path)
             return engine
         if path is not None:
             _make_private(path)
@@ -306,13 +319,22 @@ def _make_private(path: Path) -> None:
 
 def _use_wal(engine: Engine) -> None:
     """Turn on WAL (a no-op when the file is in WAL mode already, the usual case)."""
+    if _journal_mode(engine) != "wal":
+        _pragma(engine, "PRAGMA journal_mode = WAL")
+
+
+def _journal_mode(engine: Engine) -> str:
+    return str(_pragma(engine, "PRAGMA journal_mode")).lower()
+
+
+def _pragma(engine: Engine, statement: str) -> object:
+    """The first value `statement` answers, on a connection of its own."""
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()
-        mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
-        if str(mode).lower() != "wal":
-            cursor.execute("PRAGMA journal_mode = WAL")
+        value = cursor.execute(statement).fetchone()[0]
         cursor.close()
+        return value
     except sqlite3.Error as error:
         explained = explain(error)
         if explained is None:
@@ -320,6 +342,26 @@ def _use_wal(engine: Engine) -> None:
         raise explained from error
     finally:
         raw.close()
+
+
+def _copy_at_first_commit(engine: Engine, path: Path) -> None:
+    """Tighten the modes and make the day's backup copy just before the first write
+    commits (an untouched open).
+
+    The copy reads the file through a connection of its own: in WAL mode it sees the
+    diary as last committed, without the write waiting to commit, so it holds what the
+    diary held before that write, as a copy made at opening would.
+    """
+    done = False
+
+    @event.listens_for(engine, "commit")
+    def _before_commit(connection) -> None:
+        nonlocal done
+        if done or not connection.get_execution_options().get(WRITE_OPTION, False):
+            return
+        done = True
+        _make_private(path)
+        _daily_backup(path)
 
 
 def _daily_backup(path: Path) -> None:

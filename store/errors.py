@@ -35,7 +35,8 @@ class NoDiary(StoreError):
 
 
 class NeedsUpgrade(StoreError):
-    """A read-only open met a diary of an older schema; opening it for writing upgrades it."""
+    """A read-only or untouched open met a diary that opening it for writing would change
+    first: an older schema (upgraded) or, untouched, a file not in WAL mode (turned on)."""
 
 
 class DatabaseTooNew(StoreError):

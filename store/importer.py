@@ -5,15 +5,15 @@ batch of rows, the first problems found, a bit per calendar day (to find a date 
 twice) and the few own exercises the file names, however long the file is. Bytes that are
 not text (a NUL, invalid UTF-8, a line longer than any row) stop the reading at once.
 
-`check_daily` reads the whole file and lists every problem (wrong header, a date that is
-not ISO, pain 12, an unknown slug, a date given twice, a row cut short), each with the line
-it starts on, before the diary is opened: a file that cannot be imported changes nothing,
-not even by creating a diary. `import_daily` reads it again and writes it through
-`Diary.importing`: batches of rows, each checked against the days already logged and
-written with Core bulk inserts, all in one transaction. Any problem found on the way
-(days already logged and no choice given, or a file changed since it was checked) rolls
-back every batch written before it. More than `PROBLEMS_LISTED` problems are listed as the
-first ones and a count.
+`import_daily` reads the file once and writes it through `Diary.importing`: batches of
+rows, each checked (wrong header, a date that is not ISO, pain 12, an unknown slug, a date
+given twice, a row cut short) and checked against the days already logged, and written
+with Core bulk inserts, all in one transaction. Any problem found on the way rolls back
+every batch written before it, and the reading goes on to the end, so every problem is
+listed, each with the line it starts on. A diary opened untouched (`Diary.open`) makes its
+day's backup copy only when the import commits: a refused file changes nothing.
+`check_daily` reads and checks without a diary, for where opening one would create or
+upgrade it. More than `PROBLEMS_LISTED` problems are listed as the first ones and a count.
 
 Reading undoes exactly what the export did (see `store.csv_format`), so exporting,
 importing into an empty diary and exporting again gives a byte-identical file.
@@ -284,9 +284,9 @@ def import_daily(
 ) -> ImportResult:
     """Read a daily export and write its days to the diary, all in one transaction.
 
-    The rows are checked again as they are read (the file may have changed since
-    `check_daily`); any problem, or a date already logged when `on_conflict` is "refuse",
-    rolls back every batch already written.
+    Every row is checked as it is read, as `check_daily` checks it; any problem, or a
+    date already logged when `on_conflict` is "refuse", rolls back every batch already
+    written.
 
     Args:
         diary: An open `Diary`.

@@ -1,6 +1,7 @@
-"""`painlog import`: a stream checked before the diary is opened, then written all or
-nothing; many problems listed as the first 100 and a count; files that are not text
-refused at once; each refusal leaves the diary's folder byte for byte as it was."""
+"""`painlog import`: a stream read once and written all or nothing (checked whole first
+only where the diary must be created or upgraded); many problems listed as the first 100
+and a count; files that are not text refused at once; each refusal leaves the diary's
+folder byte for byte as it was, backups folder included."""
 
 from __future__ import annotations
 
@@ -23,12 +24,13 @@ medications and treatments columns), which imports the same way as a current one
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
-    """The diary's files (the database and any -wal, -shm) and their bytes; the backups
-    folder is left out (opening a diary to find the days logged makes the day's copy)."""
+    """Everything under the diary's folder (the database, any -wal and -shm, the backups
+    folder and its copies) with the bytes of each file."""
     return {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.iterdir())
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
         if p.is_file()
+        else "folder"
+        for p in sorted(folder.rglob("*"))
     }
 
 
@@ -171,3 +173,59 @@ def test_a_file_given_on_standard_input_is_read(cli_env, db_path, tmp_path):
     assert result.returncode == 0, result.stderr
     with Diary.open(str(db_path), read_only=True) as diary:
         assert diary.count_days() == 2
+
+
+def test_an_import_into_a_diary_already_there_reads_the_file_once(
+    cli_main, diary_file, tmp_path, monkeypatch
+):
+    from painlog.store import importer
+
+    def no_second_reading(*_args, **_kwargs):
+        raise AssertionError("the file was checked in a reading of its own")
+
+    monkeypatch.setattr(importer, "check_daily", no_second_reading)
+    source = tmp_path / "days.csv"
+    source.write_text(HEADER + rows(3), encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + "2026-11-01,3,,,,,no,\r\n2026-11-02,12,,,,,no,\r\n")
+    before = fingerprint(diary_file.parent)
+    refused = cli_main("--db", diary_file, "import", bad)
+    assert refused.returncode == 2, refused.stderr
+    assert f"{bad} line 3: pain: '12'" in refused.stderr
+    assert fingerprint(diary_file.parent) == before
+    done = cli_main("--db", diary_file, "import", source, "--skip-existing")
+    assert done.returncode == 0, done.stderr
+
+
+def test_an_import_that_commits_copies_the_diary_as_it_was_before(cli_main, diary_file, tmp_path):
+    from painlog.store import backup
+    from painlog.store.clock import local_today
+
+    with Diary.open(str(diary_file), read_only=True) as diary:
+        held = diary.days()
+    assert not backup.backups_folder(diary_file).exists()
+    source = tmp_path / "days.csv"
+    source.write_text(HEADER + "2026-11-01,3,,,,,no,\r\n2026-11-02,5,,,,,no,\r\n")
+    result = cli_main("--db", diary_file, "import", source)
+    assert result.returncode == 0, result.stderr
+    copy = backup.backups_folder(diary_file) / backup.daily_name(diary_file, local_today())
+    with Diary.open(str(copy), read_only=True) as before:
+        assert before.days() == held
+    with Diary.open(str(diary_file), read_only=True) as after:
+        assert len(after.days()) == len(held) + 2
+
+
+def test_a_refused_import_into_an_older_diary_leaves_it_unupgraded(cli_main, tmp_path):
+    import shutil
+
+    fixture = Path(__file__).parents[1] / "safety" / "fixtures" / "painlog-v5.db"
+    folder = tmp_path / "old"
+    folder.mkdir()
+    db = Path(shutil.copy2(fixture, folder / "painlog.db"))
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + "2026-11-01,3,,,,,no,\r\n2026-11-02,12,,,,,no,\r\n")
+    before = fingerprint(folder)
+    result = cli_main("--db", db, "import", bad)
+    assert result.returncode == 2
+    assert f"{bad} line 3: pain: '12'" in result.stderr
+    assert fingerprint(folder) == before

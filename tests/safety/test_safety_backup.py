@@ -216,6 +216,50 @@ def test_a_new_diary_gets_no_empty_copy(tmp_path):
     assert not backup.backups_folder(db).exists()
 
 
+def test_an_untouched_open_copies_the_diary_as_its_first_write_commits(small_diary):
+    from painlog.store.clock import local_today
+
+    held = table_rows(small_diary)
+    folder = backup.backups_folder(small_diary)
+    with Diary.open(str(small_diary), untouched=True) as diary:
+        assert len(diary.days()) == 7
+        assert not folder.exists()
+        diary.save_day(DayLog(SAFETY_TODAY, 6, note="after the copy"), SAFETY_TODAY)
+        copy = folder / backup.daily_name(small_diary, local_today())
+        assert table_rows(copy) == held
+        made = copy.stat().st_mtime_ns
+        diary.save_day(DayLog(SAFETY_TODAY, 7), SAFETY_TODAY)
+        assert copy.stat().st_mtime_ns == made
+    if sys.platform != "win32":
+        assert mode(folder) == 0o700 and mode(copy) == 0o600
+
+
+def test_an_untouched_open_whose_write_rolls_back_leaves_the_folder_as_it_was(small_diary):
+    before = fingerprint(small_diary.parent)
+    with Diary.open(str(small_diary), untouched=True) as diary:
+        with pytest.raises(RuntimeError), diary.importing() as writer:
+            writer.delete([SAFETY_TODAY - timedelta(days=n) for n in range(1, 8)])
+            raise RuntimeError("the import found a problem")
+        assert len(diary.days()) == 7
+    assert fingerprint(small_diary.parent) == before
+
+
+def test_an_untouched_open_refuses_what_a_writing_open_would_change_first(small_diary, tmp_path):
+    from painlog.store.errors import NeedsUpgrade, NoDiary
+
+    missing = tmp_path / "new" / "painlog.db"
+    with pytest.raises(NoDiary):
+        Diary.open(str(missing), untouched=True)
+    assert not missing.parent.exists()
+    connection = sqlite3.connect(small_diary)
+    connection.execute("PRAGMA journal_mode = DELETE")  # as a restored copy is
+    connection.close()
+    before = fingerprint(small_diary.parent)
+    with pytest.raises(NeedsUpgrade, match="WAL"):
+        Diary.open(str(small_diary), untouched=True)
+    assert fingerprint(small_diary.parent) == before
+
+
 def test_the_last_seven_daily_copies_are_kept(small_diary):
     made = []
     for day in range(10):

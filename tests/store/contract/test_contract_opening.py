@@ -34,12 +34,25 @@ def tables(where: str) -> set[str]:
         engine.dispose()
 
 
-# -- read-only ---------------------------------------------------------------------------
+# -- read-only and untouched -------------------------------------------------------------
 
 
-def test_reading_where_there_is_no_diary_creates_nothing(where, engine_name, tmp_path):
+def test_an_untouched_diary_writes_as_any_other(where):
+    with Diary.open(where) as diary:
+        diary.save_day(DAY, TODAY)
+    with Diary.open(where, untouched=True) as diary:
+        assert diary.days() == [DAY]
+        diary.save_day(DayLog(TODAY - timedelta(days=1), 2), TODAY)
+    with Diary.open(where, read_only=True) as reader:
+        assert [log.day for log in reader.days()] == [TODAY - timedelta(days=1), TODAY]
+
+
+@pytest.mark.parametrize(
+    "how", [{"read_only": True}, {"untouched": True}], ids=["read", "untouched"]
+)
+def test_reading_where_there_is_no_diary_creates_nothing(where, engine_name, tmp_path, how):
     with pytest.raises(NoDiary, match="no diary"):
-        Diary.open(where, read_only=True)
+        Diary.open(where, **how)
     if engine_name == "sqlite":
         assert list(tmp_path.iterdir()) == []
     else:
@@ -115,6 +128,8 @@ def test_an_older_schema_is_not_upgraded_by_a_reader_but_by_a_writer(where):
     downgrade(where, 1)
     with pytest.raises(NeedsUpgrade, match="older painlog"):
         Diary.open(where, read_only=True)
+    with pytest.raises(NeedsUpgrade, match="older painlog"):
+        Diary.open(where, untouched=True)
     assert "own_exercise" not in tables(where)
     with Diary.open(where) as diary:
         assert diary.days() == [DAY]
