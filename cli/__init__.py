@@ -266,6 +266,20 @@ def open_diary(args: argparse.Namespace):
     return Diary.open(args.db)
 
 
+def open_untouched(args: argparse.Namespace):
+    """The diary named by `--db`, opened for writing without changing anything until a
+    write commits (`Diary.open(untouched=True)`), so a command refused on the way leaves
+    its folder as it was; None when there is no diary there yet, or one that opening must
+    upgrade first (open it with `open_diary` once the input is known to be good)."""
+    from painlog.store.diary import Diary
+    from painlog.store.errors import NeedsUpgrade, NoDiary
+
+    try:
+        return Diary.open(args.db, untouched=True)
+    except (NoDiary, NeedsUpgrade):
+        return None
+
+
 def read_diary(args: argparse.Namespace):
     """The diary named by `--db`, opened for a command that only reads (`reading`)."""
     return reading(args.db)

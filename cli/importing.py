@@ -76,16 +76,14 @@ def _opened(args: argparse.Namespace, stream, today):
     commits. Where opening would create or upgrade the diary, the file is checked whole
     first, so a file that cannot be imported does not even create one.
     """
-    from painlog.cli import open_diary
-    from painlog.store.diary import Diary
-    from painlog.store.errors import NeedsUpgrade, NoDiary
+    from painlog.cli import open_diary, open_untouched
     from painlog.store.importer import check_daily
 
-    try:
-        return Diary.open(args.db, untouched=True)
-    except (NoDiary, NeedsUpgrade):
+    diary = open_untouched(args)
+    if diary is None:
         check_daily(stream, today)
-        return open_diary(args)
+        diary = open_diary(args)
+    return diary
 
 
 def _write(args: argparse.Namespace, source: Path, stream, today) -> int:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 
-from painlog.cli import EXIT_OK, CommandFactory, local_today, open_diary
+from painlog.cli import EXIT_OK, CommandFactory, local_today, open_diary, open_untouched
 from painlog.cli.completers import (
     complete_did,
     complete_flag,
@@ -111,6 +112,13 @@ CHECKIN_OPTIONS = ("date", "where", "note")
 def run(args: argparse.Namespace) -> int:
     if args.at is not None:
         return run_checkin(args)
+    today = local_today()
+    with contextlib.ExitStack() as closing:
+        return _log(args, today, closing)
+
+
+def _log(args: argparse.Namespace, today, closing: contextlib.ExitStack) -> int:
+    """`run`, with the diary it opens closed by `closing`."""
     from painlog.rules.day_change import KEEP, DayChange, apply_change, report_change
     from painlog.rules.describe import day_heading, summary_text
     from painlog.rules.entry import InvalidInput, check_day, check_pain
@@ -118,14 +126,18 @@ def run(args: argparse.Namespace) -> int:
     from painlog.rules.parsing import parse_date, parse_exercises, parse_flags, parse_places
     from painlog.seeds.catalogue import OWN_PREFIX
 
-    today = local_today()
-    seeds = None
+    seeds = diary = None
     if args.did.strip() or args.took.strip() or args.treated.strip():
-        # The diary's own lists, read (never written) before the log is checked: an own
-        # exercise may be named without `own-`, and medications are only the person's.
-        from painlog.cli.list_actions import diary_catalogue
+        # The diary's own lists, read before the log is checked: an own exercise may be
+        # named without `own-`, and medications are only the person's. Opened untouched
+        # and kept for the write, so a log refused on the way changes nothing.
+        diary = open_untouched(args)
+        if diary is not None:
+            seeds = closing.enter_context(diary).catalogue()
+        else:
+            from painlog.cli.list_actions import diary_catalogue
 
-        seeds = diary_catalogue(args)
+            seeds = diary_catalogue(args)  # no diary yet, or one to upgrade: read-only
     change = DayChange(
         day=parse_date(args.date, today),
         pain=check_pain("pain", args.pain),
@@ -138,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
         took=parse_took(args.took, seeds) if args.took.strip() else (),
         treated=parse_treated(args.treated, seeds) if args.treated.strip() else (),
     )
-    # Refuse before opening the database so bad input never creates or touches a file.
+    # Refused before anything is written, so bad input never creates or touches a file.
     check_day(change.as_new_day(), today, seeds)
     if args.for_report and args.note is not None and not args.note.strip():
         raise InvalidInput("for-report", change.day.isoformat(), "a day with a note")
@@ -166,18 +178,19 @@ def run(args: argparse.Namespace) -> int:
             )
         return apply_change(held, change)
 
-    with open_diary(args) as diary:
-        profile, acknowledged = diary.profile(), diary.acknowledged()
-        history = diary.days(end=today)
-        before, after = diary.change_day(change.day, changed, today)
-        if args.for_report is not None:
-            diary.mark_for_report(change.day, args.for_report)
-        if seeds is None and (
-            after.log.took
-            or any(d.slug.startswith(OWN_PREFIX) for d in after.log.exercises)
-            or any(slug.startswith(OWN_PREFIX) for slug in after.log.treated)
-        ):
-            seeds = diary.catalogue()
+    if diary is None:
+        diary = closing.enter_context(open_diary(args))
+    profile, acknowledged = diary.profile(), diary.acknowledged()
+    history = diary.days(end=today)
+    before, after = diary.change_day(change.day, changed, today)
+    if args.for_report is not None:
+        diary.mark_for_report(change.day, args.for_report)
+    if seeds is None and (
+        after.log.took
+        or any(d.slug.startswith(OWN_PREFIX) for d in after.log.exercises)
+        or any(slug.startswith(OWN_PREFIX) for slug in after.log.treated)
+    ):
+        seeds = diary.catalogue()
     log = after.log
     # The alerts before and after this log, from one read: the rules are pure, so the
     # "after" set is the same as re-reading the database would give.

@@ -266,3 +266,31 @@ def test_profile_shows_sets_and_clears(run_cli, cli_main, diary_file):
     assert "Pain started: 2026-10-10" in out
     with Diary.open(str(diary_file)) as diary:
         assert diary.profile() == Profile(None, date(2026, 10, 10))
+
+
+def test_a_log_naming_exercises_opens_the_diary_once_and_copies_it_as_it_was(
+    cli_main, diary_file, monkeypatch
+):
+    from painlog.store import backup
+    from painlog.store.clock import local_today
+
+    with Diary.open(str(diary_file), read_only=True) as diary:
+        held = diary.days()
+    opened: list[dict] = []
+    real = Diary.open.__func__
+
+    def counted(cls, *args, **kwargs):
+        opened.append(kwargs)
+        return real(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Diary, "open", classmethod(counted))
+    refused = cli_main("--db", diary_file, "log", "4", "--did", "walking", "--worst", "2")
+    assert refused.returncode == 2, refused.stderr
+    assert not backup.backups_folder(diary_file).exists()
+    opened.clear()
+    done = cli_main("--db", diary_file, "log", "4", "--did", "walking", "--date", "2026-11-19")
+    assert done.returncode == 0, done.stderr
+    assert opened == [{"untouched": True}]
+    copy = backup.backups_folder(diary_file) / backup.daily_name(diary_file, local_today())
+    with Diary.open(str(copy), read_only=True) as before:
+        assert before.days() == held
