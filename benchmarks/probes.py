@@ -65,8 +65,10 @@ def bare_first_frame() -> None:
 SHOWING = {
     "painlog": lambda screen: True,
     "painlog-data": lambda screen: screen.shows_day,
+    "painlog-form": lambda screen: screen.shows_form,
 }
-"""What the frame a probe reports must show: Today at all, or the day's log and alerts."""
+"""What the frame a probe reports must show: Today at all; the day's score, heading and
+alerts; or all that and the rows under the score, filled (a frame later)."""
 
 
 def painlog_first_frame(db: str, probe: str) -> None:

@@ -198,7 +198,12 @@ class TodayScreen(DiaryScreen):
         """The last view shown, while nothing has been saved since: a move to another day
         reads only that day's log and keeps the rest."""
         self._details: DayDetails | None = None
-        """The rows under the pain score, once mounted (a frame after the first)."""
+        """The rows under the pain score, once mounted (a frame after the day's score)."""
+        self._previewed: int | None = None
+        """The saved score shown ahead of the rows, while they are mounted (so it is not
+        taken for one the person typed)."""
+        self._day_shown = False
+        """The day's score and heading are shown (its rows may still be on their way)."""
         self._alerts_shown = False
         self._place_usage: dict[str, int] = {}
         """How often each location was logged, read with the day, for the check-in form."""
@@ -211,9 +216,16 @@ class TodayScreen(DiaryScreen):
 
     @property
     def shows_day(self) -> bool:
-        """True once the form holds the day's saved log (empty when it has none) and the
-        banner has been given the current alerts."""
-        return not self._loading and self._alerts_shown
+        """True once the day's score and heading are shown and the banner has been given
+        the current alerts; on the first day read, the rows under the score follow a
+        frame later (`shows_form`)."""
+        return self._alerts_shown and (self._day_shown or not self._loading)
+
+    @property
+    def shows_form(self) -> bool:
+        """True once the whole form holds the day's saved log (empty when it has none),
+        rows included, and the banner has been given the current alerts."""
+        return self._alerts_shown and not self._loading and self._details is not None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -233,8 +245,9 @@ class TodayScreen(DiaryScreen):
     async def _mount_details(self) -> None:
         """Mount the rows under the score and fill them with the view waiting for them.
 
-        One batch: the rows are laid out and drawn once, with the day in them, not empty
-        and then again filled.
+        Called once the frame showing the day's score is drawn, as `textual.lazy.Lazy`
+        mounts. One batch: the rows are laid out and drawn once, with the day in them, not
+        empty and then again filled.
         """
         if self._details is not None or not self.is_attached:
             return  # already there, or the app is closing
@@ -339,15 +352,16 @@ class TodayScreen(DiaryScreen):
             return  # The person has moved on to another day meanwhile.
         self._show_alerts(view.alerts)
         if self._details is None:
-            # The rows come with the first day read, and take it once mounted.
+            # The day's score, heading and alerts are drawn now; the rows under the score
+            # are mounted after that frame and take the view then.
             if self._pending is None:
-                self.call_later(self._mount_details)
+                self.call_after_refresh(self._mount_details)
             self._pending = view
+            self._show_score(view)
             return
         pain = self.query_one("#pain", PainScale)
-        # The form was emptied when loading began, so a score in it now was typed since:
-        # the score is there from the first frame, and the saved log must not overwrite it.
-        typed = pain.value if self._loading else None
+        typed = self._typed_score()
+        self._previewed = None
         # A re-read that brings the log already shown (the screen back in view after a
         # dialog, say) leaves the status line alone: it may say what the dialog just did.
         reread = not self._loading and view.log == self._saved
@@ -368,6 +382,31 @@ class TodayScreen(DiaryScreen):
         else:
             pain.set_value(typed)
             self._edited()
+
+    def _show_score(self, view: DayView) -> None:
+        """Show the day's saved score, the days logged and the weekly check ahead of the
+        rows under the score; a score typed meanwhile stays."""
+        self._recent_days = set(view.recent_days)
+        self._show_heading()
+        self._show_peg(view.peg)
+        pain = self.query_one("#pain", PainScale)
+        if pain.value is None:
+            self._saved = view.log
+            self._set_status(self._saved_status())
+            if view.log is not None:
+                self._previewed = view.log.pain
+                pain.set_value(view.log.pain)
+        self._day_shown = True
+
+    def _typed_score(self) -> int | None:
+        """The score typed while the day loads, if any. The form was emptied when loading
+        began, so a score in it now was typed since (unless it is the saved one shown
+        ahead of the rows): the score is there from the first frame, and the saved log
+        must not overwrite it."""
+        if not self._loading:
+            return None
+        value = self.query_one("#pain", PainScale).value
+        return None if value == self._previewed else value
 
     # -- the form -------------------------------------------------------------------------
 
@@ -461,7 +500,7 @@ class TodayScreen(DiaryScreen):
         """True when the form differs from what is saved for the day (while the day is
         loading: when a score has been typed)."""
         if self._loading:
-            return self.is_mounted and self.query_one("#pain", PainScale).value is not None
+            return self.is_mounted and self._typed_score() is not None
         current = self.form_log()
         if current is None:
             return self._saved is not None or self._form_touched()
@@ -844,6 +883,8 @@ class TodayScreen(DiaryScreen):
         self._saved = None
         self._version = None
         self._loading = True
+        self._previewed = None
+        self._day_shown = False
         self._fill(None)
         if self._details is not None:
             self._details.rewind()

@@ -1,5 +1,6 @@
-"""Today's first frame holds the pain score; the rows under it are mounted when the day's
-log arrives, and are drawn with it.
+"""Today's first frame holds the pain score; when the day's log arrives its score, heading
+and alerts are drawn, and the rows under the score are mounted after that frame (as
+`textual.lazy.Lazy` mounts), drawn already filled.
 
 However the diary comes (opened by the app, or handed in with the screen), the form ends
 up filled, and a score typed meanwhile is kept.
@@ -40,6 +41,19 @@ def held_read(monkeypatch):
     monkeypatch.setattr(day_view, "read_day_view", held)
     yield release
     release.set()
+
+
+@pytest.fixture
+def held_rows(monkeypatch):
+    """Hold back the mounting of the rows under the score; the test mounts them itself
+    with the returned function (`await mount_rows(screen)`)."""
+    mount = TodayScreen._mount_details
+
+    async def held(self) -> None:
+        pass
+
+    monkeypatch.setattr(TodayScreen, "_mount_details", held)
+    return mount
 
 
 LOGGED = DayLog(
@@ -253,4 +267,63 @@ async def test_chips_that_fit_are_built_once_with_the_day(tmp_path):
         await settle(pilot)
         await pilot.resize_terminal(100, 24)
         await settle(pilot)
-    assert built and built[0] and set(built) == {built[0]}
+    built = [chips for chips in built if chips]  # frames of the score alone come first
+    assert built and set(built) == {built[0]}
+
+
+async def test_the_days_score_and_alerts_are_drawn_a_frame_before_its_rows(tmp_path):
+    app = logged_app(tmp_path)
+    frames: list[tuple[bool, bool, int | None]] = []
+    display = app._display
+
+    def record(screen, *args, **kwargs):
+        if isinstance(screen, TodayScreen):
+            score = screen.query_one("#pain", PainScale).value
+            frames.append((screen.shows_day, bool(screen.query(DayDetails)), score))
+        return display(screen, *args, **kwargs)
+
+    app._display = record
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.shows_form
+    shown = [frame for frame in frames if frame[0]]
+    assert shown[0] == (True, False, 5)  # the day's score, without the rows yet
+    assert shown[-1] == (True, True, 5)
+
+
+async def test_before_the_rows_the_day_reads_as_saved(tmp_path, held_rows):
+    app = logged_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.shows_day and not screen.shows_form
+        assert screen.query_one("#pain", PainScale).value == 5
+        assert "1/7 days logged" in screen.sub_title
+        assert str(screen.query_one("#status").render()).startswith("Saved")
+        assert not screen.has_unsaved_changes
+        assert screen.form_log() is None  # nothing can be saved without the rows
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("Still opening" in str(n.message) for n in app._notifications)
+        await pilot.press("ctrl+q")  # nothing typed: a plain exit
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_a_score_typed_before_the_rows_arrive_is_kept(tmp_path, held_rows):
+    app = logged_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("3")
+        await pilot.pause()
+        assert screen.has_unsaved_changes
+        await held_rows(screen)
+        await settle(pilot)
+        assert screen.shows_form
+        assert screen.form_log() == replace(LOGGED, pain=3)
+        assert "Unsaved changes" in str(screen.query_one("#status").render())
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    with Diary.open(str(tmp_path / "diary.db")) as diary:
+        assert diary.load_day(TODAY) == replace(LOGGED, pain=3)
