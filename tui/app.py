@@ -181,12 +181,9 @@ class PainlogApp(App[None]):
     def on_mount(self) -> None:
         # Any theme change (Settings, or the palette's own theme command) is remembered.
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        # Textual has drawn the first frame by the time the app's Mount is handled (the
-        # default screen mounts and refreshes first), so the worker starting now does not
-        # hold that frame back (tests/screens/test_start.py checks that no SQLAlchemy
-        # module is loaded when it is drawn); waiting for a refresh instead left the
-        # worker idle through the frames that follow it.
-        self._open_diary()
+        # Opened once the first frame is on the terminal: importing the store would
+        # otherwise hold that frame back.
+        self.screen.call_after_refresh(self._open_diary)
 
     @work(thread=True, exclusive=True, group="open-diary")
     def _open_diary(self) -> None:
