@@ -26,13 +26,19 @@ def report() -> None:
 
 def report_first_frame(app, screen_type, showing=lambda screen: True) -> None:
     """Report the moment the first frame showing a `screen_type` screen for which
-    `showing(screen)` holds goes to the terminal."""
+    `showing(screen)` holds goes to the terminal.
+
+    Only a frame that reaches the terminal counts: Textual drops a display call with
+    nothing to draw, and every one made while the app is in a batch update (its start-up
+    among them)."""
     display = app._display
 
-    def first(screen, *args, **kwargs):
-        shown = display(screen, *args, **kwargs)
+    def first(screen, renderable, *args, **kwargs):
+        drawn = renderable is not None and not app._batch_count
+        shown = display(screen, renderable, *args, **kwargs)
         if (
-            isinstance(screen, screen_type)
+            drawn
+            and isinstance(screen, screen_type)
             and not getattr(app, "_reported", False)
             and showing(screen)
         ):

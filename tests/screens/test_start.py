@@ -110,12 +110,15 @@ display = app._display
 store_at_first_frame = []
 
 
-def first(screen, *args, **kwargs):
-    if isinstance(screen, TodayScreen) and not store_at_first_frame:
+def first(screen, renderable, *args, **kwargs):
+    # Only a frame that reaches the terminal counts: Textual drops those made while the
+    # app is in a batch update (its start-up among them).
+    drawn = renderable is not None and not app._batch_count
+    if isinstance(screen, TodayScreen) and drawn and not store_at_first_frame:
         store_at_first_frame.append(
             sorted(m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel"))
         )
-    return display(screen, *args, **kwargs)
+    return display(screen, renderable, *args, **kwargs)
 
 
 app._display = first

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from pilot_helpers import settle
+from pilot_helpers import record_frames, settle
 from textual.app import App
 
 from painlog.rules.records import DayLog, ExerciseDone, Place
@@ -84,15 +84,13 @@ def logged_app(tmp_path) -> PainlogApp:
 async def test_the_first_frame_shows_the_score_alone_and_the_rows_follow(tmp_path):
     app = logged_app(tmp_path)
     frames: list[tuple[bool, str | None]] = []
-    display = app._display
 
-    def record(screen, *args, **kwargs):
+    def record(screen) -> None:
         if isinstance(screen, TodayScreen):
             focused = screen.focused.id if screen.focused else None
             frames.append((bool(screen.query(DayDetails)), focused))
-        return display(screen, *args, **kwargs)
 
-    app._display = record
+    record_frames(app, record)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = app.screen
@@ -217,14 +215,12 @@ async def test_quitting_with_a_score_typed_while_the_day_loads_asks_first(tmp_pa
 async def test_the_rows_come_with_the_day(tmp_path, held_read):
     app = logged_app(tmp_path)
     rows_in_frame: list[bool] = []
-    display = app._display
 
-    def record(screen, *args, **kwargs):
+    def record(screen) -> None:
         if isinstance(screen, TodayScreen):
             rows_in_frame.append(bool(screen.query(DayDetails)))
-        return display(screen, *args, **kwargs)
 
-    app._display = record
+    record_frames(app, record)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(3):
             await pilot.pause()
@@ -255,34 +251,29 @@ async def test_quitting_as_the_day_arrives_is_a_plain_exit(tmp_path, monkeypatch
 async def test_chips_that_fit_are_built_once_with_the_day(tmp_path):
     app = logged_app(tmp_path)
     built: list[tuple[int, ...]] = []
-    display = app._display
 
-    def record(screen, *args, **kwargs):
-        if isinstance(screen, TodayScreen) and screen.shows_day:
+    def record(screen) -> None:
+        if isinstance(screen, TodayScreen) and screen.shows_form:
             built.append(tuple(id(chip) for chip in screen.query(".picker--chip")))
-        return display(screen, *args, **kwargs)
 
-    app._display = record
+    record_frames(app, record)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.resize_terminal(100, 24)
         await settle(pilot)
-    built = [chips for chips in built if chips]  # frames of the score alone come first
-    assert built and set(built) == {built[0]}
+    assert built and built[0] and set(built) == {built[0]}
 
 
 async def test_the_days_score_and_alerts_are_drawn_a_frame_before_its_rows(tmp_path):
     app = logged_app(tmp_path)
     frames: list[tuple[bool, bool, int | None]] = []
-    display = app._display
 
-    def record(screen, *args, **kwargs):
+    def record(screen) -> None:
         if isinstance(screen, TodayScreen):
             score = screen.query_one("#pain", PainScale).value
             frames.append((screen.shows_day, bool(screen.query(DayDetails)), score))
-        return display(screen, *args, **kwargs)
 
-    app._display = record
+    record_frames(app, record)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.screen.shows_form
