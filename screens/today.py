@@ -931,9 +931,12 @@ class TodayScreen(DiaryScreen):
     @on(PegOffer.Answered)
     @on(PegOffer.Skipped)
     def _peg_written(self, message: PegOffer.Answered | PegOffer.Skipped) -> None:
-        # A move to another day keeps the view's week: it must not bring the offer back.
+        # A move to another day keeps the view's week, and the rows still to come fill
+        # the form from the view they wait with: neither must bring the offer back.
         if self._view is not None:
             self._view = replace(self._view, peg=message.week)
+        if self._pending is not None:
+            self._pending = replace(self._pending, peg=message.week)
         self.refresh_bindings()
         self._set_status(message.status)
         if isinstance(message, PegOffer.Answered):

@@ -21,6 +21,7 @@ from painlog.screens.confirm import ConfirmScreen
 from painlog.screens.today import TodayScreen
 from painlog.screens.widgets.day_details import DayDetails, Details
 from painlog.screens.widgets.pain_scale import PainScale
+from painlog.screens.widgets.peg_offer import PegOffer
 from painlog.store import day_view
 from painlog.store.diary import Diary
 from painlog.tui.app import PainlogApp
@@ -318,3 +319,37 @@ async def test_a_score_typed_before_the_rows_arrive_is_kept(tmp_path, held_rows)
         await settle(pilot)
     with Diary.open(str(tmp_path / "diary.db")) as diary:
         assert diary.load_day(TODAY) == replace(LOGGED, pain=3)
+
+
+async def test_the_weekly_check_put_off_before_the_rows_arrive_stays_off(tmp_path, held_rows):
+    app = logged_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.query_one(PegOffer).offered
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert not screen.query_one(PegOffer).offered
+        await held_rows(screen)
+        await settle(pilot)
+        assert screen.shows_form
+        assert not screen.query_one(PegOffer).offered
+
+
+async def test_moving_to_another_day_before_the_rows_arrive_shows_that_day(tmp_path, held_rows):
+    app = logged_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert screen.day == TODAY.replace(day=20)
+        assert screen.query_one("#pain", PainScale).value is None
+        await held_rows(screen)
+        await settle(pilot)
+        assert screen.shows_form
+        assert screen.form_log() is None
+        assert not screen.has_unsaved_changes
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert screen.form_log() == LOGGED
