@@ -270,7 +270,8 @@ def open_untouched(args: argparse.Namespace):
     """The diary named by `--db`, opened for writing without changing anything until a
     write commits (`Diary.open(untouched=True)`), so a command refused on the way leaves
     its folder as it was; None when there is no diary there yet, or one that opening must
-    upgrade first (open it with `open_diary` once the input is known to be good)."""
+    change first (upgrade it, or turn its journal to the mode painlog keeps): open it
+    with `open_diary` once the input is known to be good."""
     from painlog.store.diary import Diary
     from painlog.store.errors import NeedsUpgrade, NoDiary
 

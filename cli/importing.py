@@ -44,21 +44,21 @@ def run(args: argparse.Namespace) -> int:
     today = local_today()
     source = Path(args.file).expanduser()
     try:
-        # A stream, never read whole into memory; read twice only where the diary must be
-        # created or upgraded first (checked, then written; see `_opened`).
+        # A stream, never read whole into memory (see `_opened` for when it is read twice).
         stream = open(source, "rb")  # noqa: SIM115 - closed by the with below
     except OSError as error:
         say(f"cannot read {source}: {error.strerror or error}; nothing was imported")
         return EXIT_BAD_INPUT
     with stream:
-        if not stream.seekable():
+        try:
+            return _write(args, source, stream, today)
+        except _PipeRefused:
             say(
-                f"cannot read {source} twice (it is a pipe): save it to a file and import "
+                f"cannot read {source} twice (it is a pipe), as a file is checked whole "
+                "before a diary is created or upgraded for it: save it to a file and import "
                 "that; nothing was imported"
             )
             return EXIT_BAD_INPUT
-        try:
-            return _write(args, source, stream, today)
         except ImportRefused as refused:
             _list(source, refused)
             say(f"nothing was imported ({_count(refused.total, 'problem')} in {source})")
@@ -68,19 +68,29 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_BAD_INPUT
 
 
+class _PipeRefused(Exception):
+    """The file must be read twice and cannot be: it is a pipe."""
+
+
 def _opened(args: argparse.Namespace, stream, today):
     """The diary to import into, opened so that a refused file changes nothing.
 
-    A diary already there at the current schema is opened untouched: the import is read
-    once, written in one transaction, and the day's backup copy is made only if it
-    commits. Where opening would create or upgrade the diary, the file is checked whole
-    first, so a file that cannot be imported does not even create one.
+    A diary already there, as this painlog keeps it, is opened untouched: the file is
+    read once (a pipe will do), written in one transaction, and the day's backup copy is
+    made only if it commits. Where opening would create the diary or change it first (an
+    upgrade), the file is checked whole before, so a file that cannot be imported does
+    not even create one; that reads it twice, which a pipe cannot be.
+
+    Raises:
+        _PipeRefused: when the file must be read twice and is a pipe.
     """
     from painlog.cli import open_diary, open_untouched
     from painlog.store.importer import check_daily
 
     diary = open_untouched(args)
     if diary is None:
+        if not stream.seekable():
+            raise _PipeRefused
         check_daily(stream, today)
         diary = open_diary(args)
     return diary

@@ -114,7 +114,10 @@ def open_engine(
                 )
             if untouched and path is not None:
                 if _journal_mode(engine) != "wal":
-                    raise NeedsUpgrade(f"{location.display} must be turned to WAL mode first")
+                    raise NeedsUpgrade(
+                        f"{location.display} must be opened for writing once first (its "
+                        "journal is not yet in the mode painlog keeps it in)"
+                    )
                 _copy_at_first_commit(engine, path)
             return engine
         if path is not None:
@@ -371,7 +374,9 @@ def _daily_backup(path: Path) -> None:
     try:
         backup.daily_backup(path)
     except NotAPainlogDatabase:
-        raise  # damaged: refuse to open (older copies are kept, not rotated away)
+        # Damaged: refuse to open it, or (made as an untouched open's first write commits)
+        # to write to it; older copies are kept, not rotated away.
+        raise
     except (StoreError, OSError, sqlite3.Error) as error:
         from painlog.store.errorlog import log_unexpected
 

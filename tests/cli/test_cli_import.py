@@ -144,7 +144,7 @@ def test_notes_with_control_characters_are_listed_line_by_line(run_cli, diary_fi
     assert fingerprint(diary_file.parent) == before
 
 
-def test_a_pipe_is_refused(cli_env, db_path):
+def test_a_pipe_is_refused_where_the_diary_must_be_created(cli_env, db_path):
     result = subprocess.run(
         [sys.executable, "-m", "painlog.cli", "--db", str(db_path), "import", "/dev/stdin"],
         input=HEADER + rows(2),
@@ -229,3 +229,46 @@ def test_a_refused_import_into_an_older_diary_leaves_it_unupgraded(cli_main, tmp
     assert result.returncode == 2
     assert f"{bad} line 3: pain: '12'" in result.stderr
     assert fingerprint(folder) == before
+
+
+def test_a_pipe_into_a_diary_already_there_is_read_once(cli_env, diary_file):
+    result = subprocess.run(
+        [sys.executable, "-m", "painlog.cli", "--db", str(diary_file), "import", "/dev/stdin"],
+        input=HEADER + "2026-11-19,3,,,,,no,\r\n2026-11-20,5,,,,,no,\r\n",
+        capture_output=True,
+        encoding="utf-8",
+        env=cli_env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Imported 2 days from /dev/stdin")
+    with Diary.open(str(diary_file), read_only=True) as diary:
+        assert diary.count_days() == 4
+
+
+def rollback_journal(db: Path) -> None:
+    """Put the diary's journal back in rollback mode, as a copy restored by hand is."""
+    import sqlite3
+
+    connection = sqlite3.connect(db)
+    connection.execute("PRAGMA journal_mode = DELETE")
+    connection.close()
+
+
+def test_a_diary_restored_from_a_copy_is_checked_first_and_left_as_it_was(
+    cli_main, diary_file, tmp_path
+):
+    rollback_journal(diary_file)
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + "2026-11-01,3,,,,,no,\r\n2026-11-02,12,,,,,no,\r\n")
+    before = fingerprint(diary_file.parent)
+    refused = cli_main("--db", diary_file, "import", bad)
+    assert refused.returncode == 2
+    assert f"{bad} line 3: pain: '12'" in refused.stderr
+    assert fingerprint(diary_file.parent) == before
+    good = tmp_path / "good.csv"
+    good.write_text(HEADER + "2026-11-01,3,,,,,no,\r\n")
+    done = cli_main("--db", diary_file, "import", good)
+    assert done.returncode == 0, done.stderr
+    with Diary.open(str(diary_file), read_only=True) as diary:
+        assert diary.count_days() == 3

@@ -294,3 +294,29 @@ def test_a_log_naming_exercises_opens_the_diary_once_and_copies_it_as_it_was(
     copy = backup.backups_folder(diary_file) / backup.daily_name(diary_file, local_today())
     with Diary.open(str(copy), read_only=True) as before:
         assert before.days() == held
+
+
+def test_a_refused_log_naming_exercises_leaves_a_restored_diary_as_it_was(cli_main, diary_file):
+    import hashlib
+    import sqlite3
+
+    connection = sqlite3.connect(diary_file)
+    connection.execute("PRAGMA journal_mode = DELETE")  # as a copy restored by hand is
+    connection.close()
+
+    def files() -> dict[str, str]:
+        return {
+            str(p.relative_to(diary_file.parent)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(diary_file.parent.rglob("*"))
+            if p.is_file()
+        }
+
+    before = files()
+    refused = cli_main("--db", diary_file, "log", "4", "--did", "walking", "--worst", "2")
+    assert refused.returncode == 2
+    assert files() == before
+    done = cli_main("--db", diary_file, "log", "4", "--did", "walking", "--date", "2026-11-19")
+    assert done.returncode == 0, done.stderr
+    assert stored_day(diary_file, date(2026, 11, 19)).exercises == (
+        ExerciseDone("walking", None, None, None),
+    )

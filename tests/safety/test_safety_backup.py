@@ -244,6 +244,18 @@ def test_an_untouched_open_whose_write_rolls_back_leaves_the_folder_as_it_was(sm
     assert fingerprint(small_diary.parent) == before
 
 
+def test_a_copy_that_cannot_be_made_as_an_untouched_write_commits_never_stops_it(
+    small_diary, state_log
+):
+    (small_diary.parent / "backups").write_text("a file in the way")
+    with Diary.open(str(small_diary), untouched=True) as diary:
+        diary.save_day(DayLog(SAFETY_TODAY, 6, note="still saved"), SAFETY_TODAY)
+    with Diary.open(str(small_diary), read_only=True) as diary:
+        assert diary.load_day(SAFETY_TODAY).note == "still saved"
+    log = state_log.read_text(encoding="utf-8")
+    assert "daily backup" in log and "BackupFailed" in log
+
+
 def test_an_untouched_open_refuses_what_a_writing_open_would_change_first(small_diary, tmp_path):
     from painlog.store.errors import NeedsUpgrade, NoDiary
 
@@ -255,7 +267,7 @@ def test_an_untouched_open_refuses_what_a_writing_open_would_change_first(small_
     connection.execute("PRAGMA journal_mode = DELETE")  # as a restored copy is
     connection.close()
     before = fingerprint(small_diary.parent)
-    with pytest.raises(NeedsUpgrade, match="WAL"):
+    with pytest.raises(NeedsUpgrade, match="opened for writing once first"):
         Diary.open(str(small_diary), untouched=True)
     assert fingerprint(small_diary.parent) == before
 
