@@ -22,6 +22,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.lazy import Lazy
 from textual.message import Message
 from textual.widget import MountError
 from textual.widgets import Header, Label, Static
@@ -235,7 +236,8 @@ class TodayScreen(DiaryScreen):
             yield Label("Pain", classes="form-label")
             yield PainScale(id="pain")
         yield Static("Opening your diary…", id="status", markup=False)
-        yield KeysFooter()
+        # The keys a frame later (`textual.lazy.Lazy`): the score is there to type in first.
+        yield Lazy(KeysFooter())
 
     def on_mount(self) -> None:
         self._show_heading()

@@ -141,6 +141,12 @@ class KeysFooter(Footer):
     _rebuild_pending = False
     _shown: Hashable = None
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        # Mounted after its screen (lazily), it may have missed the bindings the screen
+        # published first: it takes them as they are now.
+        self.bindings_changed(self.screen)
+
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
         if not screen.app.app_focus or self._rebuild_pending:

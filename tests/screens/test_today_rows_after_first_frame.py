@@ -353,3 +353,22 @@ async def test_moving_to_another_day_before_the_rows_arrive_shows_that_day(tmp_p
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert screen.form_log() == LOGGED
+
+
+async def test_the_keys_come_a_frame_after_the_score(tmp_path):
+    from painlog.screens.widgets.keys_footer import KeysFooter
+
+    app = logged_app(tmp_path)
+    footers: list[int] = []
+
+    def record(screen) -> None:
+        if isinstance(screen, TodayScreen):
+            footers.append(len(screen.query("FooterKey")))
+
+    record_frames(app, record)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert footers[0] == 0  # the first frame: the score, ready for a digit
+        footer = app.screen.query_one(KeysFooter)
+        shown = {str(key.description) for key in footer.query("FooterKey")}
+        assert {"Save", "Check-in", "Today", "Help"} <= shown
