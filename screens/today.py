@@ -203,8 +203,6 @@ class TodayScreen(DiaryScreen):
         self._previewed: int | None = None
         """The saved score shown ahead of the rows, while they are mounted (so it is not
         taken for one the person typed)."""
-        self._day_shown = False
-        """The day's score and heading are shown (its rows may still be on their way)."""
         self._alerts_shown = False
         self._place_usage: dict[str, int] = {}
         """How often each location was logged, read with the day, for the check-in form."""
@@ -220,7 +218,9 @@ class TodayScreen(DiaryScreen):
         """True once the day's score and heading are shown and the banner has been given
         the current alerts; on the first day read, the rows under the score follow a
         frame later (`shows_form`)."""
-        return self._alerts_shown and (self._day_shown or not self._loading)
+        # Before the rows are mounted, the view waiting for them is the day's shown.
+        waiting = self._pending is not None and self._pending.day == self.day
+        return self._alerts_shown and (waiting or not self._loading)
 
     @property
     def shows_form(self) -> bool:
@@ -398,7 +398,6 @@ class TodayScreen(DiaryScreen):
             if view.log is not None:
                 self._previewed = view.log.pain
                 pain.set_value(view.log.pain)
-        self._day_shown = True
 
     def _typed_score(self) -> int | None:
         """The score typed while the day loads, if any. The form was emptied when loading
@@ -886,7 +885,6 @@ class TodayScreen(DiaryScreen):
         self._version = None
         self._loading = True
         self._previewed = None
-        self._day_shown = False
         self._fill(None)
         if self._details is not None:
             self._details.rewind()

@@ -51,7 +51,7 @@ def held_rows(monkeypatch):
     mount = TodayScreen._mount_details
 
     async def held(self) -> None:
-        pass
+        """Leave the rows unmounted: the test mounts them with `mount`."""
 
     monkeypatch.setattr(TodayScreen, "_mount_details", held)
     return mount
