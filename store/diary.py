@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import Connection, Engine, delete, distinct, func, insert, null, select, update
@@ -234,13 +234,18 @@ class Diary(OwnLists, PegAnswers):
         """
         now = utc_now()
         with self._writer.begin() as connection:
-            log_id, version = connection.execute(
-                select(LOGS.c.id, LOGS.c.updated_at).where(LOGS.c.day == day)
-            ).one_or_none() or (None, None)
+            if reads_held:
+                found = _read_days(connection, day, day)
+                log_id, held, version = found[0] if found else (None, None, None)
+            else:
+                log_id, version = connection.execute(
+                    select(LOGS.c.id, LOGS.c.updated_at).where(LOGS.c.day == day)
+                ).one_or_none() or (None, None)
+                held = None
+            before = SavedDay(held, version) if held is not None else None
             if not isinstance(expected, _Unchecked) and expected != version:
-                raise DayChangedElsewhere(day, _saved(connection, day))
-            before = _saved(connection, day) if reads_held and log_id is not None else None
-            log = change(before.log if before else None)
+                raise DayChangedElsewhere(day, before if reads_held else _saved(connection, day))
+            log = change(held)
             values = {
                 "pain": log.pain,
                 "worst": log.worst,
@@ -254,12 +259,10 @@ class Diary(OwnLists, PegAnswers):
                 log_id = connection.execute(
                     insert(LOGS).values(day=log.day, created_at=now, **values)
                 ).inserted_primary_key[0]
+                _insert_children(connection, {log_id: log})
             else:
                 connection.execute(update(LOGS).where(LOGS.c.id == log_id).values(**values))
-                # A check-in's places go with it.
-                for table in (PLACES, EXERCISES, FLAGS, INTAKES, TREATED, CHECKINS):
-                    connection.execute(delete(table).where(table.c.log_id == log_id))
-            _insert_children(connection, {log_id: log})
+                _replace_children(connection, log_id, held, log)
         return _Written(before, SavedDay(log, now), created=version is None)
 
     def saved_day(self, day: date) -> SavedDay | None:
@@ -274,14 +277,14 @@ class Diary(OwnLists, PegAnswers):
 
     def days(self, start: date | None = None, end: date | None = None) -> list[DayLog]:
         """Every logged day from `start` to `end` inclusive (either may be open), oldest
-        first: four queries, one per table, however many days."""
-        conditions = []
-        if start is not None:
-            conditions.append(LOGS.c.day >= start)
-        if end is not None:
-            conditions.append(LOGS.c.day <= end)
+        first: one query per table, however many days."""
         with self.engine.connect() as connection:
-            return [log for _id, log, _ in _read_days(connection, conditions, versions=False)]
+            return [
+                log
+                for _id, log, _ in _read_days(
+                    connection, start or date.min, end or date.max, versions=False
+                )
+            ]
 
     def delete_day(self, day: date, expected: datetime | _Unchecked | None = UNCHECKED) -> bool:
         """Forget the log for `day` (its places, exercises and flags go with it).
@@ -715,16 +718,21 @@ _IN_CHUNK = 500
 
 
 def _saved(connection: Connection, day: date) -> SavedDay | None:
-    found = _read_days(connection, (LOGS.c.day == day,))
+    found = _read_days(connection, day, day)
     return SavedDay(*found[0][1:]) if found else None
 
 
 def _read_days(
-    connection: Connection, conditions: Sequence, versions: bool = True
+    connection: Connection, start: date, end: date, versions: bool = True
 ) -> list[tuple[int, DayLog, datetime | None]]:
-    """(id, log, version) of every day the `conditions` on `LOGS` keep, oldest first:
-    one query per table, however many days. Without `versions` the version is None: the
-    time zone of every `updated_at` is then not rebuilt for years of days nobody saves."""
+    """(id, log, version) of every day from `start` to `end`, oldest first: one query per
+    table, however many days. Without `versions` the version is None: the time zone of
+    every `updated_at` is then not rebuilt for years of days nobody saves.
+
+    One day and ten years are read with the same statements (the range is a bound
+    parameter), so a process compiles each statement once whatever it reads.
+    """
+    in_range = LOGS.c.day.between(start, end)
     rows = connection.execute(
         select(
             LOGS.c.id,
@@ -737,12 +745,11 @@ def _read_days(
             LOGS.c.worst_from_checkins,
             LOGS.c.updated_at if versions else null(),
         )
-        .where(*conditions)
+        .where(in_range)
         .order_by(LOGS.c.day)
     ).all()
     if not rows:
         return []
-    in_range = select(LOGS.c.id).where(*conditions).scalar_subquery() if conditions else None
     places = _children(connection, PLACES, ("location", "side", "character"), in_range, Place)
     exercises = _children(
         connection, EXERCISES, ("slug", "sets", "reps", "minutes"), in_range, ExerciseDone
@@ -779,23 +786,22 @@ def _checkins(connection: Connection, in_range) -> dict[int, tuple[CheckIn, ...]
     """The check-ins of the logs `in_range` selects, per log id, earliest first: one query,
     and one more for their places when there are any."""
     rows = connection.execute(
-        select(CHECKINS.c.log_id, CHECKINS.c.at, CHECKINS.c.pain, CHECKINS.c.note)
-        .where(*_of_logs(CHECKINS, in_range))
-        .order_by(CHECKINS.c.log_id, CHECKINS.c.at)
+        _of_logs(CHECKINS, in_range, CHECKINS.c.at, CHECKINS.c.pain, CHECKINS.c.note).order_by(
+            CHECKINS.c.log_id, CHECKINS.c.at
+        )
     ).all()
     if not rows:
         return {}
     places: dict[tuple[int, object], list[Place]] = defaultdict(list)
     for log_id, at, *place in connection.execute(
-        select(
-            CHECKIN_PLACES.c.log_id,
+        _of_logs(
+            CHECKIN_PLACES,
+            in_range,
             CHECKIN_PLACES.c.at,
             CHECKIN_PLACES.c.location,
             CHECKIN_PLACES.c.side,
             CHECKIN_PLACES.c.character,
-        )
-        .where(*_of_logs(CHECKIN_PLACES, in_range))
-        .order_by(CHECKIN_PLACES.c.log_id, CHECKIN_PLACES.c.at, CHECKIN_PLACES.c.position)
+        ).order_by(CHECKIN_PLACES.c.log_id, CHECKIN_PLACES.c.at, CHECKIN_PLACES.c.position)
     ).all():
         places[log_id, at].append(Place(*place))
     found: dict[int, list[CheckIn]] = defaultdict(list)
@@ -813,7 +819,7 @@ def _children(
     order: str = "position",
 ) -> dict[int, list]:
     """The items of a child table (`make(*columns)`) per log id, in their order, for the
-    logs `in_range` selects (every log when None): one query, however many days.
+    logs `in_range` keeps: one query, however many days.
 
     Years of logs repeat the same few places, exercises and doses, and the records are
     frozen: one object per distinct item is shared by every day that has it.
@@ -821,9 +827,9 @@ def _children(
     found: dict[int, list] = defaultdict(list)
     shared: dict[tuple, object] = {}
     for log_id, *item in connection.execute(
-        select(table.c.log_id, *(table.c[name] for name in columns))
-        .where(*_of_logs(table, in_range))
-        .order_by(table.c.log_id, table.c[order])
+        _of_logs(table, in_range, *(table.c[name] for name in columns)).order_by(
+            table.c.log_id, table.c[order]
+        )
     ).all():
         key = tuple(item)
         record = shared.get(key)
@@ -840,11 +846,15 @@ def _write_profile(connection: Connection, values: dict[str, object]) -> None:
         connection.execute(insert(PROFILE).values(id=1, **values))
 
 
-def _of_logs(table, in_range) -> tuple:
-    """The WHERE clause keeping a child table's rows of the logs `in_range` selects; none
-    when it is None (every log: each child row belongs to a log, a foreign key deleted with
-    it, and SQLite answers faster without the filter)."""
-    return () if in_range is None else (table.c.log_id.in_(in_range),)
+def _of_logs(table, in_range, *columns):
+    """A select of a child table's log id and `columns`, for the logs `in_range` (a
+    condition on `LOGS`) keeps: joined to the logs rather than filtered with `IN (SELECT
+    ...)`, so an empty table costs nothing and SQLite walks the child's log-id index."""
+    return (
+        select(table.c.log_id, *columns)
+        .join_from(table, LOGS, LOGS.c.id == table.c.log_id)
+        .where(in_range)
+    )
 
 
 def _own_exercises(connection: Connection) -> tuple[Exercise, ...]:
@@ -927,6 +937,34 @@ def _insert_logs(connection: Connection, logs: Sequence[DayLog]) -> None:
         ).all()
     )
     _insert_children(connection, {ids[log.day]: log for log in logs})
+
+
+_CHILDREN = {
+    "places": PLACES,
+    "exercises": EXERCISES,
+    "flags": FLAGS,
+    "took": INTAKES,
+    "treated": TREATED,
+    "checkins": CHECKINS,  # a check-in's places go with it (foreign key)
+}
+"""Each kind of item a day's log holds, and the table keeping it."""
+
+
+def _replace_children(
+    connection: Connection, log_id: int, held: DayLog | None, log: DayLog
+) -> None:
+    """Make the stored items of log `log_id` those of `log`. With `held` (the log as
+    stored, read in this transaction) only the kinds that changed are rewritten; without
+    it, every kind is."""
+    changed = [
+        kind for kind in _CHILDREN if held is None or getattr(held, kind) != getattr(log, kind)
+    ]
+    for kind in changed:
+        if held is None or getattr(held, kind):
+            table = _CHILDREN[kind]
+            connection.execute(delete(table).where(table.c.log_id == log_id))
+    kept = {kind: () for kind in _CHILDREN if kind not in changed}
+    _insert_children(connection, {log_id: replace(log, **kept) if kept else log})
 
 
 def _insert_children(connection: Connection, logs: dict[int, DayLog]) -> None:

@@ -9,6 +9,7 @@ A change that makes any of these grow with the diary, or adds statements, fails 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -30,6 +31,10 @@ OPERATIONS: dict[str, Callable[[Diary], object]] = {
     "save a day": lambda diary: diary.save_day(
         DayLog(TODAY, 3, places=(Place("knee", "left"),)), TODAY
     ),
+    # Only the note changes: the day's places, exercises and the rest are not rewritten.
+    "change a day's note": lambda diary: diary.change_day(
+        TODAY, lambda held: replace(held, note=held.note + " (changed)"), TODAY
+    ),
     "alerts": lambda diary: current_alerts(diary, TODAY),
     "daily export": lambda diary: export_diary(diary, "daily", TODAY),
     "weekly export": lambda diary: export_diary(diary, "weekly", TODAY),
@@ -39,6 +44,7 @@ EXPECTED = {
     "sqlite": {
         "open Today": 35,
         "save a day": 14,
+        "change a day's note": 13,
         "alerts": 13,
         "daily export": 11,
         "weekly export": 15,
@@ -47,6 +53,7 @@ EXPECTED = {
     "postgresql": {
         "open Today": 25,
         "save a day": 14,
+        "change a day's note": 13,
         "alerts": 10,
         "daily export": 9,
         "weekly export": 11,
