@@ -730,7 +730,8 @@ def _read_days(
     every `updated_at` is then not rebuilt for years of days nobody saves.
 
     One day and ten years are read with the same statements (the range is a bound
-    parameter), so a process compiles each statement once whatever it reads.
+    parameter), so a process compiles each child table's statement once whatever it reads
+    (the logs' own statement differs only with `versions`).
     """
     in_range = LOGS.c.day.between(start, end)
     rows = connection.execute(
@@ -783,7 +784,7 @@ def _read_days(
 
 
 def _checkins(connection: Connection, in_range) -> dict[int, tuple[CheckIn, ...]]:
-    """The check-ins of the logs `in_range` selects, per log id, earliest first: one query,
+    """The check-ins of the logs `in_range` keeps, per log id, earliest first: one query,
     and one more for their places when there are any."""
     rows = connection.execute(
         _of_logs(CHECKINS, in_range, CHECKINS.c.at, CHECKINS.c.pain, CHECKINS.c.note).order_by(

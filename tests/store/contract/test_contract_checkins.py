@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 from test_contract_opening import downgrade, raw, tables
 
-from painlog.rules.checkins import with_checkin, without_checkin
+from painlog.rules.checkins import edited_checkin, with_checkin, without_checkin
 from painlog.rules.entry import InvalidInput
 from painlog.rules.records import CheckIn, DayLog, PegAnswer, Place
 from painlog.store.diary import Diary
@@ -66,6 +66,19 @@ def test_replacing_a_day_replaces_its_check_ins_and_their_places(diary, where):
     assert (count(where, "checkin"), count(where, "checkin_place")) == (1, 1)
     diary.save_day(DayLog(DAY, 4), TODAY)
     assert (count(where, "checkin"), count(where, "checkin_place")) == (0, 0)
+
+
+def test_a_check_in_whose_places_alone_change_is_rewritten_with_them(diary, where):
+    """A change that keeps every check-in's time, pain and note but moves its places is a
+    change of the check-ins: their rows and their places' rows are rewritten."""
+    add(diary, MORNING)
+    add(diary, AFTERNOON)
+    moved = CheckIn(MORNING.at, MORNING.pain, (Place("buttock", "left"),), MORNING.note)
+    diary.change_day(DAY, lambda held: edited_checkin(held, DAY, MORNING.at, moved), TODAY)
+    log = diary.load_day(DAY)
+    assert log.checkins == (moved, AFTERNOON)
+    assert Place("buttock", "left") in log.places
+    assert (count(where, "checkin"), count(where, "checkin_place")) == (2, 3)
 
 
 def test_check_ins_go_with_their_day(diary, where):

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import SEEDS, exercises, note_characters, places, with_checkins
+from strategies import SEEDS, exercises, minutes, note_characters, places, with_checkins
 
 from painlog.rules.entry import InvalidInput, check_day, check_pain
-from painlog.rules.records import PAIN_MAX, PAIN_MIN, DayLog
+from painlog.rules.records import PAIN_MAX, PAIN_MIN, DayLog, Intake
 from painlog.store.diary import Diary
 
 TODAY = date(2026, 11, 21)
@@ -71,20 +71,20 @@ def test_any_valid_day_round_trips(new_diary_location, log, second):
 @st.composite
 def changes(draw) -> tuple[DayLog, DayLog]:
     """A day as stored and the day a change makes of it: each kind of item (places,
-    exercises, signs, treatments, check-ins) either kept as it was or drawn anew, so a
+    exercises, signs, treatments, intakes, check-ins) either kept as it was or drawn anew, so a
     write meets every mix of kinds that changed and kinds that did not. Check-ins, the
     places they name and the pain they set go together, as the rules keep them."""
     held = draw(day_logs(short_notes))
-    held = replace(held, treated=draw(treatments))
+    held = replace(held, treated=draw(treatments), took=draw(intakes))
     if draw(st.booleans()):
         held = draw(with_checkins(held, held.day))
     other = draw(day_logs(short_notes))
-    other = replace(other, day=held.day, treated=draw(treatments))
+    other = replace(other, day=held.day, treated=draw(treatments), took=draw(intakes))
     if draw(st.booleans()):
         other = draw(with_checkins(other, held.day))
     with_them = ("places", "checkins", "pain", "worst", "pain_from_checkins", "worst_from_checkins")
     places = with_them if held.checkins or other.checkins else ("places",)
-    groups = [places, ("exercises",), ("flags",), ("treated",)]
+    groups = [places, ("exercises",), ("flags",), ("treated",), ("took",)]
     kept = draw(st.lists(st.sampled_from(groups), unique=True))
     changed = replace(other, **{kind: getattr(held, kind) for group in kept for kind in group})
     return held, changed
@@ -92,6 +92,18 @@ def changes(draw) -> tuple[DayLog, DayLog]:
 
 treatments = st.lists(
     st.sampled_from([x.slug for x in SEEDS.treatments]), max_size=3, unique=True
+).map(tuple)
+MEDICATIONS = ("Ibuprofen", "Paracetamol")
+"""The medications the diary of `test_a_changed_day_reads_back_as_changed_whatever_it_kept`
+holds; their slugs are their names in lower case."""
+intakes = st.lists(
+    st.builds(
+        Intake,
+        st.sampled_from([name.lower() for name in MEDICATIONS]),
+        st.none() | st.sampled_from(["200 mg", "1 g"]),
+        st.none() | minutes,
+    ),
+    max_size=3,
 ).map(tuple)
 
 
@@ -103,9 +115,11 @@ def test_a_changed_day_reads_back_as_changed_whatever_it_kept(new_diary_location
     """`change_day` rewrites only the kinds of item that changed: what it kept and what it
     rewrote read back as the change made them, and the days around are untouched."""
     held, changed = change
-    check_day(changed, TODAY)
     neighbour = replace(held, day=held.day - timedelta(days=1))
     with Diary.open(new_diary_location()) as diary:
+        for name in MEDICATIONS:
+            diary.add_medication(name)
+        check_day(changed, TODAY, diary.catalogue())
         diary.insert_days([neighbour, held])
         before, after = diary.change_day(held.day, lambda stored: changed, TODAY)
         assert before is not None and before.log == held
