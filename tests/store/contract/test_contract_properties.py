@@ -68,6 +68,23 @@ def test_any_valid_day_round_trips(new_diary_location, log, second):
         assert diary.count_days() == 1
 
 
+treatments = st.lists(
+    st.sampled_from([x.slug for x in SEEDS.treatments]), max_size=3, unique=True
+).map(tuple)
+MEDICATIONS = ("Ibuprofen", "Paracetamol")
+"""The medications the diary of `test_a_changed_day_reads_back_as_changed_whatever_it_kept`
+holds; their slugs are their names in lower case."""
+intakes = st.lists(
+    st.builds(
+        Intake,
+        st.sampled_from([name.lower() for name in MEDICATIONS]),
+        st.none() | st.sampled_from(["200 mg", "1 g"]),
+        st.none() | minutes,
+    ),
+    max_size=3,
+).map(tuple)
+
+
 @st.composite
 def changes(draw) -> tuple[DayLog, DayLog]:
     """A day as stored and the day a change makes of it: each kind of item (places,
@@ -88,23 +105,6 @@ def changes(draw) -> tuple[DayLog, DayLog]:
     kept = draw(st.lists(st.sampled_from(groups), unique=True))
     changed = replace(other, **{kind: getattr(held, kind) for group in kept for kind in group})
     return held, changed
-
-
-treatments = st.lists(
-    st.sampled_from([x.slug for x in SEEDS.treatments]), max_size=3, unique=True
-).map(tuple)
-MEDICATIONS = ("Ibuprofen", "Paracetamol")
-"""The medications the diary of `test_a_changed_day_reads_back_as_changed_whatever_it_kept`
-holds; their slugs are their names in lower case."""
-intakes = st.lists(
-    st.builds(
-        Intake,
-        st.sampled_from([name.lower() for name in MEDICATIONS]),
-        st.none() | st.sampled_from(["200 mg", "1 g"]),
-        st.none() | minutes,
-    ),
-    max_size=3,
-).map(tuple)
 
 
 @settings(
